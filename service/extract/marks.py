@@ -1,0 +1,123 @@
+"""Quoted runs: pairing quotation marks paragraph by paragraph, from the text alone.
+
+A paragraph is a line (the text between two newlines). Marks are paired inside each
+paragraph, so one bad paragraph cannot throw off the rest of the article.
+
+Handled:
+- curly “ ”, straight ", low „, guillemets « », and the archive spellings '' and ``
+  for a double quote; a mark's role (opening or closing) comes from what stands on
+  either side of it, so a closing ” typed at the start of a quote still opens it;
+- single marks ‘ ’ ' are never paired: they are apostrophes (Choe’s, students’, the
+  ’90s, rock ’n’ roll) or quotes nested inside a double-quoted run, which belong to it;
+- a run left open at the end of its paragraph ends there (``open_end``), as in a
+  multi-paragraph quote whose next paragraph opens with a mark again;
+- an opening mark inside an open run closes nothing: the earlier, unclosed mark is
+  taken as a stray and the run starts again at the later one.
+
+Not handled: quotes written only with single marks (British style), and marks that
+span two paragraphs without a mark at the start of the second.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# Longest first, so that '' is read as one mark and not two apostrophes.
+_MARK = re.compile(r"''|``|[\"“”„‟«»]")
+_OPENING = frozenset("“„‟«`")
+_CLOSING = frozenset("”»")
+# Characters after which a mark can only be opening, and before which it can only be closing.
+_BEFORE_OPENING = frozenset("([{—–-/:;")
+_AFTER_CLOSING = frozenset(".,;:!?)]}—–-…")
+
+
+@dataclass(frozen=True)
+class Run:
+    """The words between an opening mark and its closing mark (or the paragraph's end)."""
+
+    start: int  # first character after the opening mark
+    end: int  # the closing mark's offset, or the paragraph's end less trailing space
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
+    paragraph: int  # index of the paragraph (line) that holds the run
+
+    @property
+    def open_end(self) -> bool:
+        """True when no closing mark ended the run: it ran to the end of its paragraph."""
+        return self.close_mark is None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line of the article, by offsets."""
+
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Every line of ``text`` that holds more than white space, in order."""
+    out: list[Paragraph] = []
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        if line.strip():
+            out.append(Paragraph(index, pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _role(text: str, i: int, size: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'either' for the mark text[i:i+size] inside the line text[lo:hi]."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + size] if i + size < hi else " "
+    can_open = before.isspace() or before in _BEFORE_OPENING or before in _OPENING
+    can_close = after.isspace() or after in _AFTER_CLOSING or after in _CLOSING or after == "'"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    mark = text[i]
+    if mark in _OPENING:
+        return "open"
+    if mark in _CLOSING or text[i:i + size] == "''":
+        return "close"
+    return "either"
+
+
+def _runs_in(text: str, para: Paragraph) -> Iterator[Run]:
+    open_at: int | None = None  # offset of the pending opening mark
+    open_size = 0
+    for m in _MARK.finditer(text, para.start, para.end):
+        i, size = m.start(), m.end() - m.start()
+        role = _role(text, i, size, para.start, para.end)
+        if open_at is None:
+            if role != "close":
+                open_at, open_size = i, size
+            continue
+        if role == "open":
+            open_at, open_size = i, size  # the earlier mark was a stray
+            continue
+        start, end = open_at + open_size, i
+        open_at = None
+        if text[start:end].strip():
+            yield _trimmed(text, start, end, open_at_mark=start - open_size, close_mark=i, para=para)
+    if open_at is not None:
+        start = open_at + open_size
+        if text[start:para.end].strip():
+            yield _trimmed(text, start, para.end, open_at_mark=open_at, close_mark=None, para=para)
+
+
+def _trimmed(text: str, start: int, end: int, *, open_at_mark: int, close_mark: int | None,
+             para: Paragraph) -> Run:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Run(start, end, open_at_mark, close_mark, para.index)
+
+
+def quoted_runs(text: str) -> list[Run]:
+    """Every quoted run in ``text``, in order of position."""
+    return [run for para in paragraphs(text) for run in _runs_in(text, para)]
