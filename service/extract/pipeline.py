@@ -1,12 +1,15 @@
-"""Parsing and the order of the extraction steps."""
+"""Parsing, and the order of the extraction steps: marks, frames, people, speakers, records."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .deadline import NEVER, Deadline
-from .marks import quoted_runs
-from .records import Extraction, Quote, SpeakerRef
+from .frames import Layout
+from .marks import paragraphs, quoted_runs
+from .people import People
+from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
+from .speakers import RULE_PRECISION, Attributor, quote_kind, speaker_name
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000
@@ -36,15 +39,56 @@ def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text[start:end], start, end)
+
+
 def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     """Quotes and speakers of a parsed article."""
     text = doc.text
-    quotes = []
-    for n, run in enumerate(quoted_runs(text), start=1):
-        quotes.append(Quote(
-            id=f"q{n}", text=text[run.start:run.end], start=run.start, end=run.end, kind="direct",
-            continues=None, speaker=SpeakerRef(None, None, None), cue=None, claim=None, event=None,
-            rule="none", confidence=0.0,
-        ))
+    runs = quoted_runs(text)
+    if not runs:
+        return Extraction()
+    layout = Layout(doc, runs, paragraphs(text))
     deadline.check()
-    return Extraction(quotes=tuple(quotes), speakers=())
+    people = People(doc, lambda i: layout.run_of[i] != -1)
+    deadline.check()
+    decisions = Attributor(doc, layout, people).run()
+    deadline.check()
+
+    speaker_ids: dict[object, str] = {}
+    speaker_quotes: dict[str, list[str]] = {}
+    speaker_info: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    quotes: list[Quote] = []
+    for k, (run, decision) in enumerate(zip(runs, decisions)):
+        qid = f"q{k + 1}"
+        who = decision.speaker
+        name = speaker_name(who)
+        sid = None
+        if name is not None and who is not None:
+            key: object = who.entity.key if who.entity is not None else ("description", name.lower())
+            sid = speaker_ids.setdefault(key, f"s{len(speaker_ids) + 1}")
+            speaker_quotes.setdefault(sid, []).append(qid)
+            mentions = list(who.entity.mentions) if who.entity is not None else []
+            if sid in speaker_info:
+                mentions = speaker_info[sid][1]
+            if who.mention is not None and who.mention not in mentions:
+                mentions.append(who.mention)
+            speaker_info[sid] = (name, mentions)
+        mention = _span(text, *who.mention) if who is not None and who.mention is not None and sid else None
+        quotes.append(Quote(
+            id=qid, text=text[run.start:run.end], start=run.start, end=run.end,
+            kind=quote_kind(doc, layout, k),
+            continues=f"q{decision.continues + 1}" if decision.continues is not None else None,
+            speaker=SpeakerRef(sid, name if sid else None, mention),
+            cue=_span(text, *decision.cue) if decision.cue else None,
+            claim=None, event=None, rule=decision.rule,
+            confidence=RULE_PRECISION.get(decision.rule, 0.0),
+        ))
+    speakers = tuple(
+        Speaker(id=sid, name=name, role=None, affiliation=None,
+                mentions=tuple(_span(text, s, e) for s, e in sorted(set(mentions))),
+                quote_ids=tuple(speaker_quotes[sid]))
+        for sid, (name, mentions) in speaker_info.items()
+    )
+    return Extraction(quotes=tuple(quotes), speakers=speakers)

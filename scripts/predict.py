@@ -1,0 +1,51 @@
+"""Run the extraction core over a gold JSONL file and write predictions for score.py --pred.
+
+    python scripts/predict.py GOLD.jsonl OUT.jsonl [--docs CACHE.spacy]
+
+With --docs, parsed documents are read from (or, when absent, written to) a DocBin cache,
+so that rule changes can be measured without parsing again.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from spacy.tokens import DocBin  # noqa: E402
+
+from service.config import DEFAULTS  # noqa: E402
+from service.extract import extract, parse  # noqa: E402
+from service.nlp import load_pipeline  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("gold")
+    ap.add_argument("out")
+    ap.add_argument("--docs", help="DocBin cache of the parsed articles")
+    ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
+    a = ap.parse_args()
+    articles = [json.loads(line) for line in open(a.gold, encoding="utf-8")]
+    nlp = load_pipeline(a.model)
+    if a.docs and os.path.exists(a.docs):
+        docs = list(DocBin().from_disk(a.docs).get_docs(nlp.vocab))
+    else:
+        docs = [parse(nlp, art["text"]) for art in articles]
+        if a.docs:
+            bin_ = DocBin()
+            for d in docs:
+                bin_.add(d)
+            bin_.to_disk(a.docs)
+    with open(a.out, "w", encoding="utf-8") as out:
+        for art, doc in zip(articles, docs):
+            result = extract(doc)
+            quotes = [dataclasses.asdict(q) for q in result.quotes]
+            out.write(json.dumps({"id": art["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

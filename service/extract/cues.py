@@ -1,0 +1,71 @@
+"""Cues: the words that tie a quote to its speaker, as typed lexicons, and the search for them.
+
+A cue is a reporting verb (by lemma: say, tell, add, claim, tweet, ...), a framing verb
+that quotes without reporting speech (call, accuse, dismiss, describe), the phrase
+"according to", or a colon that leads into the quote. Speech verbs are the surest;
+framing verbs are weaker and only count for a quote inside the reporter's sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Token
+
+# Verbs that report speech or writing, by lemma.
+SPEECH_VERBS: Final[frozenset[str]] = frozenset("""
+say tell add ask answer reply respond claim underscore note insist warn boast tweet write post
+explain argue declare announce state assert acknowledge admit concede confirm deny recall remark
+comment observe suggest predict promise vow pledge urge caution complain lament quip joke shout
+yell scream cry whisper mutter sing chant continue conclude begin open close repeat reiterate
+emphasize emphasise stress point mention report reveal disclose testify allege charge contend
+maintain agree disagree object protest counter retort rebut fire snap rail thunder exclaim
+brag gush praise laud hail tout crow rave recount describe recite read quote cite
+characterize characterise summarize summarise put offer tweet retweet text email message
+wonder muse speculate guess estimate calculate figure reckon bemoan grumble groan sigh
+concur affirm proclaim demand plead beg implore caution advise recommend propose opine
+interject interrupt chime pipe counsel lecture preach remind assure reassure inform notify
+tell told telling apologize apologise thank congratulate welcome greet criticize criticise
+blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
+taunt jab needle lash hit knock rip pan question challenge press grill probe
+""".split())
+
+# Verbs that frame a quoted phrase without reporting speech: their subject is the source
+# only for a partial quote inside the reporter's sentence ("X called it a 'disaster'").
+FRAMING_VERBS: Final[frozenset[str]] = frozenset("""
+call label brand dub term name deem consider view see regard describe characterize
+characterise refer accuse blame credit liken compare dismiss reject slam blast attack
+praise hail welcome criticize criticise condemn denounce mock ridicule deride portray
+paint cast frame present promise pledge vow threaten urge demand want seek hope
+go pound hammer target brand nickname tout champion defend insist predict warn
+""".split())
+
+# Nouns for a channel of speech: "in a statement", "in an interview", "in a tweet".
+SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
+statement interview tweet post letter email release speech remarks address briefing
+conference op-ed column memo report essay message video podcast broadcast
+""".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that ties a quote to a speaker. ``kind``: speech, framing, according, colon."""
+
+    token: Token
+    kind: str
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def is_framing_verb(token: Token) -> bool:
+    """A verb that frames a quoted phrase ("called it", "accused X of") or any speech verb."""
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lemma_.lower() in FRAMING_VERBS or token.lemma_.lower() in SPEECH_VERBS)
+
+
+def is_according_to(token: Token) -> bool:
+    """The 'to' of 'according to'."""
+    return token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according"

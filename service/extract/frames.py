@@ -1,0 +1,111 @@
+"""The reporter's words around each quote: which tokens are quoted, and each quote's frame.
+
+A quote's frame is the reporter's text of its own sentence: the tokens before the
+opening mark back to the sentence start (or an earlier quote), and the tokens after the
+closing mark up to the sentence end (or the next quote), all within its paragraph.
+That is where a cue for the quote stands ("X said", "said X", "according to X", "X:").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import is_speech_verb
+from .marks import Paragraph, Run
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Token index ranges [start, end) of the reporter's words before and after one quote."""
+
+    before: range
+    after: range
+    first: int  # first token of the quote's own words (marks excluded)
+    last: int  # last token of the quote's own words
+
+
+class Layout:
+    """Which run each token lies in, paragraph boundaries, and every quote's frame."""
+
+    def __init__(self, doc: Doc, runs: list[Run], paragraphs: list[Paragraph]) -> None:
+        self.doc = doc
+        self.runs = runs
+        self.paragraphs = paragraphs
+        self._para_starts = [p.start for p in paragraphs]
+        text = doc.text
+        n = len(doc)
+        self.run_of: list[int] = [-1] * n
+        self.para_of: list[int] = [0] * n
+        bounds = []
+        for r in runs:
+            hi = r.end if r.close_mark is None else r.close_mark + (2 if text[r.close_mark:r.close_mark + 2] in ("''", "``") else 1)
+            bounds.append((r.open_mark, hi))
+        k = 0
+        for tok in doc:
+            i = tok.i
+            while k < len(bounds) and bounds[k][1] <= tok.idx:
+                k += 1
+            if k < len(bounds) and bounds[k][0] <= tok.idx < bounds[k][1]:
+                self.run_of[i] = k
+            self.para_of[i] = self.paragraph_at(tok.idx)
+        self.frames = [self._frame(k) for k in range(len(runs))]
+
+    def paragraph_at(self, char: int) -> int:
+        """Index into ``paragraphs`` of the paragraph holding (or last starting before) ``char``."""
+        return max(0, bisect.bisect_right(self._para_starts, char) - 1)
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that starts at or after ``char``."""
+        return self._token_index(char)
+
+    def _token_index(self, char: int) -> int:
+        lo, hi = 0, len(self.doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.doc[mid].idx < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _frame(self, k: int) -> Frame:
+        doc, run_of, para_of = self.doc, self.run_of, self.para_of
+        run = self.runs[k]
+        first = self._token_index(run.start)
+        last = max(first, self._token_index(run.end) - 1)
+        # the tokens of the marks belong to the run too
+        lo = first
+        while lo > 0 and run_of[lo - 1] == k:
+            lo -= 1
+        hi = last
+        while hi + 1 < len(doc) and run_of[hi + 1] == k:
+            hi += 1
+        para = para_of[first]
+        b = lo - 1
+        while b >= 0 and run_of[b] == -1 and para_of[b] == para and doc[b].text not in _SENTENCE_END:
+            b -= 1
+        before = range(b + 1, lo)
+        a = hi + 1
+        quote_text = doc.text[run.start:run.end].rstrip()
+        ends_sentence = quote_text[-1:] in ".!?" if quote_text else False
+        end = a
+        while end < len(doc) and run_of[end] == -1 and para_of[end] == para:
+            if doc[end].text in _SENTENCE_END:
+                end += 1
+                break
+            end += 1
+        after = range(a, end)
+        if ends_sentence and after and doc[a].text[:1].isupper() and not _has_speech_near(doc, after):
+            after = range(a, a)
+        return Frame(before, after, first, last)
+
+    def quoted(self, token: Token) -> bool:
+        return self.run_of[token.i] != -1
+
+
+def _has_speech_near(doc: Doc, span: range) -> bool:
+    return any(is_speech_verb(doc[i]) for i in span[:4])

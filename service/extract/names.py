@@ -1,0 +1,93 @@
+"""Name words as typed data: honorifics and titles that stand before a name, and first names by gender.
+
+Used to strip titles from a name ("Sen. Ted Cruz" is the person Ted Cruz) and to tell
+a person's gender where the article does not ("Hillary" with "she"). The first-name
+list is a small, common-names sample: a name it lacks simply has no gender.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+# Words that can stand before a name and are not part of it (lower case, without the dot).
+HONORIFICS: Final[dict[str, str | None]] = {
+    "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
+    "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None, "fr": "m", "father": "m",
+}
+
+TITLES: Final[frozenset[str]] = frozenset("""
+sen senator rep representative gov governor president vice pres secretary sec gen general
+lt col colonel capt captain sgt sergeant adm admiral cmdr commander maj major cpl corporal
+atty attorney judge justice chief minister premier chancellor mayor councilman councilwoman
+ambassador amb sheriff officer detective coach speaker leader chairman chairwoman chair
+ceo director commissioner superintendent supt trooper deputy agent pastor bishop rabbi imam
+pope king queen prince princess lord lady former late then-candidate candidate nominee
+u.s. us state house senate congressman congresswoman assemblyman assemblywoman delegate del
+first republican democratic democrat gop presidential
+""".split())
+
+FEMALE_FIRST: Final[frozenset[str]] = frozenset("""
+hillary melania michelle chelsea ivanka kellyanne sarah sara elizabeth liz nancy susan karen
+mary patricia jennifer linda barbara margaret lisa betty dorothy sandra ashley kimberly donna
+emily carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
+angela helen anna brenda pamela nicole samantha katherine christine debra rachel carolyn janet
+catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina
+joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
+sophia jean alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
+theresa diana natalie brittany charlotte marie kayla alexis lori tina huma donna jill kamala
+debbie tammy tulsi kirsten dianne maxine condoleezza madeleine janet loretta valerie jessica
+anne jane joanne claire jeanne kate katie meghan megyn connie alicia gennifer monica paula
+hope kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe carly nikki jan
+melanie sonia sylvia rosa lena robin dana susie mika katy patti oprah ellen eva sally june
+""".split())
+
+MALE_FIRST: Final[frozenset[str]] = frozenset("""
+donald mike michael bill william barack bernie ted tim timothy paul john james robert david
+richard joseph joe thomas charles christopher daniel matthew anthony mark steven steve kevin
+brian george edward ronald jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
+tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
+christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan jordan
+billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
+elijah louis bobby philip johnny reince newt rudy rudolph chris jeb marco rand lindsey mitch
+harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky newt sean mitt tony
+lou andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
+pat phil stan sam max leo ray rex roy vladimir xi kim moon shinzo justin emmanuel boris
+jared eric donald don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
+""".split())
+
+
+# Abbreviated titles written out, so "Gov. Mike Pence" is later "the governor".
+TITLE_LONG_FORMS: Final[dict[str, str]] = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+    "sec": "secretary", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal", "atty": "attorney",
+    "amb": "ambassador", "supt": "superintendent", "prof": "professor", "dr": "doctor", "rev": "reverend",
+    "congressman": "congressman", "congresswoman": "congresswoman",
+}
+
+
+def long_title(word: str) -> str:
+    """A title word in lower case, written out when abbreviated ("Sen." -> "senator")."""
+    w = word.lower().rstrip(".")
+    return TITLE_LONG_FORMS.get(w, w)
+
+
+def title_word(word: str) -> bool:
+    """A word that stands before a name but is not part of it (Mr., Sen., President, ...)."""
+    w = word.lower().rstrip(".")
+    return w in HONORIFICS or w in TITLES
+
+
+def honorific_gender(word: str) -> str | None:
+    """'m' or 'f' for Mr./Mrs./Ms. and the like; None otherwise."""
+    return HONORIFICS.get(word.lower().rstrip("."))
+
+
+def first_name_gender(word: str) -> str | None:
+    """'m' or 'f' where the first name is a common one of that gender; None otherwise."""
+    w = word.lower()
+    if w in FEMALE_FIRST and w not in MALE_FIRST:
+        return "f"
+    if w in MALE_FIRST and w not in FEMALE_FIRST:
+        return "m"
+    return None

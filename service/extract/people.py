@@ -1,0 +1,277 @@
+"""One entity per person (or organisation) in the article, and the resolution of a mention to it.
+
+Built once per article from spaCy's named entities and from the proper-noun subjects
+that the attribution finds. Handled:
+- a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary";
+- relatives and namesakes: two full names with one surname stay two people, and a
+  surname alone goes to the one named most recently before it (or, by Mr./Ms., the
+  one of that gender);
+- pronouns (he, she, they, it) to the most recent compatible subject, then mention;
+- descriptions ("the senator", "the union") to the most recent person with that title,
+  or organisation with that word in its name; otherwise the description itself.
+Not handled: nicknames, first-person narrators, and people the article never names in
+a way spaCy's tagger or entity recogniser can see.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from .names import first_name_gender, honorific_gender, long_title, title_word
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GROUP_PRONOUNS = {"they", "them", "we", "it"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Description heads that name a body rather than a person: matched against organisation names.
+_ORG_NOUNS = frozenset("""
+campaign union commission committee company department agency group organization organisation
+court board council ministry government administration party firm bank office bureau network
+newspaper paper magazine site website association institute center centre foundation university
+school college team club service station channel network league coalition alliance caucus
+""".split())
+_APOSTROPHE_S = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Entity:
+    """A person or organisation, with the name forms and mentions the article gives it."""
+
+    key: int
+    name: str
+    words: tuple[str, ...]  # lower-case name words, titles dropped
+    is_org: bool
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
+
+    @property
+    def last(self) -> str:
+        return self.words[-1]
+
+
+def _strip(span: Span) -> Span | None:
+    """The name inside a span: leading titles and determiners and a trailing 's dropped."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
+                           or doc[start].text in ("(", "―", "—", "-")):
+        start += 1
+    while end > start and (doc[end - 1].text in _APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text or "." in t.text)
+
+
+class People:
+    """The entities of one article, and resolution of mentions to them."""
+
+    def __init__(self, doc: Doc, quoted: Callable[[int], bool] = lambda i: False) -> None:
+        """``quoted(token_index)`` tells which tokens lie inside quotes: mentions there are
+        registered but never taken as antecedents or descriptions."""
+        self.doc = doc
+        self._quoted = quoted
+        self.entities: list[Entity] = []
+        self._by_full: dict[tuple[str, ...], Entity] = {}
+        self._by_last: dict[str, list[Entity]] = {}
+        self._by_first: dict[str, list[Entity]] = {}
+        # (char offset, entity key, is subject) of every name mention, in order of position.
+        self._timeline: list[tuple[int, int, bool]] = []
+        self._positions: list[int] = []
+        self._noted: set[tuple[int, int]] = set()
+        self._build()
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG")]
+        # Full names first, so that a surname before its full name still finds its person.
+        for s in spans:
+            stripped = _strip(s)
+            if s.label_ == "PERSON" and stripped is not None and len(_words(stripped)) >= 2:
+                words = _words(stripped)
+                if self.lookup(words, stripped.start_char) is None:
+                    self._new(stripped, words, is_org=False)
+        named = {t.i for s in spans for t in s}
+        for s in spans:
+            self.by_name(s)
+        # Proper-noun subjects the recogniser missed ("Ham said"): people too.
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
+                    and not tok.ent_type_ and tok.text[:1].isupper():
+                span = self.name_span(tok)
+                if span is not None:
+                    self.by_name(span)
+
+    def _note(self, entity: Entity, span: Span) -> None:
+        mention = (span.start_char, span.end_char)
+        if mention in self._noted:
+            return
+        self._noted.add(mention)
+        entity.mentions.append(mention)
+        if self._quoted(span.start):
+            return
+        self._describe(entity, span)
+        entry = (span.start_char, entity.key, span.root.dep_ in ("nsubj", "nsubjpass"))
+        at = bisect.bisect_left(self._timeline, entry)
+        self._timeline.insert(at, entry)
+        self._positions.insert(at, span.start_char)
+
+    def _describe(self, entity: Entity, span: Span) -> None:
+        """Gender and descriptor words from what stands next to a name mention."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and i >= span.start - 4 and (title_word(doc[i].text) or doc[i].pos_ in ("PROPN", "NOUN", "ADJ")) \
+                and not self._quoted(i) and doc[i].text[:1] not in ",(\"“”":
+            g = honorific_gender(doc[i].text)
+            if g and entity.gender is None:
+                entity.gender = g
+            if doc[i].pos_ != "PROPN" or title_word(doc[i].text):
+                entity.titles.add(long_title(doc[i].text))
+            i -= 1
+        root = span.root
+        for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            if other.pos_ == "NOUN":
+                entity.titles.add(other.lemma_.lower())
+                entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
+
+    def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
+        name = span.text
+        entity = Entity(len(self.entities), name, words, is_org)
+        if not is_org and len(words) >= 2:
+            entity.gender = first_name_gender(words[0])
+        self.entities.append(entity)
+        self._by_full[words] = entity
+        self._by_last.setdefault(words[-1], []).append(entity)
+        self._by_first.setdefault(words[0], []).append(entity)
+        return entity
+
+    def lookup(self, words: tuple[str, ...], at: int, span_text: Span | None = None,
+               is_org: bool = False) -> Entity | None:
+        """The entity these name words refer to at char offset ``at``, if any is known."""
+        if words in self._by_full:
+            return self._by_full[words]
+        if len(words) >= 2:
+            # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word.
+            for e in self._by_last.get(words[-1], []):
+                if e.words[0] == words[0] or len(e.words) == 1:
+                    return e
+            return None
+        word = words[0]
+        gender = None
+        if span_text is not None and span_text.start > 0:
+            gender = honorific_gender(span_text.doc[span_text.start - 1].text)
+        candidates = self._by_last.get(word, [])
+        if not candidates:
+            candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
+        if not candidates:
+            return None
+        if gender:
+            matching = [e for e in candidates if e.gender in (gender, None)]
+            candidates = matching or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        # A surname alone is the principal bearer's: relatives are named in full.
+        return max(candidates, key=lambda e: (len(e.mentions), -e.key))
+
+    def _most_recent(self, candidates: list[Entity], at: int) -> Entity | None:
+        keys = {e.key for e in candidates}
+        i = bisect.bisect_left(self._positions, at) - 1
+        while i >= 0:
+            if self._timeline[i][1] in keys:
+                return self.entities[self._timeline[i][1]]
+            i -= 1
+        return None
+
+    # -- resolution -----------------------------------------------------------------------
+    def name_span(self, token: Token) -> Span | None:
+        """The name a proper-noun token belongs to: its entity, or its compound/flat chain."""
+        doc = self.doc
+        if token.ent_type_ in _NAME_LABELS:
+            start, end = token.i, token.i + 1
+            while doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return Span(doc, start, end, label=token.ent_type_)
+        if token.pos_ != "PROPN":
+            return None
+        start = end = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") \
+                and doc[end + 1].head.i == token.i:
+            end += 1
+        return doc[start:end + 1]
+
+    def by_name(self, span: Span) -> Entity | None:
+        """The entity for a name span, registering it as a new one when unknown."""
+        stripped = _strip(span)
+        if stripped is None:
+            return None
+        words = _words(stripped)
+        if not words:
+            return None
+        is_org = span.label_ in _ORG_LABELS if span.label_ else False
+        entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
+        if entity is None:
+            entity = self._new(stripped, words, is_org)
+        elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org:
+            entity.name, entity.words = stripped.text, words  # a fuller form of the same name
+        if entity.is_org and span.label_ == "PERSON":
+            entity.is_org = False
+        self._note(entity, stripped)
+        return entity
+
+    def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
+        """The entity a pronoun most likely refers to: the most recent compatible subject, then mention."""
+        word = pronoun.lower_
+        gender = PERSON_PRONOUNS.get(word)
+        want_org = word in ("it",)
+        lo = pronoun.idx - window
+        i = bisect.bisect_left(self._positions, pronoun.idx) - 1
+        fallback = None
+        while i >= 0 and self._timeline[i][0] >= lo:
+            _, key, is_subject = self._timeline[i]
+            e = self.entities[key]
+            i -= 1
+            if want_org != e.is_org:
+                continue
+            if gender and e.gender not in (gender, None):
+                continue
+            if word in ("they", "we") and not e.is_org:
+                continue
+            if is_subject:
+                return e
+            if fallback is None:
+                fallback = e
+        if prefer is not None and (gender is None or prefer.gender in (gender, None)):
+            return prefer
+        return fallback
+
+    def by_description(self, head: Token) -> Entity | None:
+        """A person or organisation a description refers to ("the senator", "the union").
+
+        The most recent entity named before it with that word among its titles or in its
+        name; failing that, the only entity in the whole article that fits.
+        """
+        noun = head.lemma_.lower()
+        is_body = noun in _ORG_NOUNS
+        fits = [e for e in self.entities
+                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))]
+        if not fits:
+            return None
+        keys = {e.key for e in fits}
+        i = bisect.bisect_left(self._positions, head.idx) - 1
+        while i >= 0:
+            if self._timeline[i][1] in keys:
+                return self.entities[self._timeline[i][1]]
+            i -= 1
+        return fits[0] if len(fits) == 1 else None

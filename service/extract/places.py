@@ -1,0 +1,263 @@
+"""Place words as typed data: countries and their adjectives, US states and their abbreviations.
+
+Used by ``roles`` to write an affiliation as the place's name, as the contract asks:
+"US", "U.S." and "American" are the United States, "North Korean" is North Korea,
+"Vt." is Vermont. Lookups take the words as written (case-insensitive, dots kept
+for abbreviations); anything not listed is not a place to this module.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+# One country a line: its name, then the other ways news writing names it or its people's adjective.
+_COUNTRIES = """
+United States|US|U.S.|U.S.A.|USA|America|American|Americans
+United Kingdom|UK|U.K.|Britain|British|Great Britain|English|England|Scotland|Scottish|Wales|Welsh
+North Korea|North Korean|DPRK|Pyongyang's
+South Korea|South Korean|ROK|Korea|Korean
+China|Chinese|PRC|People's Republic of China
+Japan|Japanese
+Russia|Russian|Russian Federation
+Ukraine|Ukrainian
+Taiwan|Taiwanese
+Hong Kong
+Vietnam|Vietnamese|Viet Nam
+Cambodia|Cambodian
+Laos|Laotian
+Thailand|Thai
+Myanmar|Burma|Burmese
+Malaysia|Malaysian
+Singapore|Singaporean
+Indonesia|Indonesian
+Philippines|Philippine|Filipino
+Australia|Australian
+New Zealand|New Zealander
+India|Indian
+Pakistan|Pakistani
+Afghanistan|Afghan
+Bangladesh|Bangladeshi
+Sri Lanka|Sri Lankan
+Nepal|Nepalese|Nepali
+Iran|Iranian
+Iraq|Iraqi
+Syria|Syrian
+Lebanon|Lebanese
+Israel|Israeli
+Palestine|Palestinian
+Jordan|Jordanian
+Saudi Arabia|Saudi|Saudi Arabian
+Yemen|Yemeni
+Oman|Omani
+Qatar|Qatari
+Kuwait|Kuwaiti
+Bahrain|Bahraini
+United Arab Emirates|UAE|U.A.E.|Emirati
+Turkey|Turkish|Turkiye
+Egypt|Egyptian
+Libya|Libyan
+Tunisia|Tunisian
+Algeria|Algerian
+Morocco|Moroccan
+Sudan|Sudanese
+South Sudan|South Sudanese
+Ethiopia|Ethiopian
+Eritrea|Eritrean
+Somalia|Somali
+Kenya|Kenyan
+Uganda|Ugandan
+Tanzania|Tanzanian
+Rwanda|Rwandan
+Nigeria|Nigerian
+Ghana|Ghanaian
+Senegal|Senegalese
+Mali|Malian
+Niger|Nigerien
+Chad|Chadian
+Cameroon|Cameroonian
+Congo|Congolese
+Angola|Angolan
+Zambia|Zambian
+Zimbabwe|Zimbabwean
+Mozambique|Mozambican
+South Africa|South African
+Namibia|Namibian
+Botswana|Botswanan
+Madagascar|Malagasy
+Canada|Canadian
+Mexico|Mexican
+Guatemala|Guatemalan
+Honduras|Honduran
+El Salvador|Salvadoran
+Nicaragua|Nicaraguan
+Costa Rica|Costa Rican
+Panama|Panamanian
+Cuba|Cuban
+Haiti|Haitian
+Dominican Republic|Dominican
+Jamaica|Jamaican
+Puerto Rico|Puerto Rican
+Colombia|Colombian
+Venezuela|Venezuelan
+Ecuador|Ecuadorian
+Peru|Peruvian
+Bolivia|Bolivian
+Brazil|Brazilian
+Chile|Chilean
+Argentina|Argentine|Argentinian
+Uruguay|Uruguayan
+Paraguay|Paraguayan
+Ireland|Irish
+France|French
+Germany|German
+Italy|Italian
+Spain|Spanish
+Portugal|Portuguese
+Netherlands|Dutch|Holland
+Belgium|Belgian
+Luxembourg|Luxembourgish
+Switzerland|Swiss
+Austria|Austrian
+Denmark|Danish
+Norway|Norwegian
+Sweden|Swedish
+Finland|Finnish
+Iceland|Icelandic
+Poland|Polish
+Czech Republic|Czech|Czechia
+Slovakia|Slovak
+Hungary|Hungarian
+Romania|Romanian
+Bulgaria|Bulgarian
+Greece|Greek
+Cyprus|Cypriot
+Serbia|Serbian
+Croatia|Croatian
+Bosnia|Bosnian
+Slovenia|Slovenian
+Albania|Albanian
+Kosovo|Kosovar
+North Macedonia|Macedonian
+Montenegro|Montenegrin
+Moldova|Moldovan
+Belarus|Belarusian
+Lithuania|Lithuanian
+Latvia|Latvian
+Estonia|Estonian
+Georgia|Georgian
+Armenia|Armenian
+Azerbaijan|Azerbaijani
+Kazakhstan|Kazakh
+Uzbekistan|Uzbek
+Turkmenistan|Turkmen
+Kyrgyzstan|Kyrgyz
+Tajikistan|Tajik
+Mongolia|Mongolian
+Vatican|Holy See
+"""
+
+# US states: name, AP abbreviation (if any), postal code.
+_STATES = """
+Alabama|Ala.|AL
+Alaska||AK
+Arizona|Ariz.|AZ
+Arkansas|Ark.|AR
+California|Calif.|CA
+Colorado|Colo.|CO
+Connecticut|Conn.|CT
+Delaware|Del.|DE
+Florida|Fla.|FL
+Georgia|Ga.|GA
+Hawaii||HI
+Idaho||ID
+Illinois|Ill.|IL
+Indiana|Ind.|IN
+Iowa||IA
+Kansas|Kan.|KS
+Kentucky|Ky.|KY
+Louisiana|La.|LA
+Maine||ME
+Maryland|Md.|MD
+Massachusetts|Mass.|MA
+Michigan|Mich.|MI
+Minnesota|Minn.|MN
+Mississippi|Miss.|MS
+Missouri|Mo.|MO
+Montana|Mont.|MT
+Nebraska|Neb.|NE
+Nevada|Nev.|NV
+New Hampshire|N.H.|NH
+New Jersey|N.J.|NJ
+New Mexico|N.M.|NM
+New York|N.Y.|NY
+North Carolina|N.C.|NC
+North Dakota|N.D.|ND
+Ohio||OH
+Oklahoma|Okla.|OK
+Oregon|Ore.|OR
+Pennsylvania|Pa.|PA
+Rhode Island|R.I.|RI
+South Carolina|S.C.|SC
+South Dakota|S.D.|SD
+Tennessee|Tenn.|TN
+Texas||TX
+Utah||UT
+Vermont|Vt.|VT
+Virginia|Va.|VA
+Washington|Wash.|WA
+West Virginia|W.Va.|WV
+Wisconsin|Wis.|WI
+Wyoming|Wyo.|WY
+District of Columbia|D.C.|DC
+"""
+
+
+def _key(words: str) -> str:
+    return " ".join(words.replace("’", "'").split()).casefold()
+
+
+def _build() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    countries: dict[str, str] = {}
+    for line in _COUNTRIES.strip().splitlines():
+        name, *others = line.split("|")
+        for form in (name, *others):
+            countries[_key(form)] = name
+    states: dict[str, str] = {}
+    postal: dict[str, str] = {}
+    for line in _STATES.strip().splitlines():
+        name, abbrev, code = line.split("|")
+        states[_key(name)] = name
+        if abbrev:
+            states[_key(abbrev)] = name
+            states[_key(abbrev.rstrip("."))] = name
+        postal[code.casefold()] = name
+    # Georgia is a state more often than a country in US news; a bare "Georgia" stays as written anyway.
+    countries.pop(_key("Georgia"), None)
+    heads = frozenset(k.split()[0] for k in (*countries, *states))
+    return countries, states, postal, heads
+
+
+COUNTRIES, STATES, POSTAL_CODES, _FIRST_WORDS = _build()
+# Abbreviations that are also ordinary words: a state only where the context says so (after "D-").
+_AMBIGUOUS = frozenset({"ill", "ind", "miss", "mass", "wash", "la", "md", "mo", "del", "pa", "me", "or", "in"})
+MAX_WORDS: Final[int] = 4
+
+
+def place_name(words: str) -> str | None:
+    """The country or US state that ``words`` name ("U.S." is "United States"), else None."""
+    key = _key(words)
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    if key in STATES and (words[:1].isupper() and (key not in _AMBIGUOUS or words.endswith("."))):
+        return STATES[key]
+    return None
+
+
+def state_name(abbrev: str) -> str | None:
+    """A US state from the abbreviation a party-state tag uses ("Mass.", "Vt", "CA", "Texas")."""
+    key = _key(abbrev)
+    return STATES.get(key) or STATES.get(key.rstrip(".")) or POSTAL_CODES.get(key.rstrip("."))
+
+
+def may_start_place(word: str) -> bool:
+    """True when ``word`` can be the first word of a listed place (for multi-word lookups)."""
+    return _key(word) in _FIRST_WORDS

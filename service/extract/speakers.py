@@ -1,0 +1,339 @@
+"""Who said each quote: ordered attribution rules (sieves), the surest first.
+
+Each rule is a small function that looks at one quote and either decides its speaker
+or passes; the first rule that decides wins, and its name goes with the answer, so a
+wrong speaker traces to one rule. In order:
+
+1. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
+   "X, a professor, said", "X said that ...", "..., boasting of") and its subject.
+2. ``according-to``: "according to X" in the quote's sentence.
+3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
+4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
+5. ``byline``: a dash and a name right after the quote ("― Jane Roe").
+6. ``carried-over``: no cue of its own; the speaker of the quote just before it (same or
+   previous paragraph), or ``previous-sentence``: the person the sentence before it
+   reports as speaking ("Lim underscored that ...", then a paragraph that is only a quote).
+7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
+   not report speech ("X called it a '...'", "X accused Y of being '...'"): X.
+8. no rule: speaker unknown (name and id null).
+
+Not handled: speakers named only inside another quote, and first-person narrators.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import is_according_to, is_framing_verb, is_speech_verb
+from .frames import Layout
+from .people import Entity, People
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj")
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+_BYLINE = re.compile(r"'?[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a mention stands for: a known entity, or a description when no name is known."""
+
+    entity: Entity | None
+    description: str | None
+    mention: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one rule decided for one quote."""
+
+    rule: str
+    speaker: Speaker | None
+    cue: tuple[int, int] | None = None
+    continues: int | None = None  # index of the earlier quote this one continues
+
+    @property
+    def known(self) -> bool:
+        return self.speaker is not None and (self.speaker.entity is not None or self.speaker.description is not None)
+
+
+class Attributor:
+    """Runs the rules over every quote of one article, in order of position."""
+
+    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.people = people
+        self.decisions: list[Decision] = []
+        self.rules: list[Callable[[int], Decision | None]] = [
+            self.cue_subject, self.according_to, self.colon_lead_in, self.transcript, self.byline,
+            self.carried_over, self.frame_verb,
+        ]
+
+    def run(self) -> list[Decision]:
+        for k in range(len(self.layout.runs)):
+            decision = None
+            for rule in self.rules:
+                decision = rule(k)
+                if decision is not None and decision.known:
+                    break
+            else:
+                decision = Decision("none", None)
+            self.decisions.append(self._link(k, decision))
+        return self.decisions
+
+    # -- the rules --------------------------------------------------------------------------
+    def cue_subject(self, k: int) -> Decision | None:
+        cue = self._nearest(k, is_speech_verb)
+        if cue is None:
+            return None
+        subject = self._subject(cue, k)
+        if subject is None:
+            return None
+        return Decision("cue-subject", self._speaker(subject, k), _chars(cue))
+
+    def according_to(self, k: int) -> Decision | None:
+        cue = self._nearest(k, is_according_to)
+        if cue is None:
+            return None
+        objects = [c for c in cue.children if c.dep_ == "pobj"]
+        target = objects[0] if objects else (cue.nbor(1) if cue.i + 1 < len(self.doc) else None)
+        if target is None or self.layout.quoted(target):
+            return None
+        return Decision("according-to", self._speaker(target, k), (cue.nbor(-1).idx, cue.idx + len(cue)))
+
+    def colon_lead_in(self, k: int) -> Decision | None:
+        frame = self.layout.frames[k]
+        if not frame.before or self.doc[frame.before[-1]].text != ":":
+            return None
+        tokens = [self.doc[i] for i in frame.before[:-1]]
+        verbs = [t for t in tokens if is_framing_verb(t)]
+        if verbs:
+            subject = self._subject(verbs[-1], k)
+            if subject is not None:
+                return Decision("colon-lead-in", self._speaker(subject, k), _chars(verbs[-1]))
+        names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
+        if names and len(tokens) <= 6:
+            return Decision("colon-lead-in", self._speaker(names[-1], k), _chars(self.doc[frame.before[-1]]))
+        return None
+
+    def transcript(self, k: int) -> Decision | None:
+        frame = self.layout.frames[k]
+        doc = self.doc
+        i = frame.first
+        words = []
+        while i <= frame.last and doc[i].is_upper and doc[i].is_alpha and len(words) < 3:
+            words.append(doc[i])
+            i += 1
+        if not words or i > frame.last or doc[i].text != ":" or len(words[-1]) < 2:
+            return None
+        return Decision("transcript", self._speaker(words[-1], k), _chars(doc[i]))
+
+    def byline(self, k: int) -> Decision | None:
+        run = self.layout.runs[k]
+        if run.close_mark is None:
+            return None
+        match = _BYLINE.match(self.doc.text, run.close_mark + 1)
+        if match is None:
+            return None
+        i = self.layout.token_at(match.end())
+        if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
+            return None
+        dash = match.group(1)
+        return Decision("byline", self._speaker(self.doc[i], k), (match.start(1), match.start(1) + len(dash)))
+
+    def carried_over(self, k: int) -> Decision | None:
+        """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
+        layout, doc = self.layout, self.doc
+        frame = layout.frames[k]
+        if self._nearest(k, lambda t: is_framing_verb(t) or is_according_to(t)) is not None \
+                and self._partial(k):
+            return None
+        para = layout.para_of[frame.first]
+        i = (frame.before.start if frame.before else frame.first) - 1
+        while i >= 0 and layout.run_of[i] == k:
+            i -= 1
+        while i >= 0:
+            tok = doc[i]
+            if layout.para_of[i] < para - 1:
+                return None
+            j = layout.run_of[i]
+            if j != -1:
+                prev = self.decisions[j] if j < len(self.decisions) else None
+                if prev is None or not prev.known:
+                    return None
+                same_para = layout.para_of[i] == para
+                return Decision("carried-over", prev.speaker, prev.cue if same_para else None, continues=j)
+            if is_speech_verb(tok):
+                subject = self._subject(tok, k)
+                if subject is not None:
+                    return Decision("previous-sentence", self._speaker(subject, k), None)
+            i -= 1
+        return None
+
+    def frame_verb(self, k: int) -> Decision | None:
+        if not self._partial(k):
+            return None
+        frame = self.layout.frames[k]
+        doc = self.doc
+        # climb from the quote's words to the first outside verb with a subject
+        token = doc[frame.first]
+        for _ in range(12):
+            if token.head is token:
+                break
+            token = token.head
+            if self.layout.quoted(token):
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                subject = self._subject(token, k)
+                if subject is not None:
+                    return Decision("frame-verb", self._speaker(subject, k), _chars(token))
+        return None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """The cue token nearest the quote in its frame (after, then before, by distance)."""
+        frame = self.layout.frames[k]
+        after = next((self.doc[i] for i in frame.after if test(self.doc[i])), None)
+        before = next((self.doc[i] for i in reversed(frame.before) if test(self.doc[i])), None)
+        if after is None:
+            return before
+        if before is None:
+            return after
+        return after if after.i - frame.last <= frame.first - before.i else before
+
+    def _subject(self, verb: Token, k: int) -> Token | None:
+        layout = self.layout
+        v = verb
+        for _ in range(4):
+            for child in v.children:
+                if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child):
+                    if child.lower_ in _RELATIVE and v.dep_ == "relcl":
+                        return v.head
+                    return child
+                if child.dep_ == "agent":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head):
+                return v.head
+            if v.dep_ in _CLIMB_DEPS and v.head is not v and not layout.quoted(v.head):
+                v = v.head
+                continue
+            break
+        return self._adjacent_name(verb, k)
+
+    def _adjacent_name(self, verb: Token, k: int) -> Token | None:
+        """Parse failed: the name right after the verb ("said Trump") or right before it."""
+        doc, layout = self.doc, self.layout
+        frame = layout.frames[k]
+        inverted = verb.i in frame.after and verb.i - frame.after.start <= 1
+        if inverted:
+            for i in range(verb.i + 1, min(verb.i + 4, frame.after.stop)):
+                if _could_speak(doc[i]) and not layout.quoted(doc[i]):
+                    return doc[i]
+        for i in range(verb.i - 1, max(verb.i - 5, -1), -1):
+            if layout.quoted(doc[i]):
+                break
+            if _could_speak(doc[i]) and doc[i].pos_ != "NOUN":
+                return doc[i]
+        return None
+
+    def _speaker(self, token: Token, k: int) -> Speaker:
+        people = self.people
+        if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
+            if token.lower_ in _FIRST_PERSON:
+                return Speaker(None, None, None)
+            prefer = self._previous_entity(k)
+            return Speaker(people.antecedent(token, prefer), None, _chars(token))
+        span = people.name_span(token)
+        if span is None and token.pos_ in ("NOUN", "PROPN"):
+            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:
+                span = people.name_span(named[0])
+        if span is not None:
+            entity = people.by_name(span)
+            if entity is not None:
+                return Speaker(entity, None, (span.start_char, span.end_char))
+        if token.pos_ in ("NOUN", "PROPN"):
+            entity = people.by_description(token)
+            left = token.left_edge.i
+            while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
+                left += 1
+            phrase = self.doc[left:token.i + 1]
+            return Speaker(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
+        return Speaker(None, None, None)
+
+    def _previous_entity(self, k: int) -> Entity | None:
+        for d in reversed(self.decisions):
+            if d.speaker is not None and d.speaker.entity is not None:
+                return d.speaker.entity
+        return None
+
+    def _partial(self, k: int) -> bool:
+        return quote_kind(self.doc, self.layout, k) == "partial"
+
+    def _link(self, k: int, decision: Decision) -> Decision:
+        """Set ``continues``: same speaker as the quote just before, with no cue of its own between."""
+        if decision.continues is not None or k == 0 or decision.speaker is None:
+            return decision
+        layout = self.layout
+        prev = self.decisions[k - 1]
+        run, prev_run = layout.runs[k], layout.runs[k - 1]
+        same = prev.speaker is not None and prev.speaker.entity is not None \
+            and decision.speaker.entity is prev.speaker.entity
+        multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph
+        shared_cue = decision.cue is not None and decision.cue == prev.cue and run.paragraph == prev_run.paragraph
+        if (same and shared_cue) or multi_para:
+            return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
+        return decision
+
+
+def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
+    """'partial' for a quoted fragment inside the reporter's sentence, else 'direct'."""
+    run = layout.runs[k]
+    frame = layout.frames[k]
+    first = doc.text[run.start:run.start + 1]
+    if not frame.before or doc[frame.before[-1]].text in (":", ",") and _cue_before(doc, frame.before):
+        return "direct"
+    return "partial" if first.islower() else "direct"
+
+
+def _cue_before(doc: Doc, before: range) -> bool:
+    return any(is_speech_verb(doc[i]) for i in before[-4:])
+
+
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
+
+
+def _could_speak(token: Token) -> bool:
+    return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in _NOT_SPEAKERS
+
+
+def _chars(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
+
+
+def speaker_name(speaker: Speaker | None) -> str | None:
+    """The name a quote's speaker gets in the answer."""
+    if speaker is None:
+        return None
+    if speaker.entity is not None:
+        return speaker.entity.name
+    return speaker.description
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+# Each rule's precision on the dev data (share of its quotes given the gold full name),
+# measured by scripts/calibrate.py; the answer's ``confidence``.
+RULE_PRECISION: dict[str, float] = {
+    "cue-subject": 0.0, "according-to": 0.0, "colon-lead-in": 0.0, "transcript": 0.0, "byline": 0.0,
+    "carried-over": 0.0, "previous-sentence": 0.0, "frame-verb": 0.0, "none": 0.0,
+}

@@ -1,0 +1,79 @@
+"""Role words as typed data: the titles and positions news writing gives people.
+
+Used by ``roles`` to tell a title standing before a name ("Unification Minister Chung")
+or heading a description ("a professor at ...") from other words, and to write out
+abbreviated titles the way the contract wants them ("Sen." is "Senator").
+All keys are lower case; abbreviations are keyed without their dot.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+# Abbreviated titles, as news style writes them before a name, and their long forms.
+ABBREVIATIONS: Final[dict[str, str]] = {
+    "sen": "Senator", "sens": "Senators", "rep": "Representative", "reps": "Representatives",
+    "gov": "Governor", "lt": "Lieutenant", "gen": "General", "col": "Colonel", "maj": "Major",
+    "capt": "Captain", "sgt": "Sergeant", "cpl": "Corporal", "adm": "Admiral", "cmdr": "Commander",
+    "atty": "Attorney", "sec": "Secretary", "secy": "Secretary", "pres": "President",
+    "supt": "Superintendent", "amb": "Ambassador", "del": "Delegate", "rev": "Reverend",
+    "prof": "Professor", "insp": "Inspector", "det": "Detective", "sup": "Superintendent",
+    "asst": "Assistant", "dep": "Deputy", "cong": "Congressman",
+}
+
+# Nouns that name a position: the last word of a role ("press secretary", "chief economist").
+TITLE_HEADS: Final[frozenset[str]] = frozenset("""
+president vice-president president-elect senator representative congressman congresswoman
+congressperson governor lieutenant mayor minister premier chancellor secretary undersecretary
+chairman chairwoman chairperson chair co-chair cochair leader whip speaker nominee candidate
+spokesman spokeswoman spokesperson director co-director deputy head chief ceo cfo coo cto
+executive officer founder co-founder cofounder owner partner president manager strategist
+adviser advisor aide counsel counselor attorney lawyer prosecutor judge justice magistrate
+commissioner ambassador envoy diplomat general admiral colonel major captain sergeant lieutenant
+commander officer trooper sheriff marshal detective inspector superintendent principal dean
+provost chancellor professor lecturer instructor teacher researcher scientist economist analyst
+scholar fellow historian pollster consultant surrogate operative organizer organiser activist
+advocate lobbyist editor reporter correspondent columnist writer journalist anchor host
+commentator contributor producer publisher author novelist playwright playwright-in-residence
+director actor actress singer rapper musician artist comedian coach quarterback player
+economist physician doctor surgeon nurse psychiatrist psychologist epidemiologist pastor
+minister priest bishop archbishop cardinal pope rabbi imam reverend chaplain treasurer
+comptroller controller auditor clerk administrator coordinator delegate assemblyman assemblywoman
+councilman councilwoman councilmember alderman legislator lawmaker senator-elect king queen
+prince princess monarch dictator strongman leader chairman president ruler regent governor-general
+official spokesperson representative agent investigator specialist expert engineer architect
+entrepreneur investor banker developer businessman businesswoman executive mogul tycoon
+veteran student graduate volunteer employee staffer staffer member
+""".split())
+
+# Words that only describe a role and are kept with it ("former President", "acting director").
+ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset("""
+former ex then acting interim incoming outgoing retired late longtime long-time current
+onetime one-time erstwhile future then-
+""".split())
+
+# A verb in "X, who heads Y" and the role it gives.
+ROLE_VERBS: Final[dict[str, str]] = {
+    "head": "head", "lead": "leader", "chair": "chair", "direct": "director", "found": "founder",
+    "co-found": "co-founder", "cofound": "co-founder", "manage": "manager", "own": "owner",
+    "run": "head", "edit": "editor", "teach": "teacher", "coach": "coach", "represent": "",
+    "work": "", "serve": "",
+}
+
+# Honorifics stand before a name but say nothing about a position.
+HONORIFICS: Final[frozenset[str]] = frozenset("mr mrs ms miss mister dr sir dame madam madame".split())
+
+
+def expand(word: str) -> str:
+    """A title word written out: "Sen." is "Senator"; any other word is returned as it is."""
+    key = word.rstrip(".").lower()
+    if word.endswith(".") or key in ABBREVIATIONS and word[:1].isupper() and len(word) <= 5:
+        return ABBREVIATIONS.get(key, word)
+    return word
+
+
+def is_title(word: str) -> bool:
+    """True for a word that can end a role: a position noun or an abbreviated title."""
+    key = word.lower()
+    if word.endswith(".") and key.rstrip(".") in ABBREVIATIONS:
+        return True
+    return key in TITLE_HEADS
