@@ -28,16 +28,16 @@ first republican democratic democrat gop presidential
 FEMALE_FIRST: Final[frozenset[str]] = frozenset("""
 hillary melania michelle chelsea ivanka kellyanne sarah sara elizabeth liz nancy susan karen
 mary patricia jennifer linda barbara margaret lisa betty dorothy sandra ashley kimberly donna
-emily carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
+emily  amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
 angela helen anna brenda pamela nicole samantha katherine christine debra rachel carolyn janet
-catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina
+catherine maria heather diane ruth julie olivia joyce virginia victoria  lauren christina
 joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
-sophia jean alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
+sophia  alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
 theresa diana natalie brittany charlotte marie kayla alexis lori tina huma donna jill kamala
 debbie tammy tulsi kirsten dianne maxine condoleezza madeleine janet loretta valerie jessica
 anne jane joanne claire jeanne kate katie meghan megyn connie alicia gennifer monica paula
-hope kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe carly nikki jan
-melanie sonia sylvia rosa lena robin dana susie mika katy patti oprah ellen eva sally june
+ kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe carly nikki 
+melanie sonia sylvia rosa lena   susie mika katy patti oprah ellen eva sally 
 """.split())
 
 MALE_FIRST: Final[frozenset[str]] = frozenset("""
@@ -46,13 +46,13 @@ richard joseph joe thomas charles christopher daniel matthew anthony mark steven
 brian george edward ronald jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
 justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
 tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
-christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan jordan
+christian roger noah gerald carl  sean austin arthur lawrence jesse dylan bryan 
 billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
-elijah louis bobby philip johnny reince newt rudy rudolph chris jeb marco rand lindsey mitch
+elijah louis bobby philip johnny reince newt rudy rudolph  jeb marco rand lindsey mitch
 harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky newt sean mitt tony
-lou andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
-pat phil stan sam max leo ray rex roy vladimir xi kim moon shinzo justin emmanuel boris
-jared eric donald don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
+ andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
+ phil stan  max leo ray rex roy vladimir xi  moon shinzo justin emmanuel boris
+jared josh joshua donald don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
 """.split())
 
 

@@ -33,6 +33,14 @@ court board council ministry government administration party firm bank office bu
 newspaper paper magazine site website association institute center centre foundation university
 school college team club service station channel network league coalition alliance caucus
 """.split())
+# Description heads that name a thing that speaks: a document, a publication, a place.
+NON_PERSON_NOUNS = _ORG_NOUNS | frozenset("""
+report study book letter statement article ad advertisement document memo poll survey ruling
+decision order platform bill law story piece column editorial video website post tweet release
+analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
+""".split())
+_RECENT_CHARS = 600
+_SALIENT_CHARS = 1200
 _APOSTROPHE_S = ("'s", "’s", "'", "’")
 
 
@@ -57,7 +65,8 @@ def _strip(span: Span) -> Span | None:
     """The name inside a span: leading titles and determiners and a trailing 's dropped."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
+    # the last word always stays: a surname can be a title word too (Charlie King)
+    while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
                            or doc[start].text in ("(", "―", "—", "-")):
         start += 1
     while end > start and (doc[end - 1].text in _APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
@@ -68,7 +77,7 @@ def _strip(span: Span) -> Span | None:
 
 
 def _words(span: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text or "." in t.text)
+    return tuple(t.lower_ for t in span if any(c.isalpha() for c in t.text))
 
 
 class People:
@@ -174,19 +183,27 @@ class People:
         if not candidates:
             return None
         if gender:
-            matching = [e for e in candidates if e.gender in (gender, None)]
-            candidates = matching or candidates
+            candidates = [e for e in candidates if e.gender in (gender, None)]
+            if not candidates:
+                return None  # "Mr. Obama" where only Michelle Obama is named: someone else
         if len(candidates) == 1:
             return candidates[0]
-        # A surname alone is the principal bearer's: relatives are named in full.
-        return max(candidates, key=lambda e: (len(e.mentions), -e.key))
+        # A surname alone is the one just named in full, or else the principal bearer's:
+        # relatives and namesakes are named in full.
+        people = [e for e in candidates if not e.is_org]
+        candidates = people or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        recent = self._most_recent(candidates, at, window=_RECENT_CHARS, subjects_only=True)
+        return recent or max(candidates, key=lambda e: (len(e.mentions), -e.key))
 
-    def _most_recent(self, candidates: list[Entity], at: int) -> Entity | None:
+    def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
         i = bisect.bisect_left(self._positions, at) - 1
-        while i >= 0:
-            if self._timeline[i][1] in keys:
-                return self.entities[self._timeline[i][1]]
+        while i >= 0 and self._positions[i] >= at - window:
+            _, key, is_subject = self._timeline[i]
+            if key in keys and (is_subject or not subjects_only):
+                return self.entities[key]
             i -= 1
         return None
 
@@ -219,7 +236,7 @@ class People:
         words = _words(stripped)
         if not words:
             return None
-        is_org = span.label_ in _ORG_LABELS if span.label_ else False
+        is_org = span.label_ in _ORG_LABELS and first_name_gender(words[0]) is None and len(words) > 0
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)
@@ -231,22 +248,23 @@ class People:
         return entity
 
     def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
-        """The entity a pronoun most likely refers to: the most recent compatible subject, then mention."""
+        """The entity a pronoun most likely refers to.
+
+        Looking back from the pronoun: the nearest compatible subject; else ``prefer`` (the
+        previous quote's speaker); else the nearest compatible mention of any kind.
+        """
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
-        want_org = word in ("it",)
-        lo = pronoun.idx - window
+        want_org = word == "it"
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
         fallback = None
-        while i >= 0 and self._timeline[i][0] >= lo:
+        while i >= 0 and self._positions[i] >= pronoun.idx - window:
             _, key, is_subject = self._timeline[i]
             e = self.entities[key]
             i -= 1
-            if want_org != e.is_org:
+            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
                 continue
             if gender and e.gender not in (gender, None):
-                continue
-            if word in ("they", "we") and not e.is_org:
                 continue
             if is_subject:
                 return e
@@ -255,6 +273,16 @@ class People:
         if prefer is not None and (gender is None or prefer.gender in (gender, None)):
             return prefer
         return fallback
+
+    def salient_person(self, at: int) -> Entity | None:
+        """The person most recently named as a subject before ``at``, within a few paragraphs."""
+        i = bisect.bisect_left(self._positions, at) - 1
+        while i >= 0 and self._positions[i] >= at - _SALIENT_CHARS:
+            _, key, is_subject = self._timeline[i]
+            if is_subject and not self.entities[key].is_org:
+                return self.entities[key]
+            i -= 1
+        return None
 
     def by_description(self, head: Token) -> Entity | None:
         """A person or organisation a description refers to ("the senator", "the union").

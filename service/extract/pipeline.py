@@ -6,10 +6,11 @@ from spacy.tokens import Doc
 
 from .deadline import NEVER, Deadline
 from .frames import Layout
-from .marks import paragraphs, quoted_runs
+from .filters import reason_to_drop
+from .marks import Paragraph, Run, paragraphs, quoted_runs
 from .people import People
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
-from .speakers import RULE_PRECISION, Attributor, quote_kind, speaker_name
+from .speakers import RULE_PRECISION, Attributor, Decision, quote_kind, speaker_name
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000
@@ -43,18 +44,29 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(text[start:end], start, end)
 
 
+def _attribute(doc: Doc, runs: list[Run], paras: list[Paragraph]) -> tuple[Layout, list[Decision]]:
+    layout = Layout(doc, runs, paras)
+    people = People(doc, lambda i: layout.run_of[i] != -1)
+    return layout, Attributor(doc, layout, people).run()
+
+
 def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     """Quotes and speakers of a parsed article."""
     text = doc.text
     runs = quoted_runs(text)
     if not runs:
         return Extraction()
-    layout = Layout(doc, runs, paragraphs(text))
+    paras = paragraphs(text)
+    layout, decisions = _attribute(doc, runs, paras)
     deadline.check()
-    people = People(doc, lambda i: layout.run_of[i] != -1)
-    deadline.check()
-    decisions = Attributor(doc, layout, people).run()
-    deadline.check()
+    keep = [k for k in range(len(runs)) if reason_to_drop(doc, layout, k, decisions[k]) is None]
+    if len(keep) < len(runs):
+        # Attribute again without them: a title between two quotes must not carry a speaker over.
+        runs = [runs[k] for k in keep]
+        if not runs:
+            return Extraction()
+        layout, decisions = _attribute(doc, runs, paras)
+        deadline.check()
 
     speaker_ids: dict[object, str] = {}
     speaker_quotes: dict[str, list[str]] = {}

@@ -29,13 +29,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_according_to, is_framing_verb, is_speech_verb
 from .frames import Layout
-from .people import Entity, People
+from .people import NON_PERSON_NOUNS, Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj")
+_WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
+_CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
-_BYLINE = re.compile(r"'?[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z])")
+_BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,16 @@ class Attributor:
 
     # -- the rules --------------------------------------------------------------------------
     def cue_subject(self, k: int) -> Decision | None:
-        cue = self._nearest(k, is_speech_verb)
-        if cue is None:
-            return None
-        subject = self._subject(cue, k)
-        if subject is None:
-            return None
-        return Decision("cue-subject", self._speaker(subject, k), _chars(cue))
+        fallback = None
+        for cue in self._cues(k, is_speech_verb):
+            subject = self._subject(cue, k)
+            if subject is None:
+                continue
+            decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
+            if subject.lower_ not in _WEAK_SUBJECTS:
+                return decision
+            fallback = fallback or decision  # "it" says: only when no person does
+        return fallback
 
     def according_to(self, k: int) -> Decision | None:
         cue = self._nearest(k, is_according_to)
@@ -196,15 +201,35 @@ class Attributor:
 
     # -- helpers ------------------------------------------------------------------------------
     def _nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
-        """The cue token nearest the quote in its frame (after, then before, by distance)."""
+        return next(iter(self._cues(k, test)), None)
+
+    def _cues(self, k: int, test: Callable[[Token], bool]) -> list[Token]:
+        """Cue tokens for a quote, the likeliest first: the verb the quote hangs on, then the
+        frame's tokens close after the quote, then those before it from the nearest, then the rest."""
         frame = self.layout.frames[k]
-        after = next((self.doc[i] for i in frame.after if test(self.doc[i])), None)
-        before = next((self.doc[i] for i in reversed(frame.before) if test(self.doc[i])), None)
-        if after is None:
-            return before
-        if before is None:
-            return after
-        return after if after.i - frame.last <= frame.first - before.i else before
+        doc = self.doc
+        order: list[Token] = []
+        governor = self._governor(k)
+        if governor is not None and test(governor):
+            order.append(governor)
+        close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
+        order += [t for t in close_after if test(t)]
+        order += [doc[i] for i in reversed(frame.before) if test(doc[i])]
+        order += [doc[i] for i in frame.after[_CLOSE_AFTER:] if test(doc[i])]
+        seen: set[int] = set()
+        return [t for t in order if not (t.i in seen or seen.add(t.i))]
+
+    def _governor(self, k: int) -> Token | None:
+        """The first verb outside the quote that the quote's words hang on in the parse."""
+        frame = self.layout.frames[k]
+        token = self.doc[frame.first]
+        for _ in range(12):
+            if token.head is token:
+                return None
+            token = token.head
+            if not self.layout.quoted(token) and token.pos_ in ("VERB", "AUX"):
+                return token
+        return None
 
     def _subject(self, verb: Token, k: int) -> Token | None:
         layout = self.layout
@@ -261,6 +286,8 @@ class Attributor:
                 return Speaker(entity, None, (span.start_char, span.end_char))
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
+            if entity is None and _definite_person(token):
+                entity = people.salient_person(token.idx)
             left = token.left_edge.i
             while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
                 left += 1
@@ -308,6 +335,13 @@ def _cue_before(doc: Doc, before: range) -> bool:
 
 
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
+
+
+def _definite_person(token: Token) -> bool:
+    """'the former secretary', "Obama's strategist": one person the article has named already."""
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in token.children)
 
 
 def _could_speak(token: Token) -> bool:

@@ -26,7 +26,7 @@ president vice-president president-elect senator representative congressman cong
 congressperson governor lieutenant mayor minister premier chancellor secretary undersecretary
 chairman chairwoman chairperson chair co-chair cochair leader whip speaker nominee candidate
 spokesman spokeswoman spokesperson director co-director deputy head chief ceo cfo coo cto
-executive officer founder co-founder cofounder owner partner president manager strategist
+executive officer founder co-founder cofounder owner president manager strategist
 adviser advisor aide counsel counselor attorney lawyer prosecutor judge justice magistrate
 commissioner ambassador envoy diplomat general admiral colonel major captain sergeant lieutenant
 commander officer trooper sheriff marshal detective inspector superintendent principal dean
@@ -42,7 +42,14 @@ councilman councilwoman councilmember alderman legislator lawmaker senator-elect
 prince princess monarch dictator strongman leader chairman president ruler regent governor-general
 official spokesperson representative agent investigator specialist expert engineer architect
 entrepreneur investor banker developer businessman businesswoman executive mogul tycoon
-veteran student graduate volunteer employee staffer staffer member
+veteran staffer associate
+""".split())
+
+# Nouns that say who someone is to others, not what position they hold: never a role.
+NOT_ROLES: Final[frozenset[str]] = frozenset("""
+man woman person people guy girl boy child kid son daughter father mother wife husband brother sister
+niece nephew uncle aunt cousin grandson granddaughter grandfather grandmother grandchild parent-in-law
+friend boyfriend girlfriend fiancé fiancee widow widower neighbor neighbour one thing name age year
 """.split())
 
 # Words that only describe a role and are kept with it ("former President", "acting director").
@@ -76,4 +83,5 @@ def is_title(word: str) -> bool:
     key = word.lower()
     if word.endswith(".") and key.rstrip(".") in ABBREVIATIONS:
         return True
-    return key in TITLE_HEADS
+    # "Senators Roe and Doe": a plural title before names.
+    return key in TITLE_HEADS or (key.endswith("s") and key[:-1] in TITLE_HEADS and word[:1].isupper())

@@ -1,0 +1,612 @@
+"""Role and affiliation of one speaker, from what the article itself says about them.
+
+``role_and_affiliation(doc, mentions)`` reads every place the article names or describes
+the person and returns one (role, affiliation) pair: the most complete the article gives.
+Handled, for a mention that is a name:
+- a title before the name: "US President Donald Trump" (President, United States),
+  "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
+  "Clinton campaign manager Robby Mook", "Sen. Jane Roe" (Senator);
+- a party-state tag after it: "(D-Mass.)" (Democratic Party), "(Vt.)" (Vermont);
+- an appositive on either side: "X, a professor at Y,", "X, the CEO of Y,", "X, Y's director
+  of Z,", "Y spokeswoman, X,"; a relative clause "X, who heads Y,"; "X of Y";
+- a predicate anywhere: "X is the chief economist at Y", "X serves as ...";
+and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
+Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
+American are United States, Vt. is Vermont); party words become the party (GOP is the
+Republican Party); any other affiliation keeps the article's words.
+The affiliation prefers, in order, an organisation, a party, then a place.
+Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, roles
+stated about a pronoun ("He is a lawyer"), and anything the article does not say.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .parties import PARTY_LETTERS, party_name
+from .places import MAX_WORDS, may_start_place, place_name, state_name
+from .titles import HONORIFICS, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand, is_title
+
+# How an affiliation ranks: an organisation first, then a party, then a place.
+ORG, PARTY, PLACE = 0, 1, 2
+_AFF_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+# Nouns that, after a name, make a body: "the Clinton campaign", "the Obama administration".
+_BODY_NOUNS = frozenset("""
+campaign administration team camp government family foundation caucus committee subcommittee panel
+party department ministry agency office council board commission court union association institute
+center centre university college school company firm bank network newspaper magazine group coalition
+alliance league club church hospital army navy force police
+""".split())
+# "(D-Mass.)", "(R-Texas)", "(I-Vt.)", "(Vt.)", "(D-CA)", also with an en dash.
+_STATE = r"([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
+_TAG = re.compile(r"\s*\(\s*(?:([DRI])\s*[-–—]\s*)?" + _STATE + r"\s*\)")
+# "Jane Roe, D-Mass., said" and "Jane Roe, Democrat of Massachusetts, said".
+_COMMA_TAG = re.compile(r"\s*,\s*([DRI])\s*[-–—]\s*" + _STATE + r"\s*[,;]")
+_WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\s+" + _STATE)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_PREMOD_MAX = 8
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What one pattern found about the person."""
+
+    role: str | None
+    affiliation: str | None
+    rank: int  # ORG, PARTY or PLACE; meaningless when affiliation is None
+    order: int  # token index: earlier wins a tie
+    weight: int = 3  # how sure the pattern is that this is the person's position now
+
+
+def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = False,
+                         quoted: Sequence[tuple[int, int]] = ()) -> tuple[str | None, str | None]:
+    """(role, affiliation) of the person the ``mentions`` name or describe; None where the article is silent.
+
+    ``mentions`` are the spans where the article names the person (full name, surname,
+    with or without titles) or describes them ("the senator", "a spokeswoman for Y").
+    An organisation (``is_org``) has no role; its affiliation comes only from words like
+    "X, a unit of Y". ``quoted``: the article's quoted runs (start, end), in text order;
+    mentions inside them are a speaker's words, not the article's, and are passed over.
+    """
+    found: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for span in mentions:
+        if (span.start, span.end) in seen or len(span) == 0 or _inside(quoted, span.start_char):
+            continue
+        seen.add((span.start, span.end))
+        found.extend(_about(span))
+    if not found:
+        return None, None
+    with_role = [f for f in found if f.role]
+    role = None
+    chosen: _Found | None = None
+    if with_role and not is_org:
+        chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
+        role = chosen.role
+    with_aff = [f for f in found if f.affiliation]
+    affiliation = None
+    if with_aff:
+        best_rank = min(f.rank for f in with_aff)
+        if chosen is not None and chosen.affiliation and chosen.rank == best_rank:
+            affiliation = chosen.affiliation
+        else:
+            affiliation = min((f for f in with_aff if f.rank == best_rank), key=lambda f: f.order).affiliation
+    return role, affiliation
+
+
+def _weight(f: _Found) -> int:
+    """How much a finding says: a role with its affiliation beats a bare role."""
+    return f.weight + (1 if f.affiliation else 0)
+
+
+def _inside(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(quoted, offset, key=lambda r: r[0])
+    return i > 0 and quoted[i - 1][0] <= offset < quoted[i - 1][1]
+
+
+# --- one mention ---------------------------------------------------------------------------------
+
+def _about(span: Span) -> list[_Found]:
+    doc = span.doc
+    name = _name_part(span)
+    if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
+        head = span.root
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
+            role, aff, rank = _describe(head)
+            return [_Found(role, aff, rank, head.i, 2)] if role or aff else []
+        return []
+    start, head = name
+    out: list[_Found] = []
+    premod = _premodifier(doc, start, span.start)
+    role, aff, rank = _split_title_run(premod, need_title=True) if premod else (None, None, ORG)
+    tag = _party_state_tag(doc, span)
+    # "Sen. Jane Roe (D-Mass.)": the tag's party outranks a place in the title.
+    if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
+        aff, rank = tag.affiliation, tag.rank
+    if role or aff:
+        out.append(_Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
+    out.extend(_around(head))
+    out.extend(_later_descriptions(head))
+    return out
+
+
+def _later_descriptions(head: Token) -> list[_Found]:
+    """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
+    the name's sentence or the next one, with no other person named in between, is the same person."""
+    doc = head.doc
+    out: list[_Found] = []
+    if head.dep_ not in _SUBJECTS:
+        return out  # only the topic of a sentence is carried on to "the nominee" after it
+    sent = head.sent
+    end = sent.end
+    if end < len(doc):
+        nxt = doc[end].sent if not doc[end].is_space else (doc[end + 1].sent if end + 1 < len(doc) else None)
+        if nxt is not None and nxt.start - end <= 1:
+            end = nxt.end
+    i = head.i + 1
+    while i < end:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.ent_iob_ == "B":
+            break  # someone else is named: later descriptions may be theirs
+        if tok.lower_ == "the" and tok.dep_ == "det":
+            noun = tok.head
+            if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
+                    and noun.dep_ in _SUBJECTS \
+                    and noun.dep_ not in ("compound", "appos") and not (noun.i + 1 < len(doc)
+                                                                        and doc[noun.i + 1].pos_ == "PROPN"):
+                role, aff, rank = _describe(noun)
+                if role:
+                    out.append(_Found(role, aff, rank, noun.i, 2))
+                i = noun.i + 1
+                continue
+        i += 1
+    return out
+
+
+def _name_part(span: Span) -> tuple[int, Token] | None:
+    """The first token of the name (titles before it left out, first names taken in) and the name's head."""
+    head = span.root
+    if head.pos_ != "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    doc = span.doc
+    start = span.start
+    # A surname alone: take in the first names standing before it ("Mike" of "Gov. Mike Pence").
+    while start > 0 and start > span.start - 6 and _name_word(doc[start - 1]):
+        start -= 1
+    while start < span.start and (doc[start].is_quote or doc[start].text == "."):
+        start += 1
+    while start < head.i and (_titleish(doc[start]) or doc[start].ent_type_ != "PERSON"):
+        start += 1
+    return start, head
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name before a surname: a first name, an initial, a quoted nickname ("Bobby")."""
+    if tok.is_quote:
+        return True
+    return tok.pos_ == "PROPN" and not _titleish(tok) and (tok.ent_type_ in ("PERSON", "") or tok.text.endswith("."))
+
+
+def _titleish(tok: Token) -> bool:
+    """A word that titles a name rather than being part of it."""
+    word = tok.lower_.rstrip(".")
+    return (is_title(tok.text) or word in HONORIFICS or word in ROLE_QUALIFIERS or tok.text in (".", "-")
+            or party_name(tok.text) is not None)
+
+
+def _premod_token(tok: Token) -> bool:
+    """A word that can stand in a title before a name ("former", "U.S.", "Sen.", "press", "-")."""
+    if tok.is_space or tok.is_quote or tok.text in ("(", ")", ",", ";", ":", "—", "–", "―", "/"):
+        return False
+    if tok.text in ("-", "‑") and tok.whitespace_ == "":
+        return True
+    if tok.text in _POSSESSIVE:
+        return True
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.text.endswith("."):
+        return tok.pos_ != "PUNCT"
+    return tok.lower_ in ROLE_QUALIFIERS or tok.lower_ == "vice"
+
+
+def _premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
+    """The words before a name that title it: "US President" of "US President Donald Trump"."""
+    i = name_start - 1
+    lo = max(0, name_start - _PREMOD_MAX)
+    while i >= lo:
+        tok = doc[i]
+        if tok.lower_ == "of" and i - 1 >= lo and is_title(doc[i - 1].text) and doc[i + 1].is_title:
+            i -= 1  # "Secretary of State"
+            continue
+        if not _premod_token(tok) or tok.lower_ in HONORIFICS or tok.lower_.rstrip(".") in HONORIFICS:
+            break
+        if tok.is_sent_start and i < span_start and tok.pos_ != "PROPN" and not is_title(tok.text):
+            i -= 1
+            break
+        i -= 1
+    run = [doc[k] for k in range(i + 1, name_start)]
+    # An honorific right before the name ("Mr.") says nothing; a determiner-less run only.
+    while run and (run[-1].lower_.rstrip(".") in HONORIFICS):
+        run.pop()
+    while run and run[0].text in _POSSESSIVE | {"-"}:
+        run.pop(0)
+    return run
+
+
+def _split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str | None, int]:
+    """Split a title run into role and affiliation: "former U.S. Secretary of State" is
+    (former Secretary of State, United States); "Clinton campaign manager" is (manager, Clinton campaign)."""
+    toks = [t for t in run if t.pos_ != "DET"]
+    # "South Florida-based president", "Ivy League-trained surgeon": the place words are no title.
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k - 1].text == "-" and toks[k].tag_ in ("VBN", "VBD", "JJ") and toks[k].lower_.endswith("ed"):
+            toks = toks[k + 1:]
+            break
+    if not toks:
+        return None, None, ORG
+    qualifiers: list[Token] = []
+    while toks and (toks[0].lower_.rstrip("-") in ROLE_QUALIFIERS
+                    or (toks[0].pos_ == "ADJ" and toks[0].text.islower() and len(toks) > 2
+                        and toks[1].ent_type_ in ("PERSON", "ORG") and not is_title(toks[1].text))):
+        qualifiers.append(toks.pop(0))  # "former", and "top" of "a top Trump surrogate"
+    aff_end, aff, rank = _leading_affiliation(toks)
+    rest = toks[aff_end:]
+    titled = bool(rest) and (is_title(rest[-1].text) or _hyphen_title(rest) or _title_of(rest))
+    if not titled:
+        if need_title and rest:
+            return None, None, ORG
+        return None, aff, rank
+    # A role word that names a body belongs to the affiliation too: "campaign manager" keeps "campaign".
+    role_words = _words(qualifiers + rest)
+    role = _join(role_words)
+    return role or None, aff, rank
+
+
+def _title_of(rest: list[Token]) -> bool:
+    """A title with its "of" phrase: "Secretary of State", "Director of National Intelligence"."""
+    for k, tok in enumerate(rest):
+        if tok.lower_ == "of" and k > 0 and is_title(rest[k - 1].text):
+            return all(t.is_title or t.lower_ in ("and", "the") for t in rest[k + 1:]) and k + 1 < len(rest)
+    return False
+
+
+def _hyphen_title(rest: list[Token]) -> bool:
+    """Titles spaCy splits at a hyphen: "President-elect", "vice-president"."""
+    return len(rest) >= 3 and rest[-2].text == "-" and (is_title(rest[-3].text) or rest[-1].lower_ == "elect")
+
+
+def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
+    """How many leading tokens name a body, party or place, that affiliation and its rank."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if party_name(tok.text):
+            return i + 1, party_name(tok.text), PARTY
+        if may_start_place(tok.text):
+            for size in range(min(MAX_WORDS, n - i), 0, -1):
+                words = _text(toks[i:i + size])
+                if place_name(words) and (i + size == n or toks[i + size].text not in _POSSESSIVE):
+                    if i == 0 and i + size < n:
+                        return size, place_name(words), PLACE
+        break
+    # A named body: tokens of an ORG/GPE/PERSON entity, or a proper noun and a body noun after it.
+    j = 0
+    while j < n - 1 and toks[j].ent_type_ in _AFF_ENTS and not is_title(toks[j].text):
+        j += 1
+    if j and j < n and toks[j].text in _POSSESSIVE:
+        j += 1
+    if j and j < n - 1 and toks[j].lower_ in _BODY_NOUNS:
+        j += 1
+    if j:
+        words = _text(toks[:j]).rstrip("'’s").strip() if toks[j - 1].text in _POSSESSIVE else _text(toks[:j])
+        return j, _normalise(words, toks[0].ent_type_), _rank(words, toks[0].ent_type_)
+    return 0, None, ORG
+
+
+def _party_state_tag(doc: Doc, span: Span) -> _Found | None:
+    """"(D-Mass.)" after a name: the party, or failing it the state."""
+    after = doc[span.end:span.end + 10].text if span.end < len(doc) else ""
+    gap = doc[span.end - 1].whitespace_
+    tail = gap + after
+    m = _TAG.match(tail) or _COMMA_TAG.match(tail)
+    if not m:
+        w = _WORD_TAG.match(tail)
+        if not w:
+            return None
+        party = party_name(w.group(1))
+        if party:
+            return _Found(None, party, PARTY, span.start)
+        state = state_name(w.group(2))
+        return _Found(None, state, PLACE, span.start) if state else None
+    letter, where = m.group(1), m.group(2)
+    if letter and letter.lower() in PARTY_LETTERS:
+        return _Found(None, PARTY_LETTERS[letter.lower()], PARTY, span.start)
+    state = state_name(where)
+    if state and (letter or where.endswith(".") or where == state):
+        return _Found(None, state, PLACE, span.start)
+    return None
+
+
+def _around(head: Token) -> list[_Found]:
+    """Appositives, relative clauses, "X of Y" and predicates attached to a name's head."""
+    out: list[_Found] = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.ent_type_ != "PERSON" \
+                and not _is_name(child):
+            role, aff, rank = _describe(child, any_noun=True)
+            if role or aff:
+                out.append(_Found(role, aff, rank, child.i))
+        elif child.dep_ == "relcl":
+            out.extend(_relative(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") and child.i == head.i + 1:
+            pobj = _pobj(child)
+            if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+                aff = _phrase(pobj)
+                if aff:
+                    out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
+    # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description.
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        role, aff, rank = _describe(head.head)
+        if role or aff:
+            out.append(_Found(role, aff, rank, head.head.i))
+    # "X is the chief economist at Y", "X serves as chairman of Y".
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        out.extend(_predicate(verb))
+    return out
+
+
+def _predicate(verb: Token) -> list[_Found]:
+    out: list[_Found] = []
+    # What someone was is a weaker answer than what they are.
+    weight = 0 if verb.tag_ == "VBD" else 2
+    if verb.lemma_ == "be":
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "NUM"):
+                role, aff, rank = _describe(child, any_noun=True)
+                if role or aff:
+                    out.append(_Found(role, aff, rank, child.i, weight))
+    elif verb.lemma_ in ("serve", "work"):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                pobj = _pobj(child)
+                if pobj is not None and pobj.pos_ == "NOUN":
+                    role, aff, rank = _describe(pobj, any_noun=True)
+                    if role or aff:
+                        out.append(_Found(role, aff, rank, pobj.i, weight))
+            elif child.dep_ == "prep" and child.lower_ in ("at", "for") and verb.lemma_ == "work":
+                pobj = _pobj(child)
+                if pobj is not None and pobj.ent_type_ in ("ORG", "GPE"):
+                    aff = _phrase(pobj)
+                    out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
+    return out
+
+
+def _relative(verb: Token) -> list[_Found]:
+    """"X, who heads Y," and "X, who is the director of Y,"."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return []
+    if verb.lemma_ in ("be", "serve", "work"):
+        return _predicate(verb)
+    role = ROLE_VERBS.get(verb.lemma_)
+    if role is None:
+        return []
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or child.pos_ == "PROPN"):
+            aff = _phrase(child)
+            if aff:
+                return [_Found(role or None, _normalise(aff, child.ent_type_), _rank(aff, child.ent_type_), verb.i)]
+    return []
+
+
+# --- a description: "a professor at Y", "Y's director of Z", "the senator" ----------------------------
+
+def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | None, int]:
+    """Role and affiliation that a description headed by ``head`` gives. ``any_noun``: the words are
+    said of the person (an appositive, a predicate), so any noun but a relative or a bare "man" will do."""
+    if head.lower_ == "one" or (head.pos_ == "NUM" and any_noun):
+        # "one of the president's closest aides"
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = _pobj(c)
+                if pobj is not None and pobj.pos_ == "NOUN":
+                    return _describe(pobj, any_noun)
+        return None, None, ORG
+    if head.pos_ != "NOUN" and not is_title(head.text):
+        return None, None, ORG
+    if head.lemma_.lower() in NOT_ROLES:
+        return None, None, ORG
+    titled = is_title(head.text) or _title_like(head)
+    if not titled and (not any_noun or head.tag_ in ("NNS", "NNPS") or not head.text.islower()):
+        return None, None, ORG
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "advmod")
+            and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS)]
+    start = min((c.left_edge.i for c in left), default=head.i)
+    doc = head.doc
+    run = [doc[k] for k in range(start, head.i + 1) if not doc[k].is_punct or doc[k].text in ("-", ".")]
+    run = [t for t in run if t.pos_ not in ("DET", "PRON") and t.text not in (",",)]
+    role, aff, rank = _split_title_run(run, need_title=True) if run else (None, None, ORG)
+    if role is None:
+        role = _word(head)
+    # "Y's director": the possessor is the affiliation.
+    for c in head.lefts:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and aff is None:
+            phrase = _phrase(c)
+            if phrase:
+                aff, rank = _normalise(phrase, c.ent_type_), _rank(phrase, c.ent_type_)
+    for c in head.rights:
+        if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
+            role = f"{role} and {_word(c)}"
+            break
+    role, aff2, rank2 = _preps(head, role)
+    if aff2 and (aff is None or rank2 < rank):
+        aff, rank = aff2, rank2
+    if not titled and aff is None:
+        return None, None, ORG  # "a fraud", "a winner": no position, no body
+    return role, aff, rank
+
+
+def _title_like(head: Token) -> bool:
+    """A noun that names what a person does by its ending: an economist, a historian, a spokesman."""
+    w = head.lower_
+    return head.pos_ == "NOUN" and w.endswith(("ist", "ian", "spokesman", "woman")) and len(w) > 5
+
+
+def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
+    """Prepositional phrases after a role noun: "of Z" joins the role unless Z is a body; "at/for/with Y"
+    is the affiliation; "in Y" is the place, a last resort."""
+    aff: str | None = None
+    rank = ORG
+    place: str | None = None
+    node = head
+    for _ in range(3):
+        nxt = None
+        for c in node.rights:
+            if c.dep_ != "prep":
+                continue
+            pobj = _pobj(c)
+            if pobj is None:
+                continue
+            prep = c.lower_
+            if prep == "of" and node is head and not _body(pobj) and aff is None:
+                role = f"{role} of {_role_phrase(pobj)}"
+                nxt = pobj
+            elif prep in _AFF_PREPS and aff is None and pobj.pos_ != "PRON":
+                phrase = _phrase(pobj)
+                if phrase:
+                    aff, rank = _normalise(phrase, pobj.ent_type_), _rank(phrase, pobj.ent_type_)
+            elif prep == "in" and pobj.ent_type_ in _PLACE_ENTS and place is None:
+                place = _phrase(pobj)
+        if nxt is None:
+            break
+        node = nxt
+    if aff is None and place:
+        return role, _normalise(place, "GPE"), PLACE
+    return role, aff, rank
+
+
+def _body(tok: Token) -> bool:
+    """True when a noun names an organisation, government or place rather than a field."""
+    if tok.ent_type_ in _AFF_ENTS or tok.pos_ == "PROPN":
+        return True
+    return tok.lemma_.lower() in _BODY_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ in _AFF_ENTS
+                                                      or c.dep_ in ("det", "poss") for c in tok.lefts)
+
+
+def _role_phrase(tok: Token) -> str:
+    """A role's "of" object with its modifiers and coordinates: "geosciences and international affairs"."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in ("cc", "conj"):
+            end = c.right_edge.i + 1
+    toks = [t for t in doc[start:end] if t.pos_ != "DET"]
+    return _text(toks)
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+
+
+# --- affiliation phrases -----------------------------------------------------------------------
+
+def _phrase(tok: Token) -> str | None:
+    """The name of the body a token stands for: its entity, or its noun phrase without the article."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "case") or (c.dep_ == "punct" and c.text == "-"):
+            start = min(start, c.left_edge.i)
+    if tok.ent_type_ == "" or end == tok.i + 1:
+        # "the University of Michigan" when the recogniser missed it: keep a proper "of" phrase.
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end:
+                pobj = _pobj(c)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    end = max(end, pobj.i + 1)
+    toks = [t for t in doc[start:end]]
+    while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].is_punct or toks[0].text in _POSSESSIVE):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _POSSESSIVE):
+        toks.pop()
+    if not toks:
+        return None
+    return _text(toks)
+
+
+def _normalise(words: str, ent_type: str = "") -> str:
+    """A place as its name ("U.S." is "United States"), a party word as the party; else as written."""
+    place = place_name(words)
+    if place:
+        return place
+    single = words.split()
+    if len(single) == 1 and party_name(words):
+        return party_name(words) or words
+    if words.lower().startswith("the "):
+        return words[4:]
+    return words
+
+
+def _rank(words: str, ent_type: str = "") -> int:
+    if len(words.split()) == 1 and party_name(words):
+        return PARTY
+    if place_name(words) or ent_type == "GPE":
+        return PLACE
+    return ORG
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def _word(tok: Token) -> str:
+    return expand(tok.text)
+
+
+def _words(toks: list[Token]) -> list[str]:
+    """Role words written out; a dot split from its abbreviation ("Lt" ".") is put back first."""
+    out: list[str] = []
+    raw: list[str] = []
+    for t in toks:
+        if t.text == "." and raw and t.idx == toks[0].doc[t.i - 1].idx + len(raw[-1]):
+            raw[-1] += "."
+            continue
+        if t.text == ".":
+            continue
+        raw.append(t.text)
+    for w in raw:
+        out.append(expand(w))
+    return out
+
+
+def _join(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        if out and not out.endswith("-") and w != "-":
+            out += " "
+        out += w
+    return out.strip()
+
+
+def _text(toks: Sequence[Token]) -> str:
+    """The article's words for a run of tokens, with its own spacing."""
+    if not toks:
+        return ""
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text
