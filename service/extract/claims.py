@@ -1,8 +1,8 @@
 """The claim a quote backs up and the event it came from, as spans of the article.
 
 ``claim_for``: the reporter's own sentence that the quote supports. When the quote sits
-inside a sentence the reporter leads with ten or more words of their own ("Schiff called
-on the administration to "really call out Russia" and ..."), that sentence. Otherwise,
+inside a sentence the reporter leads with ten or more words of their own ("The mayor called
+the plan "a disgrace" and vowed to block it ..."), that sentence. Otherwise,
 going back from the quote, the nearest earlier sentence (in the quote's paragraph, or one
 or two paragraphs back; a paragraph is a line) that holds no quotation and is a statement
 (four words or more, not a lead-in ending in a colon, a time stamp or a byline). When there

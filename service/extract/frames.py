@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .cues import is_speech_verb
 from .marks import Paragraph, Run
 
+_SHORT_ATTRIBUTION = 7
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
 
 
@@ -99,13 +100,14 @@ class Layout:
                 break
             end += 1
         after = range(a, end)
-        if ends_sentence and after and doc[a].text[:1].isupper() and not _has_speech_near(doc, after):
-            after = range(a, a)
+        if ends_sentence and after and doc[a].text[:1].isupper() and not _short_attribution(doc, after):
+            after = range(a, a)  # a new sentence begins after the quote
         return Frame(before, after, first, last)
 
     def quoted(self, token: Token) -> bool:
         return self.run_of[token.i] != -1
 
 
-def _has_speech_near(doc: Doc, span: range) -> bool:
-    return any(is_speech_verb(doc[i]) for i in span[:4])
+def _short_attribution(doc: Doc, span: range) -> bool:
+    """'Trump asked.' after '"Are you kidding?"': a short clause with a speech verb."""
+    return len(span) <= _SHORT_ATTRIBUTION and any(is_speech_verb(doc[i]) for i in span[:4])

@@ -1,4 +1,4 @@
-"""Parsing, and the order of the extraction steps: marks, frames, people, speakers, records."""
+"""Parsing, and the order of the extraction steps: marks, frames, people, speakers, filters, records."""
 from __future__ import annotations
 
 from spacy.language import Language
@@ -9,8 +9,9 @@ from .frames import Layout
 from .filters import reason_to_drop
 from .marks import Paragraph, Run, paragraphs, quoted_runs
 from .people import People
-from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
-from .speakers import RULE_PRECISION, Attributor, Decision, quote_kind, speaker_name
+from .answer import build
+from .records import Extraction
+from .speakers import Attributor, Decision
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000
@@ -40,10 +41,6 @@ def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def _span(text: str, start: int, end: int) -> TextSpan:
-    return TextSpan(text[start:end], start, end)
-
-
 def _attribute(doc: Doc, runs: list[Run], paras: list[Paragraph]) -> tuple[Layout, list[Decision]]:
     layout = Layout(doc, runs, paras)
     people = People(doc, lambda i: layout.run_of[i] != -1)
@@ -68,39 +65,4 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
         layout, decisions = _attribute(doc, runs, paras)
         deadline.check()
 
-    speaker_ids: dict[object, str] = {}
-    speaker_quotes: dict[str, list[str]] = {}
-    speaker_info: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    quotes: list[Quote] = []
-    for k, (run, decision) in enumerate(zip(runs, decisions)):
-        qid = f"q{k + 1}"
-        who = decision.speaker
-        name = speaker_name(who)
-        sid = None
-        if name is not None and who is not None:
-            key: object = who.entity.key if who.entity is not None else ("description", name.lower())
-            sid = speaker_ids.setdefault(key, f"s{len(speaker_ids) + 1}")
-            speaker_quotes.setdefault(sid, []).append(qid)
-            mentions = list(who.entity.mentions) if who.entity is not None else []
-            if sid in speaker_info:
-                mentions = speaker_info[sid][1]
-            if who.mention is not None and who.mention not in mentions:
-                mentions.append(who.mention)
-            speaker_info[sid] = (name, mentions)
-        mention = _span(text, *who.mention) if who is not None and who.mention is not None and sid else None
-        quotes.append(Quote(
-            id=qid, text=text[run.start:run.end], start=run.start, end=run.end,
-            kind=quote_kind(doc, layout, k),
-            continues=f"q{decision.continues + 1}" if decision.continues is not None else None,
-            speaker=SpeakerRef(sid, name if sid else None, mention),
-            cue=_span(text, *decision.cue) if decision.cue else None,
-            claim=None, event=None, rule=decision.rule,
-            confidence=RULE_PRECISION.get(decision.rule, 0.0),
-        ))
-    speakers = tuple(
-        Speaker(id=sid, name=name, role=None, affiliation=None,
-                mentions=tuple(_span(text, s, e) for s, e in sorted(set(mentions))),
-                quote_ids=tuple(speaker_quotes[sid]))
-        for sid, (name, mentions) in speaker_info.items()
-    )
-    return Extraction(quotes=tuple(quotes), speakers=speakers)
+    return build(doc, layout, decisions)

@@ -5,18 +5,28 @@ the person and returns one (role, affiliation) pair: the most complete the artic
 Handled, for a mention that is a name:
 - a title before the name: "US President Donald Trump" (President, United States),
   "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
-  "Clinton campaign manager Robby Mook", "Sen. Jane Roe" (Senator);
-- a party-state tag after it: "(D-Mass.)" (Democratic Party), "(Vt.)" (Vermont);
+  "Harlow campaign manager Dee Park" (manager, Harlow campaign), "Sen. Jane Roe" (Senator),
+  "Secretary of State Ann Cole", a first name or quoted nickname in between;
+- a party-state tag after it: "(D-Mass.)" or ", D-Mass.," (Democratic Party), "(Vt.)"
+  (Vermont), ", Republican of Iowa," (Republican Party);
 - an appositive on either side: "X, a professor at Y,", "X, the CEO of Y,", "X, Y's director
-  of Z,", "Y spokeswoman, X,"; a relative clause "X, who heads Y,"; "X of Y";
-- a predicate anywhere: "X is the chief economist at Y", "X serves as ...";
+  of Z,", "X, one of the mayor's aides,", "Y spokeswoman, X,"; a relative clause
+  "X, who heads Y," or "X, who is the director of Y,"; "X of Y";
+- a predicate about the name or a pronoun that stands for it: "X is the chief economist at Y",
+  "X serves as ..." (what someone *was* counts only when nothing else is said);
+- a later description of a title, as the subject of the rest of the sentence or the next one,
+  with nobody else named in between: "Trump spoke on Monday. The Republican nominee said ...";
 and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
+Mentions inside quoted runs (``quoted``) are the speaker's words, not the article's: skipped.
 Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
 American are United States, Vt. is Vermont); party words become the party (GOP is the
 Republican Party); any other affiliation keeps the article's words.
-The affiliation prefers, in order, an organisation, a party, then a place.
-Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, roles
-stated about a pronoun ("He is a lawyer"), and anything the article does not say.
+Among several findings the one that says most wins (a title before the name or an
+appositive over a later description or a predicate; with an affiliation over without),
+the earliest on a tie; the affiliation prefers an organisation, then a party, then a place.
+Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
+description far from the name (that is coreference, the caller's to pass as a mention),
+and anything the article does not say (a President is not given a country unless written).
 """
 from __future__ import annotations
 
@@ -35,7 +45,7 @@ from .titles import HONORIFICS, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand, 
 ORG, PARTY, PLACE = 0, 1, 2
 _AFF_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
-# Nouns that, after a name, make a body: "the Clinton campaign", "the Obama administration".
+# Nouns that, after a name, make a body: "the Harlow campaign", "the Lund administration".
 _BODY_NOUNS = frozenset("""
 campaign administration team camp government family foundation caucus committee subcommittee panel
 party department ministry agency office council board commission court union association institute
@@ -51,6 +61,7 @@ _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PREMOD_MAX = 8
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
 
 
@@ -118,6 +129,8 @@ def _about(span: Span) -> list[_Found]:
     name = _name_part(span)
     if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
         head = span.root
+        if head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS:
+            return _predicate(head.head) if head.dep_ in _SUBJECTS else []  # "She is the attorney general"
         if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
             role, aff, rank = _describe(head)
             return [_Found(role, aff, rank, head.i, 2)] if role or aff else []
@@ -176,6 +189,10 @@ def _name_part(span: Span) -> tuple[int, Token] | None:
     if head.pos_ != "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     doc = span.doc
+    # "Lim" of "Lim Eul-chul": the name's head is its last word.
+    while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and 0 < head.head.i - head.i <= 4 \
+            and head.head.ent_type_ == head.ent_type_:
+        head = head.head
     start = span.start
     # A surname alone: take in the first names standing before it ("Mike" of "Gov. Mike Pence").
     while start > 0 and start > span.start - 6 and _name_word(doc[start - 1]):
@@ -240,7 +257,7 @@ def _premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
 
 def _split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str | None, int]:
     """Split a title run into role and affiliation: "former U.S. Secretary of State" is
-    (former Secretary of State, United States); "Clinton campaign manager" is (manager, Clinton campaign)."""
+    (former Secretary of State, United States); "Harlow campaign manager" is (manager, Harlow campaign)."""
     toks = [t for t in run if t.pos_ != "DET"]
     # "South Florida-based president", "Ivy League-trained surgeon": the place words are no title.
     for k in range(len(toks) - 1, 0, -1):

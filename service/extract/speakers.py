@@ -10,12 +10,14 @@ wrong speaker traces to one rule. In order:
 3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
 4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe").
-6. ``carried-over``: no cue of its own; the speaker of the quote just before it (same or
-   previous paragraph), or ``previous-sentence``: the person the sentence before it
-   reports as speaking ("Lim underscored that ...", then a paragraph that is only a quote).
+6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
+   speaker of the quote just before it (same or previous paragraph), or
+   ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
+   underscored that ...", then a paragraph that is only a quote).
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X.
-8. no rule: speaker unknown (name and id null).
+8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
+9. no rule: speaker unknown (name and id null).
 
 Not handled: speakers named only inside another quote, and first-person narrators.
 """
@@ -73,7 +75,7 @@ class Attributor:
         self.decisions: list[Decision] = []
         self.rules: list[Callable[[int], Decision | None]] = [
             self.cue_subject, self.according_to, self.colon_lead_in, self.transcript, self.byline,
-            self.carried_over, self.frame_verb,
+            self.carried_over, self.frame_verb, self.previous_speaker,
         ]
 
     def run(self) -> list[Decision]:
@@ -153,11 +155,20 @@ class Attributor:
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
+        if self._partial(k):
+            return None
+        return self._carry(k)
+
+    def previous_speaker(self, k: int) -> Decision | None:
+        """A quoted phrase no verb ties to anyone: the nearest earlier speech, as a last resort."""
+        decision = self._carry(k)
+        if decision is None:
+            return None
+        return Decision("previous-speaker", decision.speaker, None, decision.continues)
+
+    def _carry(self, k: int) -> Decision | None:
         layout, doc = self.layout, self.doc
         frame = layout.frames[k]
-        if self._nearest(k, lambda t: is_framing_verb(t) or is_according_to(t)) is not None \
-                and self._partial(k):
-            return None
         para = layout.para_of[frame.first]
         i = (frame.before.start if frame.before else frame.first) - 1
         while i >= 0 and layout.run_of[i] == k:
@@ -321,13 +332,20 @@ class Attributor:
 
 
 def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
-    """'partial' for a quoted fragment inside the reporter's sentence, else 'direct'."""
+    """'partial' for a quoted fragment inside the reporter's sentence, else 'direct'.
+
+    Direct: the quote opens its sentence, or follows a colon or a cue and comma ("X said,
+    '...'"). Partial: the reporter's words run on before it and it starts in lower case,
+    or they run on after it too (the "Bernie or Bust" crowd).
+    """
     run = layout.runs[k]
     frame = layout.frames[k]
-    first = doc.text[run.start:run.start + 1]
     if not frame.before or doc[frame.before[-1]].text in (":", ",") and _cue_before(doc, frame.before):
         return "direct"
-    return "partial" if first.islower() else "direct"
+    if doc.text[run.start:run.start + 1].islower():
+        return "partial"
+    runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
+    return "partial" if runs_on else "direct"
 
 
 def _cue_before(doc: Doc, before: range) -> bool:
@@ -369,5 +387,5 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
 # measured by scripts/calibrate.py; the answer's ``confidence``.
 RULE_PRECISION: dict[str, float] = {
     "cue-subject": 0.0, "according-to": 0.0, "colon-lead-in": 0.0, "transcript": 0.0, "byline": 0.0,
-    "carried-over": 0.0, "previous-sentence": 0.0, "frame-verb": 0.0, "none": 0.0,
+    "carried-over": 0.0, "previous-sentence": 0.0, "frame-verb": 0.0, "previous-speaker": 0.0, "none": 0.0,
 }

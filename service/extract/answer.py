@@ -1,0 +1,92 @@
+"""Turning attribution decisions into the answer's records: ids, speakers, roles, claims, events."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .claims import claim_for, event_for
+from .frames import Layout
+from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
+from .roles import role_and_affiliation
+from .speakers import RULE_PRECISION, Decision, quote_kind, speaker_name
+
+
+@dataclass
+class _Person:
+    """A speaker being assembled: its name, mentions in order of first use, and quotes."""
+
+    id: str
+    name: str
+    is_org: bool
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    quote_ids: list[str] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text[start:end], start, end)
+
+
+def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | None]]:
+    """One _Person per speaking entity (or description), and each quote's person."""
+    by_key: dict[object, _Person] = {}
+    of_quote: list[_Person | None] = []
+    for k, decision in enumerate(decisions):
+        who = decision.speaker
+        name = speaker_name(who)
+        if who is None or name is None:
+            of_quote.append(None)
+            continue
+        key: object = who.entity.key if who.entity is not None else ("description", name.lower())
+        person = by_key.get(key)
+        if person is None:
+            is_org = who.entity.is_org if who.entity is not None else False
+            person = by_key[key] = _Person(f"s{len(by_key) + 1}", name, is_org)
+            if who.entity is not None:
+                person.mentions.extend(who.entity.mentions)
+        if who.mention is not None and who.mention not in person.mentions:
+            person.mentions.append(who.mention)
+        person.quote_ids.append(f"q{k + 1}")
+        of_quote.append(person)
+    return list(by_key.values()), of_quote
+
+
+def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
+    """The records of one article, from its layout and the attribution of each quote."""
+    text = doc.text
+    runs = layout.runs
+    quoted = [(r.start, r.end) for r in runs]
+    persons, of_quote = _people(decisions)
+    for person in persons:
+        person.mentions.sort()
+        spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
+        person.role, person.affiliation = role_and_affiliation(doc, spans, person.is_org, quoted)
+
+    quotes: list[Quote] = []
+    for k, (run, decision, person) in enumerate(zip(runs, decisions, of_quote)):
+        continues = decision.continues
+        if continues is not None and quotes[continues].claim is not None:
+            claim = quotes[continues].claim
+        else:
+            claim = claim_for(doc, (run.start, run.end), quoted)
+        event = event_for(doc, (run.start, run.end), claim, person.mentions if person else ())
+        who = decision.speaker
+        mention = _span(text, *who.mention) if person and who and who.mention else None
+        quotes.append(Quote(
+            id=f"q{k + 1}", text=text[run.start:run.end], start=run.start, end=run.end,
+            kind=quote_kind(doc, layout, k),
+            continues=f"q{continues + 1}" if continues is not None else None,
+            speaker=SpeakerRef(person.id, person.name, mention, person.role, person.affiliation)
+            if person else SpeakerRef(None, None, None),
+            cue=_span(text, *decision.cue) if decision.cue else None,
+            claim=claim, event=event, rule=decision.rule,
+            confidence=RULE_PRECISION.get(decision.rule, 0.0),
+        ))
+    speakers = tuple(
+        Speaker(id=p.id, name=p.name, role=p.role, affiliation=p.affiliation,
+                mentions=tuple(_span(text, a, b) for a, b in p.mentions), quote_ids=tuple(p.quote_ids))
+        for p in persons
+    )
+    return Extraction(quotes=tuple(quotes), speakers=speakers)
