@@ -24,6 +24,7 @@ from .names import first_name_gender, honorific_gender, long_title, title_word
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "we", "it"}
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # Description heads that name a body rather than a person: matched against organisation names.
@@ -34,11 +35,13 @@ newspaper paper magazine site website association institute center centre founda
 school college team club service station channel network league coalition alliance caucus
 """.split())
 # Description heads that name a thing that speaks: a document, a publication, a place.
-NON_PERSON_NOUNS = _ORG_NOUNS | frozenset("""
+DOCUMENT_NOUNS = frozenset("""
 report study book letter statement article ad advertisement document memo poll survey ruling
 decision order platform bill law story piece column editorial video website post tweet release
 analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
+brief motion opinion clip spot
 """.split())
+NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
 _APOSTROPHE_S = ("'s", "’s", "'", "’")
@@ -114,7 +117,7 @@ class People:
         # Proper-noun subjects the recogniser missed ("Ham said"): people too.
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
-                    and not tok.ent_type_ and tok.text[:1].isupper():
+                    and not tok.ent_type_ and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
                 if span is not None:
                     self.by_name(span)
@@ -231,7 +234,7 @@ class People:
     def by_name(self, span: Span) -> Entity | None:
         """The entity for a name span, registering it as a new one when unknown."""
         stripped = _strip(span)
-        if stripped is None:
+        if stripped is None or span.label_ in _NOT_NAMES or not any(t.text[:1].isupper() for t in stripped):
             return None
         words = _words(stripped)
         if not words:

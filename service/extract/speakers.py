@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_according_to, is_framing_verb, is_speech_verb
 from .frames import Layout
-from .people import NON_PERSON_NOUNS, Entity, People
+from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj")
@@ -195,19 +195,18 @@ class Attributor:
         if not self._partial(k):
             return None
         frame = self.layout.frames[k]
-        doc = self.doc
-        # climb from the quote's words to the first outside verb with a subject
-        token = doc[frame.first]
+        # climb from the quote's words to the first outside verb with a subject that can speak;
+        # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
+        token = self.doc[frame.first]
         for _ in range(12):
             if token.head is token:
                 break
             token = token.head
-            if self.layout.quoted(token):
+            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
                 continue
-            if token.pos_ in ("VERB", "AUX"):
-                subject = self._subject(token, k)
-                if subject is not None:
-                    return Decision("frame-verb", self._speaker(subject, k), _chars(token))
+            subject = self._subject(token, k)
+            if subject is not None and subject.lower_ not in _RELATIVE and subject.lower_ not in _WEAK_SUBJECTS:
+                return Decision("frame-verb", self._speaker(subject, k), _chars(token))
         return None
 
     # -- helpers ------------------------------------------------------------------------------
@@ -295,6 +294,9 @@ class Attributor:
             entity = people.by_name(span)
             if entity is not None:
                 return Speaker(entity, None, (span.start_char, span.end_char))
+        issuer = _issuer(token)
+        if issuer is not None:
+            return self._speaker(issuer, k)
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
@@ -353,6 +355,26 @@ def _cue_before(doc: Doc, before: range) -> bool:
 
 
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who stands behind a document that speaks: "X issued a statement calling ...", "a
+    complaint filed by X", "X's letter", "the IMF report"."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "acl":
+            agents = [g for g in child.children if g.dep_ == "agent"]
+            objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _definite_person(token: Token) -> bool:
