@@ -155,7 +155,7 @@ class People:
                 entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
-        name = span.text
+        name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org and len(words) >= 2:
             entity.gender = first_name_gender(words[0])

@@ -1,0 +1,68 @@
+"""Measure each attribution rule's precision on gold data: the ``confidence`` the answer gives.
+
+    python scripts/calibrate.py ../shared/eval/dev.jsonl [--docs /tmp/dev.spacy]
+
+For every predicted quote that matches a gold quote (the scorer's own matching), the rule
+that chose its speaker is right when the scorer's full-name check passes (or, where gold
+has no resolved name, its mention check). Prints a table and the dict to paste into
+service/extract/speakers.py as RULE_PRECISION.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import importlib.util
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from spacy.tokens import DocBin  # noqa: E402
+
+from service.config import DEFAULTS  # noqa: E402
+from service.extract import extract, parse  # noqa: E402
+from service.nlp import load_pipeline  # noqa: E402
+
+
+def _scorer(gold_path: str):
+    path = os.path.join(os.path.dirname(os.path.abspath(gold_path)), "score.py")
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold")
+    ap.add_argument("--docs", help="DocBin cache of the parsed articles (read if present)")
+    ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
+    a = ap.parse_args()
+    score = _scorer(a.gold)
+    articles = [json.loads(line) for line in open(a.gold, encoding="utf-8")]
+    nlp = load_pipeline(a.model)
+    if a.docs and os.path.exists(a.docs):
+        docs = list(DocBin().from_disk(a.docs).get_docs(nlp.vocab))
+    else:
+        docs = [parse(nlp, art["text"]) for art in articles]
+    right, total = collections.Counter(), collections.Counter()
+    for art, doc in zip(articles, docs):
+        quotes = [dataclasses.asdict(q) for q in extract(doc).quotes]
+        for gi, pi in score.match(art["quotes"], quotes, art["text"], 0.8):
+            full, _, mention = score.speaker_verdict(art["quotes"][gi], quotes[pi])
+            verdict = full if full is not None else mention
+            if verdict is None:
+                continue
+            rule = quotes[pi]["rule"]
+            total[rule] += 1
+            right[rule] += bool(verdict)
+    print(f"{'rule':20} {'right':>6} {'of':>6} {'precision':>9}")
+    for rule in sorted(total, key=lambda r: -total[r]):
+        print(f"{rule:20} {right[rule]:6} {total[rule]:6} {right[rule] / total[rule]:9.2f}")
+    print("RULE_PRECISION =", json.dumps({r: round(right[r] / total[r], 2) for r in sorted(total)}))
+
+
+if __name__ == "__main__":
+    main()

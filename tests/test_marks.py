@@ -1,0 +1,73 @@
+"""Quoted runs from marks alone: pairing, mixed marks, apostrophes, open paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from service.extract.marks import paragraphs, quoted_runs
+
+
+def _texts(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in quoted_runs(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # curly, straight, mixed, and a closing mark typed where an opening one belongs
+    ("She said “we are ready” today.", ["we are ready"]),
+    ('She said "we are ready" today.', ["we are ready"]),
+    ('"We are ready,” she said.', ["We are ready,"]),
+    ("”We are ready,” she said.", ["We are ready,"]),
+    ("«Nous sommes prêts», a-t-elle dit.", ["Nous sommes prêts"]),
+    ("''This is not tax reform,'' said the senator.", ["This is not tax reform,"]),
+    ("``This is not tax reform,'' said the senator.", ["This is not tax reform,"]),
+    # single marks nested in a double-quoted run belong to it
+    ("“It is a ‘special bond’ with them,” he said.", ["It is a ‘special bond’ with them,"]),
+    # split by the attribution: two runs
+    ('"First part," she said. "Second part."', ["First part,", "Second part."]),
+])
+def test_runs_are_paired(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Leaders’ Week opens on Monday.",
+    "Choe’s visit and the students’ union.",
+    "They played rock ’n’ roll like it was the ’90s.",
+    "It's the mayor's plan, isn't it?",
+    "No marks at all here.",
+])
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert quoted_runs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unclosed quote runs to its paragraph's end, and the next paragraph is unharmed
+    ('He said "this never closes\nA new line "with its own" quote.', ["this never closes", "with its own"]),
+    # a multi-paragraph quote: each paragraph's run ends there, open
+    ("“First paragraph of the speech.\n\n“Second and last paragraph.”", ["First paragraph of the speech.",
+                                                                          "Second and last paragraph."]),
+    # a stray opening mark: the later one starts the run
+    ('A stray " mark and then "a real quote" here.', ["a real quote"]),
+    # marks with nothing between them are not runs
+    ('Empty "" marks.', []),
+])
+def test_unbalanced_marks_recover_per_paragraph(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_open_end_is_reported() -> None:
+    runs = quoted_runs("“Open to the end\n“Closed here.”")
+    assert [r.open_end for r in runs] == [True, False]
+    assert [r.paragraph for r in runs] == [0, 1]
+
+
+@pytest.mark.parametrize("text", ['"' * 5000, "“" * 3000 + "”" * 3000, '"a" ' * 2000, "\n".join(['"x'] * 500)])
+def test_many_marks_give_valid_runs(text: str) -> None:
+    runs = quoted_runs(text)
+    for r in runs:
+        assert 0 <= r.start < r.end <= len(text)
+    assert all(a.end <= b.start for a, b in zip(runs, runs[1:]))
+
+
+def test_paragraphs_are_lines_with_words() -> None:
+    text = "One.\n\n  \nTwo."
+    assert [(p.index, text[p.start:p.end]) for p in paragraphs(text)] == [(0, "One."), (3, "Two.")]

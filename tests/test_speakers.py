@@ -1,0 +1,126 @@
+"""Who said each quote: one table per phenomenon, in articles we wrote for the purpose."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract import Extraction, extract_text
+
+
+def _run(nlp: Language, text: str) -> Extraction:
+    return extract_text(nlp, text)
+
+
+def _speaker_of(result: Extraction, words: str) -> str | None:
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker.name
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# (article, words of the quote, expected speaker name)
+CUE_IN_SENTENCE = [
+    ('"We will rebuild the bridge," Mayor Ana Torres said on Monday.', "rebuild", "Ana Torres"),
+    ('"We will rebuild the bridge," said Ana Torres, the city\'s mayor.', "rebuild", "Ana Torres"),
+    ('Ana Torres said: "We will rebuild the bridge."', "rebuild", "Ana Torres"),
+    ('Ana Torres, a civil engineer at Delft University, said "the bridge is sound."', "sound", "Ana Torres"),
+    ('The bridge is safe, according to Ana Torres, who called it "perfectly sound."', "perfectly", "Ana Torres"),
+    ('Ana Torres spoke on Monday, warning that "repairs will take years."', "repairs", "Ana Torres"),
+    ('"Are you serious?" asked Ana Torres.', "serious", "Ana Torres"),
+]
+
+RESOLUTION = [
+    # a surname or a pronoun goes to the fullest name the article gives
+    ('Senator Paul Okafor spoke first.\n\n"The budget is a disgrace," Okafor said.', "disgrace", "Paul Okafor"),
+    ('Senator Paul Okafor spoke first.\n\n"The budget is a disgrace," he said.', "disgrace", "Paul Okafor"),
+    ('Maria Lindqvist leads the union.\n\n"We will strike," she told reporters.', "strike", "Maria Lindqvist"),
+    # the pronoun's gender picks between two people
+    ('Maria Lindqvist met Tom Berger on Friday.\n\n"We will strike," she told reporters.', "strike", "Maria Lindqvist"),
+    # a title written out before the name, then a description of the same person
+    ('Gov. Helen Park vetoed the bill.\n\n"It was rushed," the governor said.', "rushed", "Helen Park"),
+    # relatives: Mr. picks the man where the surname alone could be either
+    ('Anna Kowalski and Piotr Kowalski run the bakery.\n\n"Bread is life," Mr. Kowalski said.', "Bread", "Piotr Kowalski"),
+]
+
+CARRIED_OVER = [
+    # split by the attribution: the second part has the first part's speaker
+    ('"We are ready," said Ana Torres. "The work starts tomorrow."', "work starts", "Ana Torres"),
+    # a paragraph that is only a quote, after a quote by the same speaker
+    ('"We are ready," said Ana Torres.\n\n"The work starts tomorrow and ends in May."', "work starts", "Ana Torres"),
+    # after a sentence that reports her speaking
+    ('Ana Torres underscored that the bridge was sound.\n\n"Nobody was ever in danger."', "Nobody", "Ana Torres"),
+    # a byline after the quote
+    ('“This city deserves better.” ― Jamal Reed\n“We need a new plan.” ― Lena Ortiz', "new plan", "Lena Ortiz"),
+    # a transcript
+    ('"OKAFOR: I reject the premise of the question."', "reject", "Okafor"),
+]
+
+UNATTRIBUTED = [
+    # nobody is named anywhere
+    ('"Nobody knows what happens next."', "Nobody"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", CUE_IN_SENTENCE)
+def test_cue_in_the_quotes_sentence(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, name", RESOLUTION)
+def test_short_forms_resolve_to_the_full_name(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, name", CARRIED_OVER)
+def test_quotes_without_a_cue_of_their_own(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words", UNATTRIBUTED)
+def test_no_clue_gives_no_speaker(nlp: Language, text: str, words: str) -> None:
+    result = _run(nlp, text)
+    quote = next(q for q in result.quotes if words in q.text)
+    assert quote.speaker.name is None and quote.speaker.id is None
+    assert result.speakers == ()
+
+
+@pytest.mark.parametrize("text, not_a_quote", [
+    ('<tweet author="jdoe" date="2016-10-01">Vote!</tweet>', "jdoe"),
+    ('Robert "Bobby" Vance said the plan would work.', "Bobby"),
+    ('She appeared on CNN\'s "State of Affairs" on Sunday.', "State of Affairs"),
+    ('Check pic.twitter.com/"1234567" for details.', "1234567"),
+    ('"(LAUGHTER.)"', "LAUGHTER"),
+])
+def test_runs_nobody_said_are_dropped(nlp: Language, text: str, not_a_quote: str) -> None:
+    assert all(not_a_quote not in q.text for q in _run(nlp, text).quotes)
+
+
+def test_continues_chains_a_split_and_a_multi_paragraph_quote(nlp: Language) -> None:
+    text = ('"We are ready," said Ana Torres. "The work starts tomorrow.\n\n'
+            '"It ends in May.\n\n"And then we celebrate."')
+    result = _run(nlp, text)
+    assert [q.continues for q in result.quotes] == [None, "q1", "q2", "q3"]
+    assert {q.speaker.name for q in result.quotes} == {"Ana Torres"}
+    # a continuing quote repeats the mention its attribution rests on
+    assert result.quotes[3].speaker.mention == result.quotes[0].speaker.mention
+
+
+def test_every_speaker_entry_lists_its_quotes_and_mentions(nlp: Language) -> None:
+    text = ('Senator Paul Okafor spoke first.\n\n"The budget is a disgrace," Okafor said.\n\n'
+            '"It must be rewritten," he added.')
+    result = _run(nlp, text)
+    assert len(result.speakers) == 1
+    speaker = result.speakers[0]
+    assert speaker.name == "Paul Okafor"
+    assert speaker.quote_ids == ("q1", "q2")
+    assert {m.text for m in speaker.mentions} >= {"Paul Okafor", "Okafor", "he"}
+    for m in speaker.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_rule_and_confidence_are_set(nlp: Language) -> None:
+    result = _run(nlp, '"We will rebuild," Ana Torres said.')
+    q = result.quotes[0]
+    assert q.rule == "cue-subject"
+    assert 0.0 < q.confidence <= 1.0
+    assert q.cue is not None and q.cue.text == "said"
