@@ -116,19 +116,40 @@ class Attributor:
         return Decision("according-to", self._speaker(target, k), (cue.nbor(-1).idx, cue.idx + len(cue)))
 
     def colon_lead_in(self, k: int) -> Decision | None:
-        frame = self.layout.frames[k]
-        if not frame.before or self.doc[frame.before[-1]].text != ":":
+        """A colon right before the opening mark, in the same paragraph or ending the one
+        before: "Trump said:", "Sanders made the following comment:", "PENCE:"."""
+        layout, doc = self.layout, self.doc
+        frame = layout.frames[k]
+        colon = (frame.before[-1] if frame.before else self._previous_paragraph_end(k))
+        if colon is None or doc[colon].text != ":":
             return None
-        tokens = [self.doc[i] for i in frame.before[:-1]]
-        verbs = [t for t in tokens if is_framing_verb(t)]
-        if verbs:
-            subject = self._subject(verbs[-1], k)
-            if subject is not None:
-                return Decision("colon-lead-in", self._speaker(subject, k), _chars(verbs[-1]))
+        i = colon - 1
+        tokens: list[Token] = []
+        while i >= 0 and not layout.quoted(doc[i]) and doc[i].text not in (".", "!", "?") \
+                and layout.para_of[i] == layout.para_of[colon]:
+            tokens.append(doc[i])
+            i -= 1
+        for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
+            subject = self._subject(verb, k)
+            if subject is not None and subject.lower_ not in _WEAK_SUBJECTS:
+                return Decision("colon-lead-in", self._speaker(subject, k), _chars(verb))
         names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
         if names and len(tokens) <= 6:
-            return Decision("colon-lead-in", self._speaker(names[-1], k), _chars(self.doc[frame.before[-1]]))
+            return Decision("colon-lead-in", self._speaker(names[0], k), _chars(doc[colon]))
         return None
+
+    def _previous_paragraph_end(self, k: int) -> int | None:
+        """The last token before a quote that opens its paragraph, when it ends the paragraph before."""
+        layout = self.layout
+        frame = layout.frames[k]
+        i = frame.first - 1
+        while i >= 0 and layout.run_of[i] == k:
+            i -= 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or layout.run_of[i] != -1 or layout.para_of[i] == layout.para_of[frame.first]:
+            return None
+        return i
 
     def transcript(self, k: int) -> Decision | None:
         frame = self.layout.frames[k]
