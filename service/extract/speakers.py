@@ -277,6 +277,12 @@ class Attributor:
     def _subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
         layout = self.layout
+        if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            # "..., boasting of their 'great relationship'": the subject of the main clause
+            root = verb.sent.root
+            subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
+            if root is not verb and not layout.quoted(root) and subjects:
+                return subjects[0]
         v = verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
