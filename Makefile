@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench load score clean
+.PHONY: install run test bench load gate clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ bench: install
 
 load: install
 	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+
+# Accuracy on ../shared/eval/dev.jsonl over HTTP against accuracy-baseline.json (needs ../shared).
+gate: install
+	$(BIN)/python scripts/accuracy_gate.py $(GATE_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -13,6 +13,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH": 50,
     "MAX_BATCH_CHARS": 200_000,
     "LOG_LEVEL": "INFO",
+    # When the spaCy model loads: "eager" (at app creation, before gunicorn forks),
+    # "background" (on a thread; /readyz answers 503 until done) or "manual" (the caller loads it).
+    "MODEL_LOADING": "eager",
 }
 
 

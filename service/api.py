@@ -1,0 +1,213 @@
+"""The API blueprint: thin views that read a request with a schema, call the core, dump with a schema.
+
+POST /v1/quotes and POST /v1/quotes/batch, GET /healthz and GET /readyz. Limits (characters
+per article and per batch, articles per batch) and the request deadline are applied here;
+the core (``service.extract``) knows nothing of HTTP.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterator
+
+from flask import Blueprint, current_app, g, request
+from marshmallow import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .body import read_article, read_json
+from .errors import ApiError, invalid_request
+from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse
+from .model import Model
+from .requestlog import elapsed_ms, note
+from .schemas import (BatchRequestSchema, BatchResponseSchema, HealthSchema, QuotesRequestSchema,
+                      QuotesResponseSchema, ReadySchema)
+
+log = logging.getLogger("service.api")
+bp = Blueprint("api", __name__)
+
+_QUOTES_REQUEST = QuotesRequestSchema()
+_QUOTES_RESPONSE = QuotesResponseSchema()
+_BATCH_REQUEST = BatchRequestSchema()
+_BATCH_RESPONSE = BatchResponseSchema()
+_HEALTH = HealthSchema()
+_READY = ReadySchema()
+
+# Batch articles up to this length are parsed together by nlp.pipe; longer ones by the core's
+# parse(), which splits them the same way for a single request, so both answers agree.
+_PIPE_MAX_CHARS = 20_000
+
+
+def _model() -> Model:
+    model: Model = current_app.extensions["quotes.model"]
+    return model
+
+
+def _deadline() -> Deadline:
+    seconds = float(current_app.config["TIMEOUT_S"])
+    return Deadline(seconds if seconds > 0 else None)
+
+
+def _timeout() -> ApiError:
+    return ApiError(503, "timeout", "the article took longer than the request deadline",
+                    {"timeout_s": float(current_app.config["TIMEOUT_S"])})
+
+
+def _meta(model: Model) -> dict[str, Any]:
+    return {"model": model.label, "version": __version__, "elapsed_ms": round(elapsed_ms())}
+
+
+def _load_article(data: Any) -> dict[str, Any]:
+    """A validated article (``text``, ``id``) or 422; 413 when the text is over the limit."""
+    if not isinstance(data, dict):
+        raise invalid_request({"_schema": ["must be a JSON object"]})
+    try:
+        article: dict[str, Any] = _QUOTES_REQUEST.load(data)
+    except ValidationError as exc:
+        raise invalid_request(exc.normalized_messages()) from None
+    _check_encodable(article["text"])
+    max_chars = int(current_app.config["MAX_CHARS"])
+    if len(article["text"]) > max_chars:
+        raise ApiError(413, "payload_too_large", f"text: over {max_chars} characters",
+                       {"max_chars": max_chars, "chars": len(article["text"])})
+    return article
+
+
+def _check_encodable(text: str) -> None:
+    """400 ``invalid_encoding`` for a lone surrogate (JSON lets one in as an escape, \\ud800):
+    it is not a character, and no text holding one can be read."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ApiError(400, "invalid_encoding", "text: holds a lone surrogate, which is not a character",
+                       {"position": exc.start}) from None
+
+
+@bp.get("/healthz")
+def healthz() -> Any:
+    return _HEALTH.dump({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz() -> Any:
+    model = _model()
+    model.pipeline()  # 503 not_ready until loaded
+    return _READY.dump({"status": "ready", "model": model.label})
+
+
+@bp.post("/v1/quotes")
+def quotes() -> Any:
+    model = _model()
+    nlp = model.pipeline()
+    article = _load_article(read_article(request))
+    text: str = article["text"]
+    note(text_chars=len(text))
+    deadline = _deadline()
+    try:
+        result = extract(parse(nlp, text, deadline), deadline)
+    except DeadlineExceeded:
+        raise _timeout() from None
+    note(quotes=len(result.quotes))
+    body: dict[str, Any] = {"quotes": result.quotes, "speakers": result.speakers, "meta": _meta(model)}
+    if article["id"] is not None:
+        body["id"] = article["id"]
+    return _QUOTES_RESPONSE.dump(body)
+
+
+def _groups(texts: list[str]) -> Iterator[list[str]]:
+    """Consecutive texts in order: short ones grouped up to _PIPE_MAX_CHARS in all, long ones alone."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (size + len(text) > _PIPE_MAX_CHARS or len(text) > _PIPE_MAX_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
+
+
+def _docs(nlp: Language, texts: list[str], deadline: Deadline) -> Iterator[Doc]:
+    """One Doc per text, in order: short ones through nlp.pipe, long ones through parse().
+
+    nlp.pipe runs a whole minibatch through every component before it yields a Doc, so the
+    texts go in groups of bounded size and the deadline is checked between groups.
+    """
+    for group in _groups(texts):
+        deadline.check()
+        if len(group) == 1 and len(group[0]) > _PIPE_MAX_CHARS:
+            docs = [parse(nlp, group[0], deadline)]
+        else:
+            docs = list(nlp.pipe(group, batch_size=len(group)))
+        deadline.check()
+        yield from docs
+
+
+def _raw_id(item: Any) -> Any:
+    raw = item.get("id") if isinstance(item, dict) else None
+    return raw if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
+
+
+@bp.post("/v1/quotes/batch")
+def batch() -> Any:
+    model = _model()
+    nlp = model.pipeline()
+    data = read_json(request)
+    if not isinstance(data, dict):
+        raise invalid_request({"_schema": ["must be a JSON object"]})
+    try:
+        items: list[Any] = _BATCH_REQUEST.load(data)["articles"]
+    except ValidationError as exc:
+        raise invalid_request(exc.normalized_messages()) from None
+    max_batch = int(current_app.config["MAX_BATCH"])
+    if len(items) > max_batch:
+        raise invalid_request({"articles": [f"at most {max_batch} articles per batch, got {len(items)}"]})
+
+    results: list[dict[str, Any]] = []
+    pending: list[tuple[dict[str, Any], str]] = []  # (result slot, text) still to read
+    for item in items:
+        try:
+            article = _load_article(item)
+        except ApiError as exc:
+            results.append({"id": _raw_id(item), "error": exc.body(g.get("request_id"))})
+            continue
+        slot: dict[str, Any] = {"id": article["id"]}
+        results.append(slot)
+        pending.append((slot, article["text"]))
+
+    total = sum(len(text) for _, text in pending)
+    note(articles=len(items), text_chars=total)
+    max_total = int(current_app.config["MAX_BATCH_CHARS"])
+    if total > max_total:
+        raise ApiError(413, "payload_too_large", f"articles: over {max_total} characters in all",
+                       {"max_batch_chars": max_total, "chars": total})
+
+    deadline = _deadline()
+    quote_count = 0
+    try:
+        for (slot, text), doc in zip(pending, _docs(nlp, [t for _, t in pending], deadline)):
+            result = _extract_one(doc, deadline, slot)
+            if result is not None:
+                slot.update(quotes=result.quotes, speakers=result.speakers)
+                quote_count += len(result.quotes)
+    except DeadlineExceeded:
+        raise _timeout() from None
+    note(quotes=quote_count)
+    return _BATCH_RESPONSE.dump({"results": results, "meta": _meta(model)})
+
+
+def _extract_one(doc: Doc, deadline: Deadline, slot: dict[str, Any]) -> Extraction | None:
+    """The article's extraction; a failure of its own becomes an internal_error in its place."""
+    try:
+        return extract(doc, deadline)
+    except DeadlineExceeded:
+        raise
+    except Exception:
+        request_id = g.get("request_id")
+        log.exception("extraction failed for one batch article, request_id=%s", request_id)
+        slot["error"] = ApiError(500, "internal_error", "internal error on this article").body(request_id)
+        return None
+

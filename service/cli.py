@@ -1,0 +1,346 @@
+"""The command line: the API's answers for files and for archives of articles, without HTTP.
+
+``python -m service extract FILE...`` reads each file (``-`` is standard input) as UTF-8,
+exactly as a ``text/plain`` body of POST /v1/quotes, and prints the API's JSON answer with
+``id`` set to the file's name: one JSON document for one file, a JSON list (in argument
+order) for several. A file that cannot be read or is not a valid article gets
+``{"id", "error"}`` in its place, the error in the API's shape.
+
+``python -m service extract --jsonl IN.jsonl`` (``-`` for standard input) reads one
+``{"id", "text"}`` object per line and writes one line per article to standard output,
+as a batch result: ``{"id", "quotes", "speakers"}``, or ``{"id", "line", "error"}`` for a
+line that is not valid JSON or not a valid article; blank lines are skipped. Articles go
+through ``nlp.pipe`` in chunks, so memory stays flat on long archives. A progress bar goes
+to standard error when it is a terminal, or always with ``--progress``.
+
+Exit status: 0 when every input was read, 1 when some input failed, 2 for usage errors
+(bad arguments, a model that does not load). ``QUOTES_SPACY_MODEL`` and ``QUOTES_MAX_CHARS``
+apply as they do to the service; there is no request deadline.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import IO, Any, Iterable, Iterator, Sequence
+
+from marshmallow import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .body import parse_json
+from .config import from_environment
+from .errors import ApiError, invalid_request
+from .extract import Extraction, extract, parse
+from .nlp import load_pipeline, model_label
+from .schemas import BatchResultSchema, QuotesRequestSchema, QuotesResponseSchema
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Articles up to this length are parsed together by nlp.pipe, longer ones by the core's parse()
+# (which splits them into batches of lines), as the batch endpoint does.
+PIPE_MAX_CHARS = 20_000
+CHUNK_LINES = 64
+
+_REQUEST = QuotesRequestSchema()
+_RESPONSE = QuotesResponseSchema()
+_RESULT = BatchResultSchema()
+
+
+def _dumps(value: Any, indent: int | None = None) -> str:
+    # The service's own JSON: compact, ASCII-escaped, keys in the contract's order.
+    if indent is None:
+        return json.dumps(value, separators=(",", ":"))
+    return json.dumps(value, indent=indent)
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+def load_article(data: Any, max_chars: int) -> dict[str, Any]:
+    """A validated ``{"text", "id"}`` as POST /v1/quotes reads it, or the ApiError it would answer."""
+    if not isinstance(data, dict):
+        raise invalid_request({"_schema": ["must be a JSON object"]})
+    try:
+        article: dict[str, Any] = _REQUEST.load(data)
+    except ValidationError as exc:
+        raise invalid_request(exc.normalized_messages()) from None
+    if len(article["text"]) > max_chars:
+        raise ApiError(413, "payload_too_large", f"text: over {max_chars} characters",
+                       {"max_chars": max_chars, "chars": len(article["text"])})
+    return article
+
+
+def _raw_id(data: Any) -> Any:
+    raw = data.get("id") if isinstance(data, dict) else None
+    return raw if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
+
+
+def _decode(raw: bytes, what: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "invalid_encoding", f"{what} is not valid utf-8", {"position": exc.start}) from None
+
+
+def _extract(doc: Doc) -> Extraction | ApiError:
+    try:
+        return extract(doc)
+    except Exception:  # one article's failure must not end an archive run
+        return ApiError(500, "internal_error", "internal error on this article")
+
+
+def _docs(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    """One Doc per text, in order: short ones through nlp.pipe, long ones through parse()."""
+    piped = iter(nlp.pipe((t for t in texts if len(t) <= PIPE_MAX_CHARS), batch_size=CHUNK_LINES))
+    for text in texts:
+        yield next(piped) if len(text) <= PIPE_MAX_CHARS else parse(nlp, text)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+def _read_file(name: str, stdin: IO[bytes]) -> str:
+    if name == "-":
+        return _decode(stdin.read(), "standard input")
+    try:
+        with open(name, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise invalid_request({"file": [f"cannot read {name}: {exc.strerror or 'unknown reason'}"]}) from None
+    return _decode(raw, name)
+
+
+def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: int,
+                  stdin: IO[bytes], stderr: IO[str]) -> tuple[list[dict[str, Any]], int]:
+    """The answer (or ``{"id", "error"}``) for each file, and how many failed."""
+    answers: list[dict[str, Any]] = []
+    failed = 0
+    for name in names:
+        started = time.perf_counter()
+        try:
+            article = load_article({"text": _read_file(name, stdin), "id": name}, max_chars)
+            result = _extract(parse(nlp, article["text"]))
+            if isinstance(result, ApiError):
+                raise result
+        except ApiError as exc:
+            failed += 1
+            stderr.write(f"{name}: {exc.code}: {exc.message}\n")
+            answers.append({"id": name, "error": exc.body(None)})
+            continue
+        elapsed = round((time.perf_counter() - started) * 1000)
+        answers.append(_RESPONSE.dump({
+            "id": name, "quotes": result.quotes, "speakers": result.speakers,
+            "meta": {"model": label, "version": __version__, "elapsed_ms": elapsed}}))
+    return answers, failed
+
+
+# --- JSON lines -------------------------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar on a terminal stream: articles, failures, rate, share of bytes read."""
+
+    WIDTH = 28
+    EVERY_S = 0.2
+
+    def __init__(self, stream: IO[str], total_bytes: int | None, enabled: bool) -> None:
+        self.stream = stream
+        self.total = total_bytes if total_bytes else None
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, done_bytes: int, articles: int, failed: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < self.EVERY_S:
+            return
+        self.last = now
+        rate = articles / max(now - self.started, 1e-6)
+        line = f"{articles} articles, {failed} failed, {rate:.1f}/s"
+        if self.total:
+            share = min(done_bytes / self.total, 1.0)
+            filled = int(share * self.WIDTH)
+            line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} " + line
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        """Wipe the bar before another message goes to the same stream."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.drawn = False
+
+    def finish(self, done_bytes: int, articles: int, failed: int) -> None:
+        if self.enabled:
+            self.update(done_bytes, articles, failed, force=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of each line, a byte order mark at the start dropped."""
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        yield number, raw
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _read_line(raw: bytes, max_chars: int) -> tuple[Any, dict[str, Any] | ApiError]:
+    """(id, article) of one line, or (id, the error it gets)."""
+    data: Any = None
+    try:
+        try:
+            data = parse_json(_decode(raw, "the line"))
+        except ApiError as exc:
+            exc.message = exc.message.replace("the body", "the line", 1)
+            raise
+        return _raw_id(data), load_article(data, max_chars)
+    except ApiError as exc:
+        return _raw_id(data), exc
+
+
+def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str],
+                  progress: Progress, stderr: IO[str], source: str) -> tuple[int, int]:
+    """Write one result line per article of ``stream``; (articles, failed)."""
+    articles = failed = done_bytes = 0
+    for chunk in _chunks(((n, raw) for n, raw in _lines(stream) if raw.strip()), CHUNK_LINES):
+        read = [(number, raw, *_read_line(raw, max_chars)) for number, raw in chunk]
+        good = [item for (_, _, _, item) in read if not isinstance(item, ApiError)]
+        docs = iter(_docs(nlp, [article["text"] for article in good]))
+        for number, raw, raw_id, item in read:
+            done_bytes += len(raw)
+            articles += 1
+            result = item if isinstance(item, ApiError) else _extract(next(docs))
+            if isinstance(result, ApiError):
+                failed += 1
+                progress.clear()
+                stderr.write(f"{source}:{number}: {result.code}: {result.message}\n")
+                line = {"id": raw_id, "line": number, "error": result.body(None)}
+            else:
+                assert isinstance(item, dict)
+                line = _RESULT.dump({"id": item["id"], "quotes": result.quotes, "speakers": result.speakers})
+            out.write(_dumps(line) + "\n")
+        out.flush()
+        progress.update(done_bytes, articles, failed)
+    progress.finish(done_bytes, articles, failed)
+    return articles, failed
+
+
+# --- the command ------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m service",
+        description="Find who said what in news articles, without running the web service.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ex = commands.add_parser(
+        "extract", help="print the quotes of articles as the API answers them",
+        description=("Print the API's JSON answer for each FILE (one document for one file, a JSON "
+                     "list for several; '-' reads standard input), or with --jsonl, one result line "
+                     "per {\"id\", \"text\"} line. Exit status: 0 ok, 1 some input failed, 2 usage."),
+        epilog="Settings: QUOTES_SPACY_MODEL (the spaCy pipeline), QUOTES_MAX_CHARS (per article).")
+    ex.set_defaults(command_parser=ex)
+    ex.add_argument("files", nargs="*", metavar="FILE", help="article text files (UTF-8); '-' for standard input")
+    ex.add_argument("--jsonl", metavar="IN.jsonl",
+                    help="read {\"id\", \"text\"} JSON lines ('-' for standard input); write one result line each")
+    ex.add_argument("--indent", type=int, metavar="N", help="indent the JSON of FILE answers by N spaces")
+    shown = ex.add_mutually_exclusive_group()
+    shown.add_argument("--progress", dest="progress", action="store_true", default=None,
+                       help="show the --jsonl progress bar on standard error even when it is not a terminal")
+    shown.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+    return parser
+
+
+def _is_tty(stream: IO[Any]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _size(stream: IO[bytes]) -> int | None:
+    try:
+        return os.fstat(stream.fileno()).st_size or None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
+    parser: argparse.ArgumentParser = args.command_parser
+    if bool(args.files) == bool(args.jsonl):
+        parser.error("give either FILE arguments or --jsonl IN.jsonl")
+    if args.jsonl and args.indent is not None:
+        parser.error("--indent applies to FILE answers; --jsonl writes one line per article")
+    if args.indent is not None and args.indent < 0:
+        parser.error("--indent must be 0 or more")
+
+    settings = from_environment()
+    name, max_chars = str(settings["SPACY_MODEL"]), int(settings["MAX_CHARS"])
+    try:
+        nlp = load_pipeline(name)
+    except (OSError, ImportError, ValueError) as exc:
+        stderr.write(f"python -m service: cannot load the spaCy model {name!r} (QUOTES_SPACY_MODEL): {exc}\n")
+        return EXIT_USAGE
+
+    if args.files:
+        answers, failed = extract_files(args.files, nlp, model_label(name, nlp), max_chars, stdin, stderr)
+        document: Any = answers[0] if len(args.files) == 1 else answers
+        stdout.write(_dumps(document, args.indent) + "\n")
+        stdout.flush()
+        return EXIT_FAILED if failed else EXIT_OK
+
+    if args.jsonl == "-":
+        source, stream, opened = "<stdin>", stdin, False
+    else:
+        try:
+            source, stream, opened = args.jsonl, open(args.jsonl, "rb"), True
+        except OSError as exc:
+            stderr.write(f"python -m service: cannot read {args.jsonl}: {exc.strerror}\n")
+            return EXIT_FAILED
+    try:
+        enabled = args.progress if args.progress is not None else _is_tty(stderr)
+        progress = Progress(stderr, _size(stream) if opened else None, enabled)
+        _, failed = extract_jsonl(stream, nlp, max_chars, stdout, progress, stderr, source)
+    finally:
+        if opened:
+            stream.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: IO[bytes] | None = None,
+         stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    """Run the command line; the exit status. Streams default to the process's own."""
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return _run(args, stdin, stdout, stderr)
+    except SystemExit as exc:  # argparse: --help (0) and usage errors (2)
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        stderr.write("\ninterrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python's exit flush quiet too.
+        if stdout is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED

