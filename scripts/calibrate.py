@@ -19,10 +19,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from spacy.tokens import DocBin  # noqa: E402
-
+from corpus import parsed, read_articles  # noqa: E402
 from service.config import DEFAULTS  # noqa: E402
-from service.extract import extract, parse  # noqa: E402
+from service.extract import extract  # noqa: E402
 from service.nlp import load_pipeline  # noqa: E402
 
 
@@ -37,16 +36,12 @@ def _scorer(gold_path: str):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
-    ap.add_argument("--docs", help="DocBin cache of the parsed articles (read if present)")
+    ap.add_argument("--docs", help="DocBin cache of the parsed articles")
     ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
     a = ap.parse_args()
     score = _scorer(a.gold)
-    articles = [json.loads(line) for line in open(a.gold, encoding="utf-8")]
-    nlp = load_pipeline(a.model)
-    if a.docs and os.path.exists(a.docs):
-        docs = list(DocBin().from_disk(a.docs).get_docs(nlp.vocab))
-    else:
-        docs = [parse(nlp, art["text"]) for art in articles]
+    articles = read_articles(a.gold)
+    docs = parsed(load_pipeline(a.model), articles, a.docs)
     right, total = collections.Counter(), collections.Counter()
     for art, doc in zip(articles, docs):
         quotes = [dataclasses.asdict(q) for q in extract(doc).quotes]

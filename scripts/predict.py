@@ -15,10 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from spacy.tokens import DocBin  # noqa: E402
-
+from corpus import parsed, read_articles  # noqa: E402
 from service.config import DEFAULTS  # noqa: E402
-from service.extract import extract, parse  # noqa: E402
+from service.extract import extract  # noqa: E402
 from service.nlp import load_pipeline  # noqa: E402
 
 
@@ -29,17 +28,8 @@ def main() -> None:
     ap.add_argument("--docs", help="DocBin cache of the parsed articles")
     ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
     a = ap.parse_args()
-    articles = [json.loads(line) for line in open(a.gold, encoding="utf-8")]
-    nlp = load_pipeline(a.model)
-    if a.docs and os.path.exists(a.docs):
-        docs = list(DocBin().from_disk(a.docs).get_docs(nlp.vocab))
-    else:
-        docs = [parse(nlp, art["text"]) for art in articles]
-        if a.docs:
-            bin_ = DocBin()
-            for d in docs:
-                bin_.add(d)
-            bin_.to_disk(a.docs)
+    articles = read_articles(a.gold)
+    docs = parsed(load_pipeline(a.model), articles, a.docs)
     with open(a.out, "w", encoding="utf-8") as out:
         for art, doc in zip(articles, docs):
             result = extract(doc)
