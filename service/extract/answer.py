@@ -32,6 +32,7 @@ def _span(text: str, start: int, end: int) -> TextSpan:
 def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | None]]:
     """One _Person per speaking entity (or description), and each quote's person."""
     by_key: dict[object, _Person] = {}
+    seen: dict[str, set[tuple[int, int]]] = {}  # each person's mentions, for a cheap membership test
     of_quote: list[_Person | None] = []
     for k, decision in enumerate(decisions):
         who = decision.speaker
@@ -46,7 +47,9 @@ def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | No
             person = by_key[key] = _Person(f"s{len(by_key) + 1}", name, is_org)
             if who.entity is not None:
                 person.mentions.extend(who.entity.mentions)
-        if who.mention is not None and who.mention not in person.mentions:
+            seen[person.id] = set(person.mentions)
+        if who.mention is not None and who.mention not in seen[person.id]:
+            seen[person.id].add(who.mention)
             person.mentions.append(who.mention)
         person.quote_ids.append(f"q{k + 1}")
         of_quote.append(person)
@@ -55,7 +58,7 @@ def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | No
 
 def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
     """The records of one article, from its layout and the attribution of each quote."""
-    text = doc.text
+    text = layout.text
     runs = layout.runs
     quoted = [(r.start, r.end) for r in runs]
     persons, of_quote = _people(decisions)

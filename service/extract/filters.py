@@ -44,7 +44,7 @@ def _title_case(words: list[str]) -> bool:
 
 def reason_to_drop(doc: Doc, layout: Layout, k: int, decision: Decision) -> str | None:
     """The name of the test that makes run ``k`` not a quote, or None to keep it."""
-    text = doc.text
+    text = layout.text
     run = layout.runs[k]
     words = _WORD.findall(text[run.start:run.end])
     if run.open_mark > 0 and text[run.open_mark - 1] == "=":

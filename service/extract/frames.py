@@ -34,10 +34,11 @@ class Layout:
 
     def __init__(self, doc: Doc, runs: list[Run], paragraphs: list[Paragraph]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.runs = runs
         self.paragraphs = paragraphs
         self._para_starts = [p.start for p in paragraphs]
-        text = doc.text
+        text = self.text
         n = len(doc)
         self.run_of: list[int] = [-1] * n
         self.para_of: list[int] = [0] * n
@@ -63,6 +64,13 @@ class Layout:
         """Index of the token that starts at or after ``char``."""
         return self._token_index(char)
 
+    def _token_holding(self, char: int) -> int:
+        """Index of the token that holds ``char`` (or the last one starting before it)."""
+        i = self._token_index(char)
+        if i < len(self.doc) and self.doc[i].idx == char:
+            return i
+        return max(0, i - 1)
+
     def _token_index(self, char: int) -> int:
         lo, hi = 0, len(self.doc)
         while lo < hi:
@@ -76,8 +84,10 @@ class Layout:
     def _frame(self, k: int) -> Frame:
         doc, run_of, para_of = self.doc, self.run_of, self.para_of
         run = self.runs[k]
-        first = self._token_index(run.start)
-        last = max(first, self._token_index(run.end) - 1)
+        # the tokens holding the run's first and last characters (a mark inside a word, "x“y",
+        # leaves the run's start inside a token)
+        first = min(self._token_holding(run.start), len(doc) - 1)
+        last = max(first, min(self._token_holding(run.end - 1), len(doc) - 1))
         # the tokens of the marks belong to the run too
         lo = first
         while lo > 0 and run_of[lo - 1] == k:
@@ -91,7 +101,7 @@ class Layout:
             b -= 1
         before = range(b + 1, lo)
         a = hi + 1
-        quote_text = doc.text[run.start:run.end].rstrip()
+        quote_text = self.text[run.start:run.end].rstrip()
         ends_sentence = quote_text[-1:] in ".!?" if quote_text else False
         end = a
         while end < len(doc) and run_of[end] == -1 and para_of[end] == para:

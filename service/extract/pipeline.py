@@ -35,7 +35,7 @@ def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
         deadline.check()
         return nlp(text)
     docs = []
-    for doc in nlp.pipe(_chunks(text)):
+    for doc in nlp.pipe(_chunks(text), batch_size=1):  # one chunk at a time, so the deadline is checked
         deadline.check()
         docs.append(doc)
     return Doc.from_docs(docs, ensure_whitespace=False)

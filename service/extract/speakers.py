@@ -167,7 +167,7 @@ class Attributor:
         run = self.layout.runs[k]
         if run.close_mark is None:
             return None
-        match = _BYLINE.match(self.doc.text, run.close_mark + 1)
+        match = _BYLINE.match(self.layout.text, run.close_mark + 1)
         if match is None:
             return None
         i = self.layout.token_at(match.end())
@@ -387,7 +387,7 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
     frame = layout.frames[k]
     if not frame.before or doc[frame.before[-1]].text in (":", ",") and _cue_before(doc, frame.before):
         return "direct"
-    if doc.text[run.start:run.start + 1].islower():
+    if layout.text[run.start:run.start + 1].islower():
         return "partial"
     runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
     return "partial" if runs_on else "direct"
