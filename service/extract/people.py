@@ -15,6 +15,7 @@ a way spaCy's tagger or entity recogniser can see.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -42,6 +43,7 @@ analysis review audit complaint lawsuit suit filing indictment verdict transcrip
 brief motion opinion clip spot
 """.split())
 NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
 _APOSTROPHE_S = ("'s", "’s", "'", "’")
@@ -70,7 +72,7 @@ def _strip(span: Span) -> Span | None:
     doc = span.doc
     # the last word always stays: a surname can be a title word too (Charlie King)
     while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
-                           or doc[start].text in ("(", "―", "—", "-")):
+                           or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
         start += 1
     while end > start and (doc[end - 1].text in _APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
         end -= 1
@@ -80,7 +82,18 @@ def _strip(span: Span) -> Span | None:
 
 
 def _words(span: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in span if any(c.isalpha() for c in t.text))
+    """Lower-case name words; tokens written together are one word (O'Neill, however split)."""
+    words: list[str] = []
+    glued = False
+    for t in span:
+        if any(c.isalpha() for c in t.text):
+            word = t.lower_.replace("’", "'")
+            if glued and words:
+                words[-1] += word
+            else:
+                words.append(word)
+        glued = not t.whitespace_ and t.text[-1:] in "'’-"
+    return tuple(words)
 
 
 class People:
@@ -111,6 +124,7 @@ class People:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
+        self._nicknamed()
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
@@ -121,6 +135,22 @@ class People:
                 span = self.name_span(tok)
                 if span is not None:
                     self.by_name(span)
+
+    def _nicknamed(self) -> None:
+        """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
+        doc = self.doc
+        for m in _NICKNAMED.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or self._quoted(span.start):
+                continue
+            given = tuple(w.lower() for w in m.group(1).split() if len(w.rstrip(".")) > 1)
+            nickname, last = m.group(2).lower(), m.group(3).lower()
+            words = given + (last,)
+            if words in self._by_full or not given:
+                continue
+            entity = self._new(span, words, is_org=False)
+            self._by_full[(nickname, last)] = entity
+            self._by_first.setdefault(nickname, []).append(entity)
 
     def _note(self, entity: Entity, span: Span) -> None:
         mention = (span.start_char, span.end_char)
@@ -155,6 +185,11 @@ class People:
                 entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
+        if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
+                and first_name_gender(words[1]) is not None and len(span) == len(words):
+            span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
+            if words in self._by_full:
+                return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org and len(words) >= 2:
@@ -171,9 +206,10 @@ class People:
         if words in self._by_full:
             return self._by_full[words]
         if len(words) >= 2:
-            # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word.
+            # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word;
+            # "Suu Kyi" and "Aung San Suu Kyi", "Security Council" and "United Nations Security Council".
             for e in self._by_last.get(words[-1], []):
-                if e.words[0] == words[0] or len(e.words) == 1:
+                if e.words[0] == words[0] or len(e.words) == 1 or e.words[-len(words):] == words:
                     return e
             return None
         word = words[0]
@@ -243,7 +279,8 @@ class People:
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)
-        elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org:
+        elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org \
+                and (len(entity.words) == 1 or first_name_gender(entity.words[0]) is None):
             entity.name, entity.words = stripped.text, words  # a fuller form of the same name
         if entity.is_org and span.label_ == "PERSON":
             entity.is_org = False
