@@ -34,6 +34,17 @@ from .frames import Layout
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# People a story describes by their part in it and seldom names: kept as descriptions.
+_DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
+PARTITIVE_NOUNS = frozenset("""
+percent percentage majority minority group number half third quarter most some many few handful
+dozen dozens hundreds thousands millions member members share portion plurality
+""".split())
+UNNAMED_ROLES = frozenset("""
+announcer narrator reporter host anchor moderator caller voice crowd audience woman man girl boy
+source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
+resident protester supporter voter driver officer doctor nurse lawyer attorney
+""".split())
 _WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -347,7 +358,7 @@ class Attributor:
             left = token.left_edge.i
             while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
                 left += 1
-            phrase = self.doc[left:token.i + 1]
+            phrase = self.doc[left:_partitive(token).i + 1]
             return Speaker(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Speaker(None, None, None)
 
@@ -402,7 +413,8 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERC
 
 def _issuer(token: Token) -> Token | None:
     """Who stands behind a document that speaks: "X issued a statement calling ...", "a
-    complaint filed by X", "X's letter", "the IMF report"."""
+    complaint filed by X", "X's letter", "the IMF report", and "the letter" after "X sent a
+    letter"."""
     if token.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     for child in token.children:
@@ -413,18 +425,47 @@ def _issuer(token: Token) -> Token | None:
             objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+    subject = _sender(token)
+    if subject is not None:
+        return subject
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        doc = token.doc
+        for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
+            if doc[i].lemma_ == token.lemma_:
+                return _sender(doc[i])
+    return None
+
+
+def _sender(document: Token) -> Token | None:
+    """The subject of the verb a document is the object of: "a group sent a letter"."""
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
         if subjects:
             return subjects[0]
     return None
 
 
+def _partitive(token: Token) -> Token:
+    """The last word of "63 percent of registered voters", "small groups of protesters"."""
+    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return token
+
+
 def _definite_person(token: Token) -> bool:
-    """'the former secretary', "Obama's strategist": one person the article has named already."""
-    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS:
+    """'the former secretary': one person the article has named already. Not "the ad's
+    narrator" or "the announcer", whom the article never names."""
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES:
         return False
-    return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in token.children)
+    children = list(token.children)
+    if any(c.dep_ == "poss" for c in children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def _could_speak(token: Token) -> bool:
