@@ -26,7 +26,14 @@ first republican democratic democrat gop presidential
 """.split())
 
 FEMALE_FIRST: Final[frozenset[str]] = frozenset("""
-hillary melania michelle chelsea ivanka kellyanne sarah sara elizabeth liz nancy susan karen
+lily lillian ava ella emma mia isabella sophie chloe zoey leah audrey claudia carmen
+veronica adriana azucena christina cristina karina gabriela daniela valeria lucia elena
+natasha svetlana olga irina tatiana yulia ayaan malala benazir indira marine nicola
+roseanne rosie whoopi joy beyonce rihanna selena miley britney vanessa tiffany heidi sandy
+cindy mindy wendy brandy candace courtney krystal crystal ivana marla cheryl sheryl jodi jody
+dolores fiona gwen gwendolyn harriet hattie maya marsha marcia lynn lynne sally shelley kathy
+cathy katharine colleen eileen maureen noreen doreen irene ida iris ivy kellyanne hope carly
+hillary melania michelle chelsea ivanka sarah sara elizabeth liz nancy susan karen
 mary patricia jennifer linda barbara margaret lisa betty dorothy sandra ashley kimberly donna
 emily  amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
 angela helen anna brenda pamela nicole samantha katherine christine debra rachel carolyn janet
@@ -36,7 +43,7 @@ sophia  alice judy madison doris abigail julia grace denise amber marilyn beverl
 theresa diana natalie brittany charlotte marie kayla alexis lori tina huma donna jill kamala
 debbie tammy tulsi kirsten dianne maxine condoleezza madeleine janet loretta valerie jessica
 anne jane joanne claire jeanne kate katie meghan megyn connie alicia gennifer monica paula
- kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe carly nikki 
+ kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe nikki 
 melanie sonia sylvia rosa lena   susie mika katy patti oprah ellen eva sally 
 """.split())
 
@@ -51,7 +58,14 @@ billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene v
 elijah louis bobby philip johnny reince newt rudy rudolph  jeb marco rand lindsey mitch
 harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky newt sean mitt tony
  andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
- phil stan  max leo ray rex roy vladimir xi  moon shinzo justin emmanuel boris
+ phil stan  max leo ray rex roy vladimir  moon shinzo justin emmanuel boris
+antonin anthony antonio carlos luis jorge francisco javier miguel pedro rafael ricardo
+roberto sergio fernando alejandro eduardo manuel oscar raul ramon hector enrique
+mehmet ahmed mohammed muhammad ali omar hassan hussein recep bashar benjamin bibi
+vladimir dmitry sergei igor boris nikolai mikhail shinzo narendra
+reince stephen bannon steve sean corey jason kevin mike mitt marco ted
+chuck harry mitch john lindsey rand rick scott jeb ben
+henry norman frank howard lyle ernest earl elmer floyd lloyd leon leroy lester
 jared josh joshua donald don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
 """.split())
 
