@@ -28,9 +28,7 @@ import os
 import platform
 import random
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.error
@@ -42,6 +40,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from server import Server, gunicorn_command  # noqa: E402
 
 SEED_PATH = ROOT / "seeds" / "000_804a390cb46da908.txt"
 DEV_PATH = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -213,13 +213,15 @@ def measure_core(nlp: Any, articles: Sequence[Article], reps: int) -> dict[str, 
     }
 
 
-def bare_pass(nlp: Any, articles: Sequence[Article]) -> tuple[float, float]:
-    """Bare nlp() over the articles, one after another: (articles per second, CPU ms per article)."""
-    t0, c0 = time.perf_counter(), time.process_time()
+def bare_pass(nlp: Any, articles: Sequence[Article]) -> tuple[float, float, float]:
+    """Bare nlp() over the articles, one after another: articles per second, CPU ms per article,
+    and the cores that other processes kept busy meanwhile."""
+    t0, c0, m0 = time.perf_counter(), time.process_time(), machine_busy_seconds()
     for art in articles:
         nlp(art.text)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return len(articles) / wall, cpu * 1000 / len(articles)
+    others = (machine_busy_seconds() - m0 - cpu) / wall
+    return len(articles) / wall, cpu * 1000 / len(articles), max(0.0, others)
 
 
 def measure_components(nlp: Any, articles: Sequence[Article], reps: int) -> dict[str, Any]:
@@ -248,96 +250,13 @@ def measure_components(nlp: Any, articles: Sequence[Article], reps: int) -> dict
 
 # ---------------------------------------------------------------------------------- gunicorn
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def gunicorn_command(port: int) -> list[str]:
-    """The Makefile's command (`gunicorn -c gunicorn.conf.py "service:create_app()"`), on 127.0.0.1."""
-    exe = Path(sys.executable).parent / "gunicorn"
-    head = [str(exe)] if exe.exists() else [sys.executable, "-m", "gunicorn"]
-    return head + ["-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "service:create_app()"]
-
-
-class Server:
-    """gunicorn in its own process group, stopped (the whole group) by ``stop()``."""
-
-    def __init__(self, workers: int, log_path: Path) -> None:
-        self.workers = workers
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self, ready_timeout: float = 180.0) -> None:
-        env = dict(os.environ, WEB_CONCURRENCY=str(self.workers), PORT=str(self.port))
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(gunicorn_command(self.port), cwd=ROOT, env=env,
-                                     stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        log.close()
-        deadline = time.monotonic() + ready_timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see {self.log_path}")
-            if len(self.worker_pids()) == self.workers and _get_status(self.url + "/readyz") == 200:
-                return
-            time.sleep(0.25)
-        raise RuntimeError(f"gunicorn not ready after {ready_timeout:.0f} s; see {self.log_path}")
-
-    def worker_pids(self) -> list[int]:
-        return children_of(self.proc.pid) if self.proc is not None else []
-
-    def cpu_seconds(self) -> float:
-        """CPU seconds of the master and its workers so far."""
-        if self.proc is None:
-            return 0.0
-        return cpu_seconds([self.proc.pid] + self.worker_pids())
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        proc, self.proc = self.proc, None
-        for sig, wait in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 5.0)):
-            try:
-                os.killpg(proc.pid, sig)  # the group gunicorn leads: master and workers
-            except ProcessLookupError:
-                break
-            try:
-                proc.wait(timeout=wait)
-                # The master is gone; make sure no worker of its group outlives it.
-                os.killpg(proc.pid, 0)
-            except ProcessLookupError:
-                break
-            except subprocess.TimeoutExpired:
-                continue
-            time.sleep(0.2)
-
-
-def children_of(pid: int) -> list[int]:
-    out: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as f:
-                out.extend(int(p) for p in f.read().split())
-    except OSError:
-        pass
-    return sorted(out)
-
-
-def cpu_seconds(pids: Iterable[int]) -> float:
-    """User + system CPU seconds used so far by these processes (those still alive)."""
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-    return total / os.sysconf("SC_CLK_TCK")
+def machine_busy_seconds() -> float:
+    """CPU seconds every process on the machine has used so far (all cores, from /proc/stat)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    # guest time is already counted in user time
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def pss_kib(pid: int) -> int:
@@ -356,16 +275,6 @@ def memory_of(server: Server) -> dict[str, Any]:
     worker_kib = [pss_kib(p) for p in workers]
     return {"master_mib": master_kib / 1024, "workers_mib": [w / 1024 for w in worker_kib],
             "total_mib": (master_kib + sum(worker_kib)) / 1024}
-
-
-def _get_status(url: str) -> int | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return int(r.status)
-    except urllib.error.HTTPError as e:
-        return int(e.code)
-    except OSError:
-        return None
 
 
 def post(url: str, body: bytes) -> tuple[float, int]:
@@ -414,13 +323,16 @@ def in_flight_pass(server: Server, bodies: Sequence[bytes], concurrency: int) ->
     """Articles per second with ``concurrency`` requests in flight over all the bodies, and the
     CPU ms per article that the server and this client (urllib threads) spent meanwhile."""
     t0, c0, s0 = time.perf_counter(), time.process_time(), server.cpu_seconds()
+    m0 = machine_busy_seconds()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         for _ in pool.map(lambda b: post(server.url, b), bodies):
             pass
     wall = time.perf_counter() - t0
+    server_cpu, client_cpu = server.cpu_seconds() - s0, time.process_time() - c0
+    others = (machine_busy_seconds() - m0 - server_cpu - client_cpu) / wall
     n = len(bodies)
-    return {"articles_per_s": n / wall, "server_cpu_ms": (server.cpu_seconds() - s0) * 1000 / n,
-            "client_cpu_ms": (time.process_time() - c0) * 1000 / n}
+    return {"articles_per_s": n / wall, "server_cpu_ms": server_cpu * 1000 / n,
+            "client_cpu_ms": client_cpu * 1000 / n, "others_cores": max(0.0, others)}
 
 
 def warm_up(server: Server, bodies: Sequence[bytes], concurrency: int) -> None:
@@ -445,15 +357,16 @@ def measure_http(nlp: Any, articles: Sequence[Article], reps: int, rounds: int,
             if workers == 2:
                 rows = []
                 for _ in range(rounds):
-                    b, b_cpu = bare_pass(nlp, articles)
+                    b, b_cpu, b_others = bare_pass(nlp, articles)
                     h = in_flight_pass(server, bodies, concurrency)
-                    rows.append({"bare_articles_per_s": b, "bare_cpu_ms": b_cpu,
+                    rows.append({"bare_articles_per_s": b, "bare_cpu_ms": b_cpu, "bare_others_cores": b_others,
                                  "http_articles_per_s": h["articles_per_s"],
                                  "server_cpu_ms": h["server_cpu_ms"], "client_cpu_ms": h["client_cpu_ms"],
+                                 "http_others_cores": h["others_cores"],
                                  "ratio": h["articles_per_s"] / b})
                 res["throughput"] = {"concurrency": concurrency, "rounds": rows}
                 for key in ("bare_articles_per_s", "http_articles_per_s", "bare_cpu_ms",
-                            "server_cpu_ms", "client_cpu_ms"):
+                            "server_cpu_ms", "client_cpu_ms", "bare_others_cores", "http_others_cores"):
                     res["throughput"][key] = statistics.median(r[key] for r in rows)
                 res["throughput"]["median_ratio"] = statistics.median(r["ratio"] for r in rows)
             if with_memory:
@@ -540,8 +453,10 @@ def report(results: dict[str, Any]) -> str:
                    f"Throughput x bare: median of {rounds} alternated rounds (2 workers, "
                    f"{tp['concurrency']} in flight, over one core's sequential bare parse); this client "
                    f"spent {tp['client_cpu_ms']:.1f} CPU ms per article; 2 idle cores would allow "
-                   f"~{ceiling:.2f}x at these CPU costs. CPU columns: user+system time (server: "
-                   f"master + workers).")
+                   f"~{ceiling:.2f}x at these CPU costs; other processes kept a median "
+                   f"{tp['http_others_cores']:.2f} of the {m['cpus']} cores busy during the 2-worker "
+                   f"passes ({tp['bare_others_cores']:.2f} during the bare ones). CPU columns: user+system "
+                   f"time (server: master + workers).")
     if http and "memory_ratio" in http:
         out.append("")
         mem_rows = []

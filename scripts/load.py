@@ -15,8 +15,6 @@ import argparse
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,7 +24,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from server import ROOT, Server
+
 SEED = ROOT / "seeds" / "000_804a390cb46da908.txt"
 
 _PEOPLE = [("Maria Okonkwo", "she", "the city's transport commissioner"),
@@ -66,17 +65,6 @@ def synthetic_articles(count: int, seed: int = 7) -> list[str]:
             paragraphs.append(rng.choice(_FILLER))
         articles.append("\n".join(paragraphs))
     return articles
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str, timeout: float) -> int:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.status
 
 
 def _post(url: str, text: str, timeout: float) -> tuple[int, bytes]:
@@ -150,36 +138,6 @@ def client(run: Run, url: str, timeout: float) -> None:
         run.record(index, (time.perf_counter() - started) * 1000, status, raw)
 
 
-def start_server(port: int, workers: int, log) -> subprocess.Popen:
-    env = {**os.environ, "WEB_CONCURRENCY": str(workers)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "service:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_ready(server: subprocess.Popen, base: str, limit_s: float) -> bool:
-    give_up = time.monotonic() + limit_s
-    while time.monotonic() < give_up:
-        if server.poll() is not None:
-            return False
-        try:
-            if _get(base + "/readyz", timeout=2) == 200:
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=400, help="requests in all (default 400)")
@@ -194,26 +152,26 @@ def main(argv: list[str] | None = None) -> int:
         args.requests, args.duration = min(args.requests, 40), min(args.duration, 60.0)
 
     articles = [SEED.read_bytes().decode("utf-8")] + synthetic_articles(args.articles)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    with tempfile.NamedTemporaryFile(prefix="quotes-load-", suffix=".log", delete=False) as log:
-        log_path = log.name
-        server = start_server(port, args.workers, log)
+    log_path = Path(tempfile.gettempdir()) / f"quotes-load-{os.getpid()}.log"
+    server = Server(args.workers, log_path)
     try:
-        if not wait_ready(server, base, limit_s=180):
-            print(f"load: the server did not become ready; its log: {log_path}", file=sys.stderr)
+        try:
+            server.start(ready_timeout=180)
+        except RuntimeError as e:
+            print(f"load: the server did not become ready ({e})", file=sys.stderr)
             return 1
+        base = server.url
         run = Run(articles, args.requests, time.monotonic() + args.duration)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.clients) as pool:
             for future in [pool.submit(client, run, base + "/v1/quotes", 120.0) for _ in range(args.clients)]:
                 future.result()
         wall = time.perf_counter() - started
-        died = server.poll()
+        died = server.proc.poll() if server.proc is not None else None
         if died is not None:
             run.errors.append(f"the server exited during the run (code {died}); see its log")
     finally:
-        stop_server(server)
+        server.stop()
 
     latencies = sorted(run.latencies)
     sizes = sorted(len(a) for a in articles)

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,19 @@ def children_of(pid: int) -> list[int]:
     except OSError:
         pass
     return sorted(out)
+
+
+def cpu_seconds(pids: Iterable[int]) -> float:
+    """User + system CPU seconds used so far by these processes (those still alive)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def get_status(url: str) -> int | None:
@@ -77,6 +91,12 @@ class Server:
 
     def worker_pids(self) -> list[int]:
         return children_of(self.proc.pid) if self.proc is not None else []
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds of the master and its workers so far."""
+        if self.proc is None:
+            return 0.0
+        return cpu_seconds([self.proc.pid] + self.worker_pids())
 
     def stop(self) -> None:
         if self.proc is None:

@@ -18,12 +18,16 @@ _BATCH_CHARS = 20_000
 
 
 def _chunks(text: str) -> list[str]:
-    """Contiguous slices of ``text``, each a run of whole lines, that join back to ``text``."""
+    """Contiguous slices of ``text`` that join back to it: runs of whole lines of about
+    _BATCH_CHARS, a longer line cut at a space (or, with none, anywhere) so no slice runs long."""
     out: list[str] = []
     start = 0
     while start < len(text):
         cut = text.find("\n", start + _BATCH_CHARS)
         end = len(text) if cut < 0 else cut + 1
+        if end - start > 2 * _BATCH_CHARS:
+            space = text.rfind(" ", start + 1, start + _BATCH_CHARS)
+            end = space + 1 if space > start else start + _BATCH_CHARS
         out.append(text[start:end])
         start = end
     return out

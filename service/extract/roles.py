@@ -195,13 +195,19 @@ def _name_part(span: Span) -> tuple[int, Token] | None:
         head = head.head
     start = span.start
     # A surname alone: take in the first names standing before it ("Mike" of "Gov. Mike Pence").
-    while start > 0 and start > span.start - 6 and _name_word(doc[start - 1]):
+    while start > 0 and start > span.start - 6 and (_name_word(doc[start - 1]) or (
+            _inline_space(doc[start - 1]) and start > 1 and _name_word(doc[start - 2]))):
         start -= 1
-    while start < span.start and (doc[start].is_quote or doc[start].text == "."):
+    while start < span.start and (doc[start].is_quote or doc[start].text == "." or doc[start].is_space):
         start += 1
     while start < head.i and (_titleish(doc[start]) or doc[start].ent_type_ != "PERSON"):
         start += 1
     return start, head
+
+
+def _inline_space(tok: Token) -> bool:
+    """A space token inside a line (a no-break space between a title and a name): read through."""
+    return tok.is_space and "\n" not in tok.text
 
 
 def _name_word(tok: Token) -> bool:
@@ -237,6 +243,10 @@ def _premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
     lo = max(0, name_start - _PREMOD_MAX)
     while i >= lo:
         tok = doc[i]
+        if _inline_space(tok):
+            i -= 1
+            lo = max(0, lo - 1)
+            continue
         if tok.lower_ == "of" and i - 1 >= lo and is_title(doc[i - 1].text) and doc[i + 1].is_title:
             i -= 1  # "Secretary of State"
             continue
@@ -246,7 +256,7 @@ def _premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
             i -= 1
             break
         i -= 1
-    run = [doc[k] for k in range(i + 1, name_start)]
+    run = [doc[k] for k in range(i + 1, name_start) if not doc[k].is_space]
     # An honorific right before the name ("Mr.") says nothing; a determiner-less run only.
     while run and (run[-1].lower_.rstrip(".") in HONORIFICS):
         run.pop()

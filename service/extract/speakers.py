@@ -29,7 +29,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import is_according_to, is_framing_verb, is_speech_verb
+from .cues import is_according_to, is_speech_verb
 from .frames import Layout
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
 
