@@ -73,7 +73,8 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
         if continues is not None and quotes[continues].claim is not None:
             claim = quotes[continues].claim
         else:
-            claim = claim_for(doc, (run.start, run.end), quoted)
+            carried = quotes[-1].claim if quotes and person is not None and of_quote[k - 1] is person else None
+            claim = claim_for(doc, (run.start, run.end), quoted, carried, runs[k - 1].start if carried else -1)
         event = event_for(doc, (run.start, run.end), claim, person.mentions if person else ())
         who = decision.speaker
         mention = _span(text, *who.mention) if person and who and who.mention else None

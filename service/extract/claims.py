@@ -99,7 +99,8 @@ def sentences(doc: Doc) -> Sentences:
     return built
 
 
-def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> TextSpan | None:
+def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]],
+              carried: TextSpan | None = None, carried_from: int = -1) -> TextSpan | None:
     """The sentence the quote backs up (see the module docstring); None only for an empty article.
 
     ``quote`` is the (start, end) of the quote's words; ``quoted`` every quoted run of the
@@ -118,6 +119,8 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     k = own[0] - 1
     while k >= 0 and sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
         start, end = sents.spans[k]
+        if carried is not None and start <= carried_from:
+            return carried
         if not _has_quotation(quoted, start, end) and _statement(sents.text, start, end):
             return _span(sents.text, start, end)
         k -= 1

@@ -7,7 +7,6 @@ framing verbs are weaker and only count for a quote inside the reporter's senten
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 from spacy.tokens import Token
@@ -39,21 +38,6 @@ praise hail welcome criticize criticise condemn denounce mock ridicule deride po
 paint cast frame present promise pledge vow threaten urge demand want seek hope
 go pound hammer target brand nickname tout champion defend insist predict warn
 """.split())
-
-# Nouns for a channel of speech: "in a statement", "in an interview", "in a tweet".
-SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
-statement interview tweet post letter email release speech remarks address briefing
-conference op-ed column memo report essay message video podcast broadcast
-""".split())
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A word that ties a quote to a speaker. ``kind``: speech, framing, according, colon."""
-
-    token: Token
-    kind: str
-
 
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""
