@@ -119,9 +119,10 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     k = own[0] - 1
     while k >= 0 and sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
         start, end = sents.spans[k]
-        if carried is not None and start <= carried_from:
-            return carried
         if not _has_quotation(quoted, start, end) and _statement(sents.text, start, end):
+            if carried is not None and start < carried_from:
+                # The same speaker's previous quote stands between: it shares that quote's claim.
+                return carried
             return _span(sents.text, start, end)
         k -= 1
     start = sents.spans[own[0]][0]

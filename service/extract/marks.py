@@ -11,8 +11,9 @@ Handled:
   ’90s, rock ’n’ roll) or quotes nested inside a double-quoted run, which belong to it;
 - a run left open at the end of its paragraph ends there (``open_end``), as in a
   multi-paragraph quote whose next paragraph opens with a mark again;
-- an opening mark inside an open run closes nothing: the earlier, unclosed mark is
-  taken as a stray and the run starts again at the later one.
+- an opening mark inside an open run closes nothing: one of the run's own family means
+  the earlier mark was a stray, and the run starts again there; one of another family
+  is passed over, and the next closing mark of any family ends the run.
 
 Not handled: quotes written only with single marks (British style), and marks that
 span two paragraphs without a mark at the start of the second.
@@ -86,19 +87,32 @@ def _role(text: str, i: int, size: int, lo: int, hi: int) -> str:
     return "either"
 
 
+def _family(mark: str) -> str:
+    """Marks of one family: curly, straight, doubled apostrophes, guillemets."""
+    if mark in "“”„‟":
+        return "curly"
+    if mark in "«»":
+        return "guillemet"
+    if mark in ("''", "``"):
+        return "doubled"
+    return "straight"
+
+
 def _runs_in(text: str, para: Paragraph) -> Iterator[Run]:
     open_at: int | None = None  # offset of the pending opening mark
     open_size = 0
+    family = ""
     for m in _MARK.finditer(text, para.start, para.end):
         i, size = m.start(), m.end() - m.start()
         role = _role(text, i, size, para.start, para.end)
         if open_at is None:
             if role != "close":
-                open_at, open_size = i, size
+                open_at, open_size, family = i, size, _family(m.group())
             continue
         if role == "open":
-            open_at, open_size = i, size  # the earlier mark was a stray
-            continue
+            if _family(m.group()) == family:
+                open_at, open_size = i, size  # the earlier mark was a stray
+            continue  # an opening mark of another family inside the run is passed over
         start, end = open_at + open_size, i
         open_at = None
         if text[start:end].strip():
