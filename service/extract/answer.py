@@ -68,14 +68,20 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
         person.role, person.affiliation = role_and_affiliation(doc, spans, person.is_org, quoted)
 
     quotes: list[Quote] = []
+    events_of: dict[str, TextSpan] = {}
     for k, (run, decision, person) in enumerate(zip(runs, decisions, of_quote)):
         continues = decision.continues
         if continues is not None and quotes[continues].claim is not None:
             claim = quotes[continues].claim
         else:
-            carried = quotes[-1].claim if quotes and person is not None and of_quote[k - 1] is person else None
-            claim = claim_for(doc, (run.start, run.end), quoted, carried, runs[k - 1].start if carried else -1)
+            claim = claim_for(doc, (run.start, run.end), quoted)
         event = event_for(doc, (run.start, run.end), claim, person.mentions if person else ())
+        if person is not None:
+            # One occasion per speaker: a later quote that names none of its own came from the same one.
+            if event is None:
+                event = events_of.get(person.id)
+            elif person.id not in events_of:
+                events_of[person.id] = event
         who = decision.speaker
         mention = _span(text, *who.mention) if person and who and who.mention else None
         quotes.append(Quote(

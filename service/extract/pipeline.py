@@ -1,6 +1,8 @@
 """Parsing, and the order of the extraction steps: marks, frames, people, speakers, filters, records."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +17,8 @@ from .speakers import Attributor, Decision
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000
+_LONGEST_WORD = 100
+_LONG_WORD = re.compile(r"\S{%d,}" % (_LONGEST_WORD + 1))
 
 
 def _chunks(text: str) -> list[str]:
@@ -33,13 +37,27 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
+def _split_long_words(piece: str) -> list[str]:
+    """``piece`` cut inside any run of non-space characters longer than _LONGEST_WORD: spaCy's
+    tokenizer takes time quadratic in such a run (thousands of commas or quote marks)."""
+    out: list[str] = []
+    start = 0
+    for m in _LONG_WORD.finditer(piece):
+        for cut in range(m.start() + _LONGEST_WORD, m.end(), _LONGEST_WORD):
+            out.append(piece[start:cut])
+            start = cut
+    out.append(piece[start:])
+    return [p for p in out if p]
+
+
 def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
     """One ``Doc`` for the whole text, whose ``doc.text == text`` exactly."""
-    if len(text) <= _BATCH_CHARS:
+    pieces = [p for chunk in _chunks(text) for p in _split_long_words(chunk)]
+    if len(pieces) <= 1:
         deadline.check()
         return nlp(text)
     docs = []
-    for doc in nlp.pipe(_chunks(text), batch_size=1):  # one chunk at a time, so the deadline is checked
+    for doc in nlp.pipe(pieces, batch_size=1):  # one piece at a time, so the deadline is checked
         deadline.check()
         docs.append(doc)
     return Doc.from_docs(docs, ensure_whitespace=False)

@@ -6,7 +6,8 @@ Handled, for a mention that is a name:
 - a title before the name: "US President Donald Trump" (President, United States),
   "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
   "Harlow campaign manager Dee Park" (manager, Harlow campaign), "Sen. Jane Roe" (Senator),
-  "Secretary of State Ann Cole", a first name or quoted nickname in between;
+  "Secretary of State Ann Cole", a first name or quoted nickname in between, a no-break space
+  read as a space; a plural title ("Sens. Roe and Doe") is written out in the singular;
 - a party-state tag after it: "(D-Mass.)" or ", D-Mass.," (Democratic Party), "(Vt.)"
   (Vermont), ", Republican of Iowa," (Republican Party);
 - an appositive on either side: "X, a professor at Y,", "X, the CEO of Y,", "X, Y's director
@@ -17,16 +18,23 @@ Handled, for a mention that is a name:
 - a later description of a title, as the subject of the rest of the sentence or the next one,
   with nobody else named in between: "Trump spoke on Monday. The Republican nominee said ...";
 and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
+A party noun in a description ("the top Democrat on the committee") gives the party, no role;
+coordinated roles ("the former secretary of state and current Democratic nominee") keep the
+current one when the other is former, else both ("current" itself is dropped).
 Mentions inside quoted runs (``quoted``) are the speaker's words, not the article's: skipped.
 Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
 American are United States, Vt. is Vermont); party words become the party (GOP is the
 Republican Party); any other affiliation keeps the article's words.
 Among several findings the one that says most wins (a title before the name or an
-appositive over a later description or a predicate; with an affiliation over without),
+appositive over a later description or a predicate; with an organisation or party over without;
+a place alone, "the New York businessman", adds nothing to a role's weight),
 the earliest on a tie; the affiliation prefers an organisation, then a party, then a place.
 Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
-description far from the name (that is coreference, the caller's to pass as a mention),
-and anything the article does not say (a President is not given a country unless written).
+description far from the name (that is coreference, the caller's to pass as a mention), a
+possessive description ("the Republican nominee's plan"), fronted appositives ("Now the top
+prosecutor, Lynch said"), stacked titles are kept whole ("nominee Gov." is "nominee Governor"),
+what a person's own or another speaker's quoted words call them, and anything the article does not
+say (a President is not given a country unless written, though gold data often does).
 """
 from __future__ import annotations
 
@@ -39,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .parties import PARTY_LETTERS, party_name
 from .places import MAX_WORDS, may_start_place, place_name, state_name
-from .titles import HONORIFICS, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand, is_title
+from .titles import ABBREVIATIONS, HONORIFICS, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand, is_title
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
@@ -113,8 +121,9 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
 
 
 def _weight(f: _Found) -> int:
-    """How much a finding says: a role with its affiliation beats a bare role."""
-    return f.weight + (1 if f.affiliation else 0)
+    """How much a finding says: a role with the body or party it serves beats a bare role
+    (a place alone, "a New York businessman", says less)."""
+    return f.weight + (1 if f.affiliation and f.rank != PLACE else 0)
 
 
 def _inside(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -247,6 +256,9 @@ def _premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
             i -= 1
             lo = max(0, lo - 1)
             continue
+        if tok.text == "." and i > lo and doc[i - 1].whitespace_ == "" and doc[i - 1].lower_ in ABBREVIATIONS:
+            i -= 1  # "Sens" "." split by the tokenizer: the dot belongs to the title
+            continue
         if tok.lower_ == "of" and i - 1 >= lo and is_title(doc[i - 1].text) and doc[i + 1].is_title:
             i -= 1  # "Secretary of State"
             continue
@@ -283,13 +295,15 @@ def _split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, st
         qualifiers.append(toks.pop(0))  # "former", and "top" of "a top Trump surrogate"
     aff_end, aff, rank = _leading_affiliation(toks)
     rest = toks[aff_end:]
-    titled = bool(rest) and (is_title(rest[-1].text) or _hyphen_title(rest) or _title_of(rest))
+    last = rest[-2] if len(rest) > 1 and rest[-1].text == "." else (rest[-1] if rest else None)
+    titled = last is not None and (is_title(last.text) or (last is not rest[-1] and is_title(last.text + "."))
+                                   or _hyphen_title(rest) or _title_of(rest))
     if not titled:
         if need_title and rest:
             return None, None, ORG
         return None, aff, rank
     # A role word that names a body belongs to the affiliation too: "campaign manager" keeps "campaign".
-    role_words = _words(qualifiers + rest)
+    role_words = _words([q for q in qualifiers if q.lower_ != "current"] + rest)  # "current" adds nothing
     role = _join(role_words)
     return role or None, aff, rank
 
@@ -445,6 +459,8 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
                 if pobj is not None and pobj.pos_ == "NOUN":
                     return _describe(pobj, any_noun)
         return None, None, ORG
+    if party_name(head.text) and head.tag_ in ("NNP", "NN", "NNPS", "NNS"):
+        return None, party_name(head.text), PARTY  # "the top Democrat on the committee": the party, no position
     if head.pos_ != "NOUN" and not is_title(head.text):
         return None, None, ORG
     if head.lemma_.lower() in NOT_ROLES:
@@ -467,16 +483,30 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
             phrase = _phrase(c)
             if phrase:
                 aff, rank = _normalise(phrase, c.ent_type_), _rank(phrase, c.ent_type_)
+    role, aff2, rank2 = _preps(head, role)
     for c in head.rights:
         if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
-            role = f"{role} and {_word(c)}"
+            # "the former secretary of state and current Democratic presidential nominee": what the
+            # person is now wins over what they were; two current roles are both kept.
+            c_role, c_aff, c_rank = _describe(c, any_noun)
+            if c_role and _past(role) and not _past(c_role):
+                return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
+            if c_role:
+                role = f"{role} and {c_role}"
+                if c_aff and (aff is None or c_rank < rank):
+                    aff, rank = c_aff, c_rank
             break
-    role, aff2, rank2 = _preps(head, role)
     if aff2 and (aff is None or rank2 < rank):
         aff, rank = aff2, rank2
     if not titled and aff is None:
         return None, None, ORG  # "a fraud", "a winner": no position, no body
     return role, aff, rank
+
+
+def _past(role: str) -> bool:
+    """A role the person no longer holds: "former secretary of state", "ex-chairman"."""
+    first = role.split(" ", 1)[0].lower()
+    return first in ("former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "then-") or first.startswith("ex-")
 
 
 def _title_like(head: Token) -> bool:
@@ -531,9 +561,10 @@ def _role_phrase(tok: Token) -> str:
     doc = tok.doc
     start = tok.left_edge.i
     end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ in ("cc", "conj"):
-            end = c.right_edge.i + 1
+    if any(c.dep_ == "conj" and not is_title(c.text) for c in tok.rights):
+        for c in tok.rights:
+            if c.dep_ in ("cc", "conj"):
+                end = c.right_edge.i + 1
     toks = [t for t in doc[start:end] if t.pos_ != "DET"]
     return _text(toks)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
-# Abbreviated titles, as news style writes them before a name, and their long forms.
+# Abbreviated titles, as news style writes them before a name, and their long forms; a plural
+# ("Sens. Roe and Doe") is written out in the singular, since a role belongs to one person.
 ABBREVIATIONS: Final[dict[str, str]] = {
-    "sen": "Senator", "sens": "Senators", "rep": "Representative", "reps": "Representatives",
+    "sen": "Senator", "sens": "Senator", "rep": "Representative", "reps": "Representative",
     "gov": "Governor", "lt": "Lieutenant", "gen": "General", "col": "Colonel", "maj": "Major",
     "capt": "Captain", "sgt": "Sergeant", "cpl": "Corporal", "adm": "Admiral", "cmdr": "Commander",
     "atty": "Attorney", "sec": "Secretary", "secy": "Secretary", "pres": "President",
