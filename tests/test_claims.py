@@ -82,6 +82,13 @@ EVENTS = [
     ('Ortega wrote on Twitter that the plan was "dead on arrival."', "dead on arrival.", "Twitter"),
     ('During a press briefing aboard the ferry, Ortega called the strike "a shame."', "a shame.",
      "a press briefing aboard the ferry"),
+    # a named interviewer from an outlet is the occasion; a bare name is not
+    ('Ortega told Daily Ledger host Sam Reed on Friday that taxes would "fall for everyone."',
+     "fall for everyone.", "Daily Ledger host Sam Reed on Friday"),
+    ('Ortega told Sam Reed that taxes would "fall for everyone."', "fall for everyone.", None),
+    # "at" an occasion whatever the verb
+    ('Ortega was blunt at the committee hearing on Tuesday. "It is a mistake," she said.', "It is a mistake,",
+     "the committee hearing on Tuesday"),
     # no occasion stated
     ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
     # a debate that is the topic, not the occasion

@@ -38,6 +38,12 @@ TITLE_BEFORE_NAME = [
     ("Former Secretary of State Ann Cole praised the deal.", "Cole", ("Former Secretary of State", None)),
     ("Republican presidential nominee Carl Vance held a rally.", "Vance",
      ("presidential nominee", "Republican Party")),
+    # a no-break space between the title and the name, as pasted web text often has
+    ("Republican presidential nominee\u00a0Carl Vance held a rally.", "Vance",
+     ("presidential nominee", "Republican Party")),
+    # a plural title the tokenizer splits from its dot, written out for one person
+    ("Sens. Jane Roe (D-Mass.) and Tom Birch (R-Ohio) asked for the records.", "Roe",
+     ("Senator", "Democratic Party")),
 ]
 
 APPOSITIVES_AND_CLAUSES = [
@@ -54,6 +60,13 @@ APPOSITIVES_AND_CLAUSES = [
      ("chief economist", "Harrow Bank")),
     ("Sam Pike signed the bill on Monday. The Republican governor said the law would stand.", "Pike",
      ("governor", "Republican Party")),
+    # a party noun in an appositive gives the party, not a position
+    ("Rep. Ann Lee, the top Democrat on the House Budget Committee, said the bill would fail.", "Lee",
+     ("Representative", "Democratic Party")),
+    ("Ann Lee, the top Democrat on the panel, said the bill would fail.", "Lee", (None, "Democratic Party")),
+    # two coordinated roles: what the person is now wins over what they were
+    ("Ann Lee spoke on Monday. The former governor and current Democratic nominee said the bill would fail.",
+     "Lee", ("nominee", "Democratic Party")),
 ]
 
 NO_ROLE = [
@@ -93,6 +106,16 @@ def test_a_pronoun_mention_with_a_predicate(nlp: Language) -> None:
     she = doc.char_span(text.index("She"), text.index("She") + 3)
     assert she is not None
     assert role_and_affiliation(doc, [she]) == ("attorney general", "Ohio")
+
+
+def test_a_place_alone_does_not_outweigh_a_party(nlp: Language) -> None:
+    # Two descriptions of one person, each a mention: the one naming a party says more.
+    text = "The Ohio businessman spoke first. Later the Republican nominee said the plan would fail."
+    doc = nlp(text)
+    first = doc.char_span(0, text.index(" spoke"))
+    second = doc.char_span(text.index("the Republican"), text.index(" said"))
+    assert first is not None and second is not None
+    assert role_and_affiliation(doc, [first, second]) == ("nominee", "Republican Party")
 
 
 def test_words_inside_a_quote_are_not_the_article_s(nlp: Language) -> None:

@@ -44,12 +44,6 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
 
-def is_framing_verb(token: Token) -> bool:
-    """A verb that frames a quoted phrase ("called it", "accused X of") or any speech verb."""
-    return token.pos_ in ("VERB", "AUX") and (
-        token.lemma_.lower() in FRAMING_VERBS or token.lemma_.lower() in SPEECH_VERBS)
-
-
 def is_according_to(token: Token) -> bool:
     """The 'to' of 'according to'."""
     return token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according"

@@ -7,13 +7,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .deadline import NEVER, Deadline
-from .frames import Layout
-from .filters import reason_to_drop
-from .marks import Paragraph, Run, paragraphs, quoted_runs
-from .people import People
 from .answer import build
+from .filters import reason_to_drop
+from .frames import Layout
+from .marks import paragraphs, quoted_runs
+from .people import People
 from .records import Extraction
-from .speakers import Attributor, Decision
+from .speakers import Attributor
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000
@@ -63,12 +63,6 @@ def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def _attribute(doc: Doc, runs: list[Run], paras: list[Paragraph]) -> tuple[Layout, list[Decision]]:
-    layout = Layout(doc, runs, paras)
-    people = People(doc, lambda i: layout.run_of[i] != -1)
-    return layout, Attributor(doc, layout, people).run()
-
-
 def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     """Quotes and speakers of a parsed article."""
     text = doc.text
@@ -76,15 +70,16 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     if not runs:
         return Extraction()
     paras = paragraphs(text)
-    layout, decisions = _attribute(doc, runs, paras)
-    deadline.check()
-    keep = [k for k in range(len(runs)) if reason_to_drop(doc, layout, k, decisions[k]) is None]
+    layout = Layout(doc, runs, paras)
+    keep = [k for k in range(len(runs)) if reason_to_drop(doc, layout, k) is None]
     if len(keep) < len(runs):
-        # Attribute again without them: a title between two quotes must not carry a speaker over.
         runs = [runs[k] for k in keep]
         if not runs:
             return Extraction()
-        layout, decisions = _attribute(doc, runs, paras)
-        deadline.check()
-
+        layout = Layout(doc, runs, paras)
+    deadline.check()
+    people = People(doc, lambda i: layout.run_of[i] != -1)
+    deadline.check()
+    decisions = Attributor(doc, layout, people).run()
+    deadline.check()
     return build(doc, layout, decisions)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cues import is_according_to, is_speech_verb
 from .frames import Layout
@@ -483,10 +483,6 @@ def speaker_name(speaker: Speaker | None) -> str | None:
     if speaker.entity is not None:
         return speaker.entity.name
     return speaker.description
-
-
-def span_of(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
 
 
 # Each rule's precision on the dev data (share of its quotes given the gold full name),
