@@ -111,7 +111,7 @@ class Attributor:
             if subject is None:
                 continue
             decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
-            if subject.lower_ not in _WEAK_SUBJECTS:
+            if subject.lower_ not in _WEAK_SUBJECTS and not _silent_document(subject):
                 return decision
             fallback = fallback or decision  # "it" says: only when no person does
         return fallback
@@ -288,6 +288,8 @@ class Attributor:
     def _subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
         layout = self.layout
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
+            return verb.head  # "footage of Hillary Clinton asking, '...'"
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             # "..., boasting of their 'great relationship'": the subject of the main clause
             root = verb.sent.root
@@ -434,6 +436,11 @@ def _issuer(token: Token) -> Token | None:
             if doc[i].lemma_ == token.lemma_:
                 return _sender(doc[i])
     return None
+
+
+def _silent_document(token: Token) -> bool:
+    """A document noun with no one behind it ("the advertisement suggests"): a weak speaker."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and _issuer(token) is None
 
 
 def _sender(document: Token) -> Token | None:
