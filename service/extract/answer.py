@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .claims import claim_for, event_for
-from .frames import Layout
+from .frames import Layout, quote_kind
+from .mentions import speaker_name
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
 from .roles import role_and_affiliation
-from .speakers import RULE_PRECISION, Decision, quote_kind, speaker_name
+from .speakers import RULE_PRECISION, Decision
 
 
 @dataclass

@@ -4,6 +4,7 @@ A quote's frame is the reporter's text of its own sentence: the tokens before th
 opening mark back to the sentence start (or an earlier quote), and the tokens after the
 closing mark up to the sentence end (or the next quote), all within its paragraph.
 That is where a cue for the quote stands ("X said", "said X", "according to X", "X:").
+``quote_kind`` reads from the frame whether a quote is direct speech or a partial quote.
 """
 from __future__ import annotations
 
@@ -121,3 +122,24 @@ class Layout:
 def _short_attribution(doc: Doc, span: range) -> bool:
     """'Trump asked.' after '"Are you kidding?"': a short clause with a speech verb."""
     return len(span) <= _SHORT_ATTRIBUTION and any(is_speech_verb(doc[i]) for i in span[:4])
+
+
+def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
+    """'partial' for a quoted fragment inside the reporter's sentence, else 'direct'.
+
+    Direct: the quote opens its sentence, or follows a colon or a cue and comma ("X said,
+    '...'"). Partial: the reporter's words run on before it and it starts in lower case,
+    or they run on after it too (the "Bernie or Bust" crowd).
+    """
+    run = layout.runs[k]
+    frame = layout.frames[k]
+    if not frame.before or doc[frame.before[-1]].text in (":", ",") and _cue_before(doc, frame.before):
+        return "direct"
+    if layout.text[run.start:run.start + 1].islower():
+        return "partial"
+    runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
+    return "partial" if runs_on else "direct"
+
+
+def _cue_before(doc: Doc, before: range) -> bool:
+    return any(is_speech_verb(doc[i]) for i in before[-4:])

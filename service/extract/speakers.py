@@ -19,7 +19,8 @@ wrong speaker traces to one rule. In order:
 8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
 9. no rule: speaker unknown (name and id null).
 
-Not handled: speakers named only inside another quote, and first-person narrators.
+Turning the word a rule points at into a speaker is ``mentions.Resolver``'s. Not handled:
+speakers named only inside another quote, and first-person narrators.
 """
 from __future__ import annotations
 
@@ -30,35 +31,15 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .cues import is_according_to, is_speech_verb
-from .frames import Layout
-from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
+from .frames import Layout, quote_kind
+from .mentions import NON_PERSON_NOUNS, Resolver, Who, could_speak, silent_document
+from .people import Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# People a story describes by their part in it and seldom names: kept as descriptions.
-_DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
-PARTITIVE_NOUNS = frozenset("""
-percent percentage majority minority group number half third quarter most some many few handful
-dozen dozens hundreds thousands millions member members share portion plurality
-""".split())
-UNNAMED_ROLES = frozenset("""
-announcer narrator reporter host anchor moderator caller voice crowd audience woman man girl boy
-source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
-resident protester supporter voter driver officer doctor nurse lawyer attorney
-""".split())
 _WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
-_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who a mention stands for: a known entity, or a description when no name is known."""
-
-    entity: Entity | None
-    description: str | None
-    mention: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -66,7 +47,7 @@ class Decision:
     """What one rule decided for one quote."""
 
     rule: str
-    speaker: Speaker | None
+    speaker: Who | None
     cue: tuple[int, int] | None = None
     continues: int | None = None  # index of the earlier quote this one continues
 
@@ -82,6 +63,7 @@ class Attributor:
         self.doc = doc
         self.layout = layout
         self.people = people
+        self.resolver = Resolver(doc, layout, people)
         self.decisions: list[Decision] = []
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
@@ -111,7 +93,7 @@ class Attributor:
             if subject is None:
                 continue
             decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
-            if subject.lower_ not in _WEAK_SUBJECTS and not _silent_document(subject):
+            if subject.lower_ not in _WEAK_SUBJECTS and not silent_document(subject):
                 return decision
             fallback = fallback or decision  # "it" says: only when no person does
         return fallback
@@ -308,7 +290,7 @@ class Attributor:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         if objs:
                             return objs[0]
-            if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and _could_speak(v.head) \
+            if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
                     return v.head  # "Trump, boasting of ..."
@@ -325,44 +307,17 @@ class Attributor:
         inverted = verb.i in frame.after and verb.i - frame.after.start <= 1
         if inverted:
             for i in range(verb.i + 1, min(verb.i + 4, frame.after.stop)):
-                if _could_speak(doc[i]) and not layout.quoted(doc[i]):
+                if could_speak(doc[i]) and not layout.quoted(doc[i]):
                     return doc[i]
         for i in range(verb.i - 1, max(verb.i - 5, -1), -1):
             if layout.quoted(doc[i]):
                 break
-            if _could_speak(doc[i]) and doc[i].pos_ != "NOUN":
+            if could_speak(doc[i]) and doc[i].pos_ != "NOUN":
                 return doc[i]
         return None
 
-    def _speaker(self, token: Token, k: int) -> Speaker:
-        people = self.people
-        if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
-            if token.lower_ in _FIRST_PERSON:
-                return Speaker(None, None, None)
-            prefer = self._previous_entity(k)
-            return Speaker(people.antecedent(token, prefer), None, _chars(token))
-        span = people.name_span(token)
-        if span is None and token.pos_ in ("NOUN", "PROPN"):
-            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-            if named:
-                span = people.name_span(named[0])
-        if span is not None:
-            entity = people.by_name(span)
-            if entity is not None:
-                return Speaker(entity, None, (span.start_char, span.end_char))
-        issuer = _issuer(token)
-        if issuer is not None:
-            return self._speaker(issuer, k)
-        if token.pos_ in ("NOUN", "PROPN"):
-            entity = people.by_description(token)
-            if entity is None and _definite_person(token):
-                entity = people.salient_person(token.idx)
-            left = token.left_edge.i
-            while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
-                left += 1
-            phrase = self.doc[left:_partitive(token).i + 1]
-            return Speaker(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
-        return Speaker(None, None, None)
+    def _speaker(self, token: Token, k: int) -> Who:
+        return self.resolver.speaker(token, prefer=self._previous_entity(k))
 
     def _previous_entity(self, k: int) -> Entity | None:
         for d in reversed(self.decisions):
@@ -389,107 +344,8 @@ class Attributor:
         return decision
 
 
-def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
-    """'partial' for a quoted fragment inside the reporter's sentence, else 'direct'.
-
-    Direct: the quote opens its sentence, or follows a colon or a cue and comma ("X said,
-    '...'"). Partial: the reporter's words run on before it and it starts in lower case,
-    or they run on after it too (the "Bernie or Bust" crowd).
-    """
-    run = layout.runs[k]
-    frame = layout.frames[k]
-    if not frame.before or doc[frame.before[-1]].text in (":", ",") and _cue_before(doc, frame.before):
-        return "direct"
-    if layout.text[run.start:run.start + 1].islower():
-        return "partial"
-    runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
-    return "partial" if runs_on else "direct"
-
-
-def _cue_before(doc: Doc, before: range) -> bool:
-    return any(is_speech_verb(doc[i]) for i in before[-4:])
-
-
-_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
-
-
-def _issuer(token: Token) -> Token | None:
-    """Who stands behind a document that speaks: "X issued a statement calling ...", "a
-    complaint filed by X", "X's letter", "the IMF report", and "the letter" after "X sent a
-    letter"."""
-    if token.lemma_.lower() not in DOCUMENT_NOUNS:
-        return None
-    for child in token.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
-            return child
-        if child.dep_ == "acl":
-            agents = [g for g in child.children if g.dep_ == "agent"]
-            objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    subject = _sender(token)
-    if subject is not None:
-        return subject
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        doc = token.doc
-        for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
-            if doc[i].lemma_ == token.lemma_:
-                return _sender(doc[i])
-    return None
-
-
-def _silent_document(token: Token) -> bool:
-    """A document noun with no one behind it ("the advertisement suggests"): a weak speaker."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and _issuer(token) is None
-
-
-def _sender(document: Token) -> Token | None:
-    """The subject of the verb a document is the object of: "a group sent a letter"."""
-    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
-        subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
-        if subjects:
-            return subjects[0]
-    return None
-
-
-def _partitive(token: Token) -> Token:
-    """The last word of "63 percent of registered voters", "small groups of protesters"."""
-    if token.lemma_.lower() not in PARTITIVE_NOUNS:
-        return token
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return token
-
-
-def _definite_person(token: Token) -> bool:
-    """'the former secretary': one person the article has named already. Not "the ad's
-    narrator" or "the announcer", whom the article never names."""
-    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES:
-        return False
-    children = list(token.children)
-    if any(c.dep_ == "poss" for c in children):
-        return False
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
-
-
-def _could_speak(token: Token) -> bool:
-    return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in _NOT_SPEAKERS
-
-
 def _chars(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
-
-
-def speaker_name(speaker: Speaker | None) -> str | None:
-    """The name a quote's speaker gets in the answer."""
-    if speaker is None:
-        return None
-    if speaker.entity is not None:
-        return speaker.entity.name
-    return speaker.description
 
 
 # Each rule's precision on the dev data (share of its quotes given the gold full name),

@@ -1,0 +1,163 @@
+"""From the word a cue points at to a speaker: a name, a pronoun, a description or a document.
+
+``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
+names or refers to (through ``people.People``), or, when the article never names who it
+is, the description itself ("campaign spokesman", "63 percent of registered voters").
+Handled: names and their appositives ("a professor, Lim"), pronouns, definite descriptions
+of someone named before ("the former secretary"), documents that speak for whoever issued
+them ("the IMF report", "X issued a statement calling ...", "the letter" after "X sent a
+letter"). Not handled: first-person narrators, and coordinated speakers ("Obama and Clinton").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .frames import Layout
+from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
+
+_DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
+# Quantities and groups whose "of" phrase says who: "63 percent of registered voters".
+PARTITIVE_NOUNS = frozenset("""
+percent percentage majority minority group number half third quarter most some many few handful
+dozen dozens hundreds thousands millions member members share portion plurality
+""".split())
+# People a story describes by their part in it and seldom names: kept as descriptions.
+UNNAMED_ROLES = frozenset("""
+announcer narrator reporter host anchor moderator caller voice crowd audience woman man girl boy
+source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
+resident protester supporter voter driver officer doctor nurse lawyer attorney
+""".split())
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who a mention stands for: a known entity, or a description when no name is known."""
+
+    entity: Entity | None
+    description: str | None
+    mention: tuple[int, int] | None
+
+
+class Resolver:
+    """Resolves cue subjects of one article to speakers."""
+
+    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.people = people
+
+    def speaker(self, token: Token, prefer: Entity | None = None) -> Who:
+        """The speaker a subject token stands for; ``prefer`` helps a pronoun with no clear antecedent."""
+        people = self.people
+        if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
+            if token.lower_ in _FIRST_PERSON:
+                return Who(None, None, None)
+            return Who(people.antecedent(token, prefer), None, _chars(token))
+        span = people.name_span(token)
+        if span is None and token.pos_ in ("NOUN", "PROPN"):
+            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:
+                span = people.name_span(named[0])
+        if span is not None:
+            entity = people.by_name(span)
+            if entity is not None:
+                return Who(entity, None, (span.start_char, span.end_char))
+        issuer = _issuer(token)
+        if issuer is not None:
+            return self.speaker(issuer, prefer)
+        if token.pos_ in ("NOUN", "PROPN"):
+            entity = people.by_description(token)
+            if entity is None and _definite_person(token):
+                entity = people.salient_person(token.idx)
+            left = token.left_edge.i
+            while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
+                left += 1
+            phrase = self.doc[left:_partitive(token).i + 1]
+            return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
+        return Who(None, None, None)
+
+
+def speaker_name(speaker: Who | None) -> str | None:
+    """The name a quote's speaker gets in the answer."""
+    if speaker is None:
+        return None
+    if speaker.entity is not None:
+        return speaker.entity.name
+    return speaker.description
+
+
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who stands behind a document that speaks: "X issued a statement calling ...", "a
+    complaint filed by X", "X's letter", "the IMF report", and "the letter" after "X sent a
+    letter"."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "acl":
+            agents = [g for g in child.children if g.dep_ == "agent"]
+            objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    subject = _sender(token)
+    if subject is not None:
+        return subject
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        doc = token.doc
+        for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
+            if doc[i].lemma_ == token.lemma_:
+                return _sender(doc[i])
+    return None
+
+
+def silent_document(token: Token) -> bool:
+    """A document noun with no one behind it ("the advertisement suggests"): a weak speaker."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and _issuer(token) is None
+
+
+def _sender(document: Token) -> Token | None:
+    """The subject of the verb a document is the object of: "a group sent a letter"."""
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _partitive(token: Token) -> Token:
+    """The last word of "63 percent of registered voters", "small groups of protesters"."""
+    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return token
+
+
+def _definite_person(token: Token) -> bool:
+    """'the former secretary': one person the article has named already. Not "the ad's
+    narrator" or "the announcer", whom the article never names."""
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES:
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "poss" for c in children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def could_speak(token: Token) -> bool:
+    """A token that could name a speaker: a name, pronoun or noun that is not a date, number or place."""
+    return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in _NOT_SPEAKERS
+
+
+def _chars(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
