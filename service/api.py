@@ -7,17 +7,16 @@ the core (``service.extract``) knows nothing of HTTP.
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterator
+from typing import Any
 
 from flask import Blueprint, current_app, g, request
 from marshmallow import ValidationError
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
 from .body import read_article, read_json
 from .errors import ApiError, invalid_request
-from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse
+from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse, parse_many
 from .model import Model
 from .requestlog import elapsed_ms, note
 from .schemas import (BatchRequestSchema, BatchResponseSchema, HealthSchema, QuotesRequestSchema,
@@ -32,11 +31,6 @@ _BATCH_REQUEST = BatchRequestSchema()
 _BATCH_RESPONSE = BatchResponseSchema()
 _HEALTH = HealthSchema()
 _READY = ReadySchema()
-
-# Batch articles up to this length are parsed together by nlp.pipe; longer ones by the core's
-# parse(), which splits them the same way for a single request, so both answers agree.
-_PIPE_MAX_CHARS = 20_000
-
 
 def _model() -> Model:
     model: Model = current_app.extensions["quotes.model"]
@@ -116,36 +110,6 @@ def quotes() -> Any:
     return _QUOTES_RESPONSE.dump(body)
 
 
-def _groups(texts: list[str]) -> Iterator[list[str]]:
-    """Consecutive texts in order: short ones grouped up to _PIPE_MAX_CHARS in all, long ones alone."""
-    group: list[str] = []
-    size = 0
-    for text in texts:
-        if group and (size + len(text) > _PIPE_MAX_CHARS or len(text) > _PIPE_MAX_CHARS):
-            yield group
-            group, size = [], 0
-        group.append(text)
-        size += len(text)
-    if group:
-        yield group
-
-
-def _docs(nlp: Language, texts: list[str], deadline: Deadline) -> Iterator[Doc]:
-    """One Doc per text, in order: short ones through nlp.pipe, long ones through parse().
-
-    nlp.pipe runs a whole minibatch through every component before it yields a Doc, so the
-    texts go in groups of bounded size and the deadline is checked between groups.
-    """
-    for group in _groups(texts):
-        deadline.check()
-        if len(group) == 1 and len(group[0]) > _PIPE_MAX_CHARS:
-            docs = [parse(nlp, group[0], deadline)]
-        else:
-            docs = list(nlp.pipe(group, batch_size=len(group)))
-        deadline.check()
-        yield from docs
-
-
 def _raw_id(item: Any) -> Any:
     raw = item.get("id") if isinstance(item, dict) else None
     return raw if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
@@ -188,7 +152,7 @@ def batch() -> Any:
     deadline = _deadline()
     quote_count = 0
     try:
-        for (slot, text), doc in zip(pending, _docs(nlp, [t for _, t in pending], deadline)):
+        for (slot, text), doc in zip(pending, parse_many(nlp, [t for _, t in pending], deadline)):
             result = _extract_one(doc, deadline, slot)
             if result is not None:
                 slot.update(quotes=result.quotes, speakers=result.speakers)

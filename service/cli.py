@@ -34,15 +34,14 @@ from . import __version__
 from .body import parse_json
 from .config import from_environment
 from .errors import ApiError, invalid_request
-from .extract import Extraction, extract, parse
+from .extract import Extraction, extract, parse, parse_many
 from .nlp import load_pipeline, model_label
 from .schemas import BatchResultSchema, QuotesRequestSchema, QuotesResponseSchema
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-# Articles up to this length are parsed together by nlp.pipe, longer ones by the core's parse()
-# (which splits them into batches of lines), as the batch endpoint does.
-PIPE_MAX_CHARS = 20_000
+# Lines of a JSONL archive read and parsed together (with the core's parse_many, as the
+# batch endpoint does), so memory stays flat on long archives.
 CHUNK_LINES = 64
 
 _REQUEST = QuotesRequestSchema()
@@ -90,13 +89,6 @@ def _extract(doc: Doc) -> Extraction | ApiError:
         return extract(doc)
     except Exception:  # one article's failure must not end an archive run
         return ApiError(500, "internal_error", "internal error on this article")
-
-
-def _docs(nlp: Language, texts: list[str]) -> Iterator[Doc]:
-    """One Doc per text, in order: short ones through nlp.pipe, long ones through parse()."""
-    piped = iter(nlp.pipe((t for t in texts if len(t) <= PIPE_MAX_CHARS), batch_size=CHUNK_LINES))
-    for text in texts:
-        yield next(piped) if len(text) <= PIPE_MAX_CHARS else parse(nlp, text)
 
 
 # --- files ------------------------------------------------------------------------------------
@@ -222,7 +214,7 @@ def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str]
     for chunk in _chunks(((n, raw) for n, raw in _lines(stream) if raw.strip()), CHUNK_LINES):
         read = [(number, raw, *_read_line(raw, max_chars)) for number, raw in chunk]
         good = [item for (_, _, _, item) in read if not isinstance(item, ApiError)]
-        docs = iter(_docs(nlp, [article["text"] for article in good]))
+        docs = iter(parse_many(nlp, [article["text"] for article in good]))
         for number, raw, raw_id, item in read:
             done_bytes += len(raw)
             articles += 1

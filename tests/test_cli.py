@@ -190,9 +190,9 @@ def test_jsonl_long_archive_keeps_order_across_chunks(nlp, monkeypatch):
 
 
 def test_jsonl_long_article_goes_through_parse_as_the_api_does(nlp, client, monkeypatch):
-    import service.cli
+    import service.extract.pipeline
 
-    monkeypatch.setattr(service.cli, "PIPE_MAX_CHARS", 40)  # SHORT is longer: parsed on its own
+    monkeypatch.setattr(service.extract.pipeline, "_BATCH_CHARS", 40)  # SHORT is longer: parsed on its own
     run = Run(["--jsonl", "-"], stdin=_jsonl({"id": "a", "text": SHORT}, {"id": "b", "text": "“Hi,” I said."}))
     api = client.post("/v1/quotes/batch", json={"articles": [{"id": "a", "text": SHORT},
                                                              {"id": "b", "text": "“Hi,” I said."}]})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -61,6 +62,36 @@ def parse(nlp: Language, text: str, deadline: Deadline = NEVER) -> Doc:
         deadline.check()
         docs.append(doc)
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_many(nlp: Language, texts: Iterable[str], deadline: Deadline = NEVER) -> Iterator[Doc]:
+    """One ``Doc`` per text, in order, each exactly as ``parse`` makes it.
+
+    Texts that ``parse`` takes whole go through ``nlp.pipe`` together, in groups of at most
+    _BATCH_CHARS characters (nlp.pipe yields nothing until its batch is through every
+    component, so the deadline is checked between groups); the others go through ``parse``.
+    """
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        whole = len(text) <= _BATCH_CHARS and not _LONG_WORD.search(text)
+        if group and (not whole or size + len(text) > _BATCH_CHARS):
+            yield from _piped(nlp, group, deadline)
+            group, size = [], 0
+        if whole:
+            group.append(text)
+            size += len(text)
+        else:
+            yield parse(nlp, text, deadline)
+    if group:
+        yield from _piped(nlp, group, deadline)
+
+
+def _piped(nlp: Language, texts: list[str], deadline: Deadline) -> list[Doc]:
+    deadline.check()
+    docs = list(nlp.pipe(texts, batch_size=len(texts)))
+    deadline.check()
+    return docs
 
 
 def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
