@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from .cues import is_speech_verb
 from .marks import Paragraph, Run
 
-_SHORT_ATTRIBUTION = 7
+_CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Trump told ITV ...")
+_SUBJECT_REACH = 6  # ... or one whose subject starts this close ("Mr. Daniloff, now 81, said")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
 
 
@@ -111,7 +112,7 @@ class Layout:
                 break
             end += 1
         after = range(a, end)
-        if ends_sentence and after and doc[a].text[:1].isupper() and not _short_attribution(doc, after):
+        if ends_sentence and after and doc[a].text[:1].isupper() and not _attribution_after(doc, after):
             after = range(a, a)  # a new sentence begins after the quote
         return Frame(before, after, first, last)
 
@@ -119,9 +120,18 @@ class Layout:
         return self.run_of[token.i] != -1
 
 
-def _short_attribution(doc: Doc, span: range) -> bool:
-    """'Trump asked.' after '"Are you kidding?"': a short clause with a speech verb."""
-    return len(span) <= _SHORT_ATTRIBUTION and any(is_speech_verb(doc[i]) for i in span[:4])
+def _attribution_after(doc: Doc, span: range) -> bool:
+    """'Trump asked.' or 'Mr. Daniloff, now 81, said by telephone.' after '"... ?"': the clause
+    after a quote that ends its sentence still attributes it when it opens with a speech verb,
+    or with the subject of one."""
+    if any(is_speech_verb(doc[i]) for i in span[:_CUE_REACH]):
+        return True
+    first = doc[span.start]
+    if first.pos_ not in ("PROPN", "PRON"):
+        return False
+    subjects = range(span.start, min(span.stop, span.start + _SUBJECT_REACH))
+    return any(is_speech_verb(doc[i]) and any(c.dep_ == "nsubj" and c.i in subjects for c in doc[i].children)
+               for i in span)
 
 
 def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
