@@ -4,8 +4,9 @@
 
 For every predicted quote that matches a gold quote (the scorer's own matching), the rule
 that chose its speaker is right when the scorer's full-name check passes (or, where gold
-has no resolved name, its mention check). Prints a table and the dict to paste into
-service/extract/speakers.py as RULE_PRECISION.
+has no resolved name, its mention check). The precision is smoothed, (right + 1) / (n + 2),
+so that a rule seen on a handful of quotes does not claim certainty. Prints a table and the
+dict to paste into service/extract/speakers.py as RULE_PRECISION.
 """
 from __future__ import annotations
 
@@ -53,10 +54,11 @@ def main() -> None:
             rule = quotes[pi]["rule"]
             total[rule] += 1
             right[rule] += bool(verdict)
-    print(f"{'rule':20} {'right':>6} {'of':>6} {'precision':>9}")
+    smoothed = {r: round((right[r] + 1) / (total[r] + 2), 2) for r in sorted(total)}
+    print(f"{'rule':20} {'right':>6} {'of':>6} {'precision':>9} {'smoothed':>9}")
     for rule in sorted(total, key=lambda r: -total[r]):
-        print(f"{rule:20} {right[rule]:6} {total[rule]:6} {right[rule] / total[rule]:9.2f}")
-    print("RULE_PRECISION =", json.dumps({r: round(right[r] / total[r], 2) for r in sorted(total)}))
+        print(f"{rule:20} {right[rule]:6} {total[rule]:6} {right[rule] / total[rule]:9.2f} {smoothed[rule]:9.2f}")
+    print("RULE_PRECISION =", json.dumps(smoothed))
 
 
 if __name__ == "__main__":

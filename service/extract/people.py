@@ -314,6 +314,17 @@ class People:
             return prefer
         return fallback
 
+    def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
+        """The person named last before ``at``, within ``window`` characters, and that mention."""
+        i = bisect.bisect_left(self._positions, at) - 1
+        while i >= 0 and self._positions[i] >= at - window:
+            start, key, _ = self._timeline[i]
+            entity = self.entities[key]
+            if not entity.is_org:
+                return entity, next(m for m in entity.mentions if m[0] == start)
+            i -= 1
+        return None
+
     def salient_person(self, at: int) -> Entity | None:
         """The person most recently named as a subject before ``at``, within a few paragraphs."""
         i = bisect.bisect_left(self._positions, at) - 1
