@@ -1,16 +1,17 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
-Built once per article from spaCy's named entities and from the proper-noun subjects
-that the attribution finds. Handled:
-- a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary";
-- relatives and namesakes: two full names with one surname stay two people, and a
-  surname alone goes to the one named most recently before it (or, by Mr./Ms., the
-  one of that gender);
+Built once per article from spaCy's named entities and the proper-noun subjects of verbs
+(mentions inside quotes are registered but never taken as antecedents). Handled:
+- a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
+  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott');
+- relatives and namesakes: two full names with one surname stay two people; a surname
+  alone goes to the one that was the subject of a sentence just before, else to the one
+  named most often (Mr./Ms. pick by gender);
 - pronouns (he, she, they, it) to the most recent compatible subject, then mention;
 - descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name; otherwise the description itself.
-Not handled: nicknames, first-person narrators, and people the article never names in
-a way spaCy's tagger or entity recogniser can see.
+  or organisation with that word in its name.
+Not handled: first-person narrators, gender the first-name list and honorifics do not
+give, and people the article never names in a way spaCy's tagger or recogniser can see.
 """
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ from spacy.tokens import Doc, Span, Token
 from .names import first_name_gender, honorific_gender, long_title, title_word
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = {"they", "them", "we", "it"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -60,10 +60,6 @@ class Entity:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
-
-    @property
-    def last(self) -> str:
-        return self.words[-1]
 
 
 def _strip(span: Span) -> Span | None:
