@@ -14,18 +14,18 @@ from marshmallow import ValidationError
 from spacy.tokens import Doc
 
 from . import __version__
+from .articles import load_article, raw_id
 from .body import read_article, read_json
 from .errors import ApiError, invalid_request
 from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse, parse_many
 from .model import Model
 from .requestlog import elapsed_ms, note
-from .schemas import (BatchRequestSchema, BatchResponseSchema, HealthSchema, QuotesRequestSchema,
+from .schemas import (BatchRequestSchema, BatchResponseSchema, HealthSchema,
                       QuotesResponseSchema, ReadySchema)
 
 log = logging.getLogger("service.api")
 bp = Blueprint("api", __name__)
 
-_QUOTES_REQUEST = QuotesRequestSchema()
 _QUOTES_RESPONSE = QuotesResponseSchema()
 _BATCH_REQUEST = BatchRequestSchema()
 _BATCH_RESPONSE = BatchResponseSchema()
@@ -52,31 +52,7 @@ def _meta(model: Model) -> dict[str, Any]:
 
 
 def _load_article(data: Any) -> dict[str, Any]:
-    """A validated article (``text``, ``id``) or 422; 413 when the text is over the limit."""
-    if not isinstance(data, dict):
-        raise invalid_request({"_schema": ["must be a JSON object"]})
-    try:
-        article: dict[str, Any] = _QUOTES_REQUEST.load(data)
-    except ValidationError as exc:
-        raise invalid_request(exc.normalized_messages()) from None
-    _check_encodable(article["text"])
-    max_chars = int(current_app.config["MAX_CHARS"])
-    if len(article["text"]) > max_chars:
-        raise ApiError(413, "payload_too_large", f"text: over {max_chars} characters",
-                       {"max_chars": max_chars, "chars": len(article["text"])})
-    return article
-
-
-def _check_encodable(text: str) -> None:
-    """400 ``invalid_encoding`` for a lone surrogate (JSON lets one in as an escape, \\ud800):
-    it is not a character, and no text holding one can be read."""
-    if text.isascii():
-        return
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ApiError(400, "invalid_encoding", "text: holds a lone surrogate, which is not a character",
-                       {"position": exc.start}) from None
+    return load_article(data, int(current_app.config["MAX_CHARS"]))
 
 
 @bp.get("/healthz")
@@ -110,11 +86,6 @@ def quotes() -> Any:
     return _QUOTES_RESPONSE.dump(body)
 
 
-def _raw_id(item: Any) -> Any:
-    raw = item.get("id") if isinstance(item, dict) else None
-    return raw if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
-
-
 @bp.post("/v1/quotes/batch")
 def batch() -> Any:
     model = _model()
@@ -136,7 +107,7 @@ def batch() -> Any:
         try:
             article = _load_article(item)
         except ApiError as exc:
-            results.append({"id": _raw_id(item), "error": exc.body(g.get("request_id"))})
+            results.append({"id": raw_id(item), "error": exc.body(g.get("request_id"))})
             continue
         slot: dict[str, Any] = {"id": article["id"]}
         results.append(slot)

@@ -26,17 +26,17 @@ import sys
 import time
 from typing import IO, Any, Iterable, Iterator, Sequence
 
-from marshmallow import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .articles import load_article, raw_id
 from .body import parse_json
 from .config import from_environment
 from .errors import ApiError, invalid_request
 from .extract import Extraction, extract, parse, parse_many
 from .nlp import load_pipeline, model_label
-from .schemas import BatchResultSchema, QuotesRequestSchema, QuotesResponseSchema
+from .schemas import BatchResultSchema, QuotesResponseSchema
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -44,7 +44,6 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # batch endpoint does), so memory stays flat on long archives.
 CHUNK_LINES = 64
 
-_REQUEST = QuotesRequestSchema()
 _RESPONSE = QuotesResponseSchema()
 _RESULT = BatchResultSchema()
 
@@ -57,25 +56,6 @@ def _dumps(value: Any, indent: int | None = None) -> str:
 
 
 # --- articles ---------------------------------------------------------------------------------
-
-def load_article(data: Any, max_chars: int) -> dict[str, Any]:
-    """A validated ``{"text", "id"}`` as POST /v1/quotes reads it, or the ApiError it would answer."""
-    if not isinstance(data, dict):
-        raise invalid_request({"_schema": ["must be a JSON object"]})
-    try:
-        article: dict[str, Any] = _REQUEST.load(data)
-    except ValidationError as exc:
-        raise invalid_request(exc.normalized_messages()) from None
-    if len(article["text"]) > max_chars:
-        raise ApiError(413, "payload_too_large", f"text: over {max_chars} characters",
-                       {"max_chars": max_chars, "chars": len(article["text"])})
-    return article
-
-
-def _raw_id(data: Any) -> Any:
-    raw = data.get("id") if isinstance(data, dict) else None
-    return raw if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
-
 
 def _decode(raw: bytes, what: str) -> str:
     try:
@@ -202,9 +182,9 @@ def _read_line(raw: bytes, max_chars: int) -> tuple[Any, dict[str, Any] | ApiErr
         except ApiError as exc:
             exc.message = exc.message.replace("the body", "the line", 1)
             raise
-        return _raw_id(data), load_article(data, max_chars)
+        return raw_id(data), load_article(data, max_chars)
     except ApiError as exc:
-        return _raw_id(data), exc
+        return raw_id(data), exc
 
 
 def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str],
@@ -215,7 +195,7 @@ def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str]
         read = [(number, raw, *_read_line(raw, max_chars)) for number, raw in chunk]
         good = [item for (_, _, _, item) in read if not isinstance(item, ApiError)]
         docs = iter(parse_many(nlp, [article["text"] for article in good]))
-        for number, raw, raw_id, item in read:
+        for number, raw, given_id, item in read:
             done_bytes += len(raw)
             articles += 1
             result = item if isinstance(item, ApiError) else _extract(next(docs))
@@ -223,7 +203,7 @@ def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str]
                 failed += 1
                 progress.clear()
                 stderr.write(f"{source}:{number}: {result.code}: {result.message}\n")
-                line = {"id": raw_id, "line": number, "error": result.body(None)}
+                line = {"id": given_id, "line": number, "error": result.body(None)}
             else:
                 assert isinstance(item, dict)
                 line = _RESULT.dump({"id": item["id"], "quotes": result.quotes, "speakers": result.speakers})
