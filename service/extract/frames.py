@@ -34,9 +34,10 @@ class Frame:
 class Layout:
     """Which run each token lies in, paragraph boundaries, and every quote's frame."""
 
-    def __init__(self, doc: Doc, runs: list[Run], paragraphs: list[Paragraph]) -> None:
+    def __init__(self, doc: Doc, text: str, runs: list[Run], paragraphs: list[Paragraph]) -> None:
+        """``text`` is ``doc.text``, passed in because Doc.text joins every token anew."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = text
         self.runs = runs
         self.paragraphs = paragraphs
         self._para_starts = [p.start for p in paragraphs]

@@ -101,13 +101,13 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     if not runs:
         return Extraction()
     paras = paragraphs(text)
-    layout = Layout(doc, runs, paras)
+    layout = Layout(doc, text, runs, paras)
     keep = [k for k in range(len(runs)) if reason_to_drop(doc, layout, k) is None]
     if len(keep) < len(runs):
         runs = [runs[k] for k in keep]
         if not runs:
             return Extraction()
-        layout = Layout(doc, runs, paras)
+        layout = Layout(doc, text, runs, paras)
     deadline.check()
     people = People(doc, lambda i: layout.run_of[i] != -1)
     deadline.check()
