@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from service.extract.claims import claim_for, event_for, sentences
+from service.extract.claims import claim_for
+from service.extract.events import event_for
+from service.extract.sentences import sentences
 from service.extract.marks import quoted_runs
 from service.extract.records import TextSpan
 

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .claims import claim_for, event_for
+from .claims import claim_for
+from .events import event_for
 from .frames import Layout, quote_kind
 from .mentions import speaker_name
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
