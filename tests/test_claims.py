@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from service.extract.claims import claim_for
 from service.extract.events import event_for
-from service.extract.sentences import sentences
+from service.extract.sentences import _runs_on, sentences
 from service.extract.marks import quoted_runs
 from service.extract.records import TextSpan
 
@@ -63,13 +63,38 @@ CLAIMS = [
      '"One," she said.\n\n"Two," she said.\n\n"Three," she said.',
      "Three,",
      '"Three," she said.'),
+    # two paragraphs back only for a sentence about the speaker (by title here)
+    ("The mayor warned that taxes would rise if the state cut its grants.\n\n"
+     '"We cannot pay for everything ourselves," she said.\n\n'
+     '"Somebody has to give."',
+     "Somebody has to give.",
+     "The mayor warned that taxes would rise if the state cut its grants."),
+    ("The state cut its grants to every city in the region last year.\n\n"
+     '"Nobody saw it coming," a clerk said.\n\n'
+     '"Somebody has to give," Ortega said.',
+     "Somebody has to give,",
+     '"Somebody has to give," Ortega said.'),
+    # a quoted phrase in the reporter's sentence, after a sentence of the paragraph about the speaker
+    ('Ortega attacked the budget on Monday. She called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     "Ortega attacked the budget on Monday."),
+    ('The council met on Monday to debate the budget. Ortega called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     'Ortega called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
+    # an earlier sentence about the speaker in another paragraph does not displace the reporter's own
+    ("Ortega attacked the budget on Monday.\n\n"
+     'She called the plan "a disgrace to the city" and vowed to block it when the council votes next week.',
+     "a disgrace to the city",
+     'She called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
 ]
 
 
 @pytest.mark.parametrize("text,words,expected", CLAIMS)
 def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     doc = nlp(text)
-    claim = claim_for(doc, _quote(text, words), _runs(text))
+    claim = claim_for(doc, _quote(text, words), _runs(text), _mentions(text, "Ortega"), "Lin Ortega", "Mayor")
     assert claim is not None
     assert claim.text == expected
     assert text[claim.start:claim.end] == claim.text
@@ -130,6 +155,41 @@ def test_sentences_never_cross_a_line(nlp: Language) -> None:
     assert all("\n" not in text[s:e] for s, e in spans)
     assert ("The mayor spoke" in [text[s:e] for s, e in spans])
     assert '"We will win," she said.' in [text[s:e] for s, e in spans]
+
+
+# (article, its sentences): a parser start is dropped where the sentence plainly goes on
+SENTENCES = [
+    ('\u201cAre we there yet?\u201d the boy asked his mother. She laughed.',
+     ["\u201cAre we there yet?\u201d the boy asked his mother.", "She laughed."]),
+    ('"Out!" the crowd yelled at the umpire.', ['"Out!" the crowd yelled at the umpire.']),
+    ('Who will pay?" she asked. Nobody answered.', ['Who will pay?" she asked.', "Nobody answered."]),
+    # negative: a capitalised start after a full stop is a new sentence
+    ("The vote was close. Ortega won.", ["The vote was close.", "Ortega won."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_sentences(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [text[s:e] for s, e in sentences(doc).spans] == expected
+
+
+# (text, offset of a parser sentence start, whether the sentence before runs on there)
+RUNS_ON = [
+    ('"Out!" the crowd yelled.', 7, True),
+    ("It was backed by Sens. Ann Lowe and Tom Reyes.", 23, True),
+    ("He thanked Rep. Jo Kim.", 16, True),
+    ("Ask Dr. Lee.", 8, True),
+    # negatives: a full stop after an ordinary word or another abbreviation
+    ("The vote was close. Ortega won.", 20, False),
+    ("She was born in Selma, Ala. But she left.", 28, False),
+    ("He came home at 5 p.m. Then he slept.", 23, False),
+]
+
+
+@pytest.mark.parametrize("text,at,expected", RUNS_ON)
+def test_runs_on(text: str, at: int, expected: bool) -> None:
+    assert _runs_on(text, at) is expected
 
 
 def test_an_empty_article_has_no_claim(nlp: Language) -> None:

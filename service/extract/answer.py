@@ -76,7 +76,9 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
         if continues is not None and quotes[continues].claim is not None:
             claim = quotes[continues].claim
         else:
-            claim = claim_for(doc, (run.start, run.end), quoted)
+            claim = claim_for(doc, (run.start, run.end), quoted,
+                              person.mentions if person else (), person.name if person else None,
+                              person.role if person else None)
         event = event_for(doc, (run.start, run.end), claim, person.mentions if person else ())
         if person is not None:
             # One occasion per speaker: a later quote that names none of its own came from the same one.

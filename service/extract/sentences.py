@@ -3,13 +3,19 @@
 Computed once per ``Doc`` (kept in ``doc.user_data``) from the parser's sentence starts, cut
 at every line break and never started on closing punctuation, and cut again where a
 sentence runs on into a quotation that opens the next one, so that a lookup costs a bisect.
-A paragraph is a non-empty line.
+A parser start is dropped where the sentence plainly goes on: before a lower-case word
+('"Out!" the crowd yelled') and after a title abbreviation ("Sens. Jane Roe and ...").
+A paragraph is a non-empty line. Not handled: a sentence the parser runs on past its full
+stop with no quotation after it; a parser start after a word with no closing punctuation
+("the 13th | Amendment") stays (joining those measured a claim gained and an event lost,
+through events.py's same-speaker sentences).
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from spacy.tokens import Doc
 
@@ -20,6 +26,11 @@ _SENTENCES_KEY = "quotes.sentences"
 _CLOSERS = frozenset("”’\"')]},.;:!?»")
 # End of a sentence, then an opening quotation mark that starts the next one.
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[ \t]+(?=[“\"]\w)")
+# Abbreviated titles that stand before a name, never at the end of a sentence.
+TITLE_ABBREVIATIONS: Final[frozenset[str]] = frozenset("""
+mr mrs ms dr sen sens rep reps gov govs pres lt gen col capt sgt cpl maj adm cmdr prof rev hon
+""".split())
+_LAST_WORD = re.compile(r"\b([A-Za-z]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,7 @@ def _build_sentences(doc: Doc) -> Sentences:
                 at = tok.idx
                 while at < len(text) and text[at] in _CLOSERS:
                     at += 1
-                if at == tok.idx or (at < len(text) and text[at] in " \t"):
+                if (at == tok.idx or (at < len(text) and text[at] in " \t")) and not _runs_on(text, tok.idx):
                     cuts.add(at)
     # The parser often runs a sentence on into a quotation that opens the next one: 'Monday. "Every'.
     cuts.update(m.end() for m in _QUOTE_OPENS_SENTENCE.finditer(text))
@@ -90,6 +101,17 @@ def _build_sentences(doc: Doc) -> Sentences:
             previous = line
         paragraph.append(ordinal)
     return Sentences(text, tuple(spans), tuple(paragraph), tuple(s for s, _ in spans))
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """True when the sentence before ``at`` plainly goes on there (see the module docstring)."""
+    if text[at].islower():
+        return True
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    last = _LAST_WORD.search(text, max(0, end - 12), end)
+    return last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS
 
 
 def own_sentence(sents: Sentences, quote: tuple[int, int]) -> tuple[int, int]:
