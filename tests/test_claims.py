@@ -83,6 +83,15 @@ CLAIMS = [
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
      'Ortega called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
+    # the sentence just before, the reporter's about the speaker with a quoted phrase inside
+    ('Ortega said the new budget was "a waste of money" and promised a vote on Friday. '
+     '"We will fix it," she said.',
+     "We will fix it,",
+     'Ortega said the new budget was "a waste of money" and promised a vote on Friday.'),
+    ('The council called the new budget "a waste of money" and asked for a vote on Friday. '
+     '"We will fix it," Ortega said.',
+     "We will fix it,",
+     '"We will fix it," Ortega said.'),
     # an earlier sentence about the speaker in another paragraph does not displace the reporter's own
     ("Ortega attacked the budget on Monday.\n\n"
      'She called the plan "a disgrace to the city" and vowed to block it when the council votes next week.',
