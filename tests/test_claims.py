@@ -92,6 +92,15 @@ CLAIMS = [
      '"We will fix it," Ortega said.',
      "We will fix it,",
      '"We will fix it," Ortega said.'),
+    # a lead-in ending in a colon is a claim when it says more than who speaks
+    ("Later that day Ortega made the following promise to the council:\n\n"
+     '"We will fix every road in the city."',
+     "We will fix every road in the city.",
+     "Later that day Ortega made the following promise to the council:"),
+    ("Ortega spoke to the council after lunch.\n\nShe said:\n\n"
+     '"We will fix every road in the city."',
+     "We will fix every road in the city.",
+     "Ortega spoke to the council after lunch."),
     # an earlier sentence about the speaker in another paragraph does not displace the reporter's own
     ("Ortega attacked the budget on Monday.\n\n"
      'She called the plan "a disgrace to the city" and vowed to block it when the council votes next week.',
