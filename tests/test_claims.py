@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from service.extract.claims import claim_for
+from service.extract.claims import _About, _described, _surname, claim_for
 from service.extract.events import event_for
 from service.extract.sentences import _runs_on, sentences
 from service.extract.marks import quoted_runs
@@ -208,6 +208,33 @@ RUNS_ON = [
 @pytest.mark.parametrize("text,at,expected", RUNS_ON)
 def test_runs_on(text: str, at: int, expected: bool) -> None:
     assert _runs_on(text, at) is expected
+
+
+# (sentence, speaker name, role, whether the sentence is about the speaker)
+ABOUT = [
+    ("Ortega promised lower taxes.", "Lin Ortega", None, True),
+    ("Ortega promised lower taxes.", "Lin Ortega Jr.", None, True),
+    ("The mayor promised lower taxes.", "Lin Ortega", "Mayor", True),
+    ("The deputy mayor promised lower taxes.", "Lin Ortega", "Mayor", True),
+    # negatives: another person, a word that only contains the surname, a title without "the"
+    ("Reyes promised lower taxes.", "Lin Ortega", "Mayor", False),
+    ("The Ortegaville council promised lower taxes.", "Lin Ortega", None, False),
+    ("Mayors across the state promised lower taxes.", "Lin Ortega", "Mayor", False),
+    ("Reyes promised lower taxes.", None, None, False),
+]
+
+
+@pytest.mark.parametrize("text,name,role,expected", ABOUT)
+def test_about_the_speaker(text: str, name: str | None, role: str | None, expected: bool) -> None:
+    about = _About(text, [], _surname(name), _described(role))
+    assert about(0, len(text)) is expected
+
+
+def test_about_the_speaker_by_mention() -> None:
+    text = "She promised lower taxes. He did not."
+    about = _About(text, [(0, 3)], None, None)
+    assert about(0, 25) is True
+    assert about(26, len(text)) is False
 
 
 def test_an_empty_article_has_no_claim(nlp: Language) -> None:

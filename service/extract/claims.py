@@ -40,6 +40,8 @@ _OPENING_MARKS = frozenset("\"“„«'‘`")
 OWN_WORDS: int = 10
 # An earlier sentence shorter than this is a heading, a time stamp or a byline, never a claim.
 MIN_WORDS: int = 4
+# Words after a surname that are not the surname ("Martin Luther King Jr.").
+_NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 # A lead-in ending in a colon with fewer words only says who speaks ("The Times reports:").
 LEAD_IN_WORDS: int = 6
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -137,7 +139,7 @@ def _described(role: str | None) -> re.Pattern[str] | None:
 
 def _surname(name: str | None) -> re.Pattern[str] | None:
     """The last word of the speaker's name as a whole-word pattern; None when there is no name."""
-    words = _WORD.findall(name or "")
+    words = [w for w in _WORD.findall(name or "") if w.lower().rstrip(".") not in _NAME_SUFFIXES]
     return re.compile(rf"\b{re.escape(words[-1])}\b") if words else None
 
 
