@@ -79,7 +79,7 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     return span(sents.text, start, end)
 
 
-def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: "_About") -> int | None:
+def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About) -> int | None:
     """The sentence just before sentence ``first`` when, in the same paragraph, the reporter leads it
     about the speaker with a quoted phrase of theirs inside ('Ortega said the plan was "a disgrace."')."""
     k = first - 1
@@ -93,7 +93,7 @@ def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, in
     return k if about(start, end) else None
 
 
-def _earlier_statement(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: "_About") -> int | None:
+def _earlier_statement(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About) -> int | None:
     """The nearest sentence before sentence ``first`` that can be its claim, or None.
 
     In the quote's paragraph or up to ``_PARAGRAPHS_BACK`` before it, holding no quotation and
@@ -111,7 +111,8 @@ def _earlier_statement(sents: Sentences, first: int, quoted: Sequence[tuple[int,
 
 
 class _About:
-    """Whether a stretch of the article is about the speaker: it overlaps a mention or holds the surname."""
+    """Whether a stretch of the article is about the speaker: it overlaps one of their mentions,
+    holds their surname or refers back to them by title ("the senator")."""
 
     def __init__(self, text: str, mentions: Sequence[tuple[int, int]], surname: re.Pattern[str] | None,
                  described: re.Pattern[str] | None) -> None:
