@@ -211,6 +211,14 @@ District of Columbia|D.C.|DC
 """
 
 
+# Seats of government that news writing names for a country's leadership ("the White House said").
+SEATS: Final[dict[str, str]] = {
+    "white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
+    "blue house": "South Korea", "elysee": "France", "élysée": "France", "elysee palace": "France",
+    "zhongnanhai": "China",
+}
+
+
 def _key(words: str) -> str:
     return " ".join(words.replace("’", "'").split()).casefold()
 

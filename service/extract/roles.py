@@ -46,13 +46,15 @@ from typing import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .parties import PARTY_LETTERS, party_name
-from .places import MAX_WORDS, may_start_place, place_name, state_name
-from .titles import ABBREVIATIONS, HONORIFICS, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand, is_title
+from .places import MAX_WORDS, SEATS, may_start_place, place_name, state_name
+from .titles import (ABBREVIATIONS, HONORIFICS, NATIONAL_TITLES, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand,
+                     is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
 _AFF_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_SEAT_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # Nouns that, after a name, make a body: "the Harlow campaign", "the Lund administration".
 _BODY_NOUNS = frozenset("""
 campaign administration team camp government family foundation caucus committee subcommittee panel
@@ -69,6 +71,7 @@ _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PREMOD_MAX = 8
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
 
@@ -109,21 +112,51 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
     if with_role and not is_org:
         chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
         role = chosen.role
-    with_aff = [f for f in found if f.affiliation]
-    affiliation = None
-    if with_aff:
-        best_rank = min(f.rank for f in with_aff)
-        if chosen is not None and chosen.affiliation and chosen.rank == best_rank:
-            affiliation = chosen.affiliation
-        else:
-            affiliation = min((f for f in with_aff if f.rank == best_rank), key=lambda f: f.order).affiliation
+    affiliation = _affiliation(found, chosen)
+    if affiliation is None and role is not None and _national_title(role):
+        affiliation = _seat_country(doc, quoted)
     return role, affiliation
+
+
+def _affiliation(found: list[_Found], chosen: _Found | None) -> str | None:
+    """The affiliation that goes with the chosen role: its own, unless that is only a place and another
+    finding names a body or party; failing it, the best-ranked of what the person is now (a past
+    position's body, "she was a partner at Y", counts only when nothing else is said)."""
+    with_aff = [f for f in found if f.affiliation]
+    if not with_aff:
+        return None
+    best_rank = min(f.rank for f in with_aff)
+    if chosen is not None and chosen.affiliation and (chosen.rank == best_rank or chosen.rank != PLACE):
+        return chosen.affiliation
+    current = [f for f in with_aff if f.weight > 0] or with_aff
+    best_rank = min(f.rank for f in current)
+    return min((f for f in current if f.rank == best_rank), key=lambda f: f.order).affiliation
+
+
+def _national_title(role: str) -> bool:
+    """A national government's title held now ("President", "Secretary of State"; not "former President")."""
+    return role.lower() in NATIONAL_TITLES
+
+
+def _seat_country(doc: Doc, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The country whose seat of government the article names in its own words ("the White House"),
+    when it names exactly one: the government a bare "President" serves."""
+    countries = {SEATS[key] for ent in doc.ents if ent.label_ in _SEAT_ENTS
+                 and (key := _seat_key(ent.text)) in SEATS and not _inside(quoted, ent.start_char)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _seat_key(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower().rstrip("'’s")
 
 
 def _weight(f: _Found) -> int:
     """How much a finding says: a role with the body or party it serves beats a bare role
-    (a place alone, "a New York businessman", says less)."""
-    return f.weight + (1 if f.affiliation and f.rank != PLACE else 0)
+    (a place alone, "a New York businessman", says less; a body more than a party)."""
+    return f.weight + ({ORG: 2, PARTY: 1}.get(f.rank, 0) if f.affiliation else 0)
 
 
 def _inside(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -385,7 +418,9 @@ def _around(head: Token) -> list[_Found]:
                 out.append(_Found(role, aff, rank, child.i))
         elif child.dep_ == "relcl":
             out.extend(_relative(child))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") and child.i == head.i + 1:
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") and child.i == head.i + 1 \
+                and (child.lower_ == "of" or head.dep_ not in _OBJECTS):
+            # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = _pobj(child)
             if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
                 aff = _phrase(pobj)

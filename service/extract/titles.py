@@ -67,6 +67,13 @@ ROLE_VERBS: Final[dict[str, str]] = {
     "work": "", "serve": "",
 }
 
+# Titles of a national government's leaders: a bare "President" serves the country whose seat of
+# government the article names ("the White House"), see ``places.SEATS``.
+NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
+    "president", "vice president", "vice-president", "president-elect", "secretary of state",
+    "prime minister", "first lady",
+})
+
 # Honorifics stand before a name but say nothing about a position.
 HONORIFICS: Final[frozenset[str]] = frozenset("mr mrs ms miss mister dr sir dame madam madame".split())
 
