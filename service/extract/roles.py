@@ -194,17 +194,17 @@ def _about(span: Span) -> list[_Found]:
 
 def _later_descriptions(head: Token) -> list[_Found]:
     """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
-    the name's sentence or the next one, with no other person named in between, is the same person."""
+    the name's sentence or the next one, with no other person named in between, is the same person.
+    The name must be the topic (the subject, or its possessor: "Trump's plan"); the description the
+    subject or the subject's possessor ("the nominee's plan")."""
     doc = head.doc
     out: list[_Found] = []
-    if head.dep_ not in _SUBJECTS:
+    if not _topic(head):
         return out  # only the topic of a sentence is carried on to "the nominee" after it
-    sent = head.sent
-    end = sent.end
-    if end < len(doc):
-        nxt = doc[end].sent if not doc[end].is_space else (doc[end + 1].sent if end + 1 < len(doc) else None)
-        if nxt is not None and nxt.start - end <= 1:
-            end = nxt.end
+    end = head.sent.end
+    nxt = _next_sentence(doc, head.sent)
+    if nxt is not None:
+        end = nxt.end
     i = head.i + 1
     while i < end:
         tok = doc[i]
@@ -213,9 +213,9 @@ def _later_descriptions(head: Token) -> list[_Found]:
         if tok.lower_ == "the" and tok.dep_ == "det":
             noun = tok.head
             if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
-                    and noun.dep_ in _SUBJECTS \
-                    and noun.dep_ not in ("compound", "appos") and not (noun.i + 1 < len(doc)
-                                                                        and doc[noun.i + 1].pos_ == "PROPN"):
+                    and (noun.dep_ in _SUBJECTS or (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECTS)) \
+                    and not _within(noun, head.head) and not _named_after(noun, head.text) \
+                    and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = _describe(noun)
                 if role:
                     out.append(_Found(role, aff, rank, noun.i, 2))
@@ -223,6 +223,32 @@ def _later_descriptions(head: Token) -> list[_Found]:
                 continue
         i += 1
     return out
+
+
+def _within(tok: Token, ancestor: Token) -> bool:
+    """``tok`` stands in the phrase ``ancestor`` heads, its verb aside: "Rhodes, one of the president's
+    aides," holds "the president" inside the name's own appositive."""
+    return ancestor.pos_ in ("NOUN", "PROPN") and ancestor.left_edge.i <= tok.i <= ancestor.right_edge.i
+
+
+def _topic(head: Token) -> bool:
+    """The name is what its sentence is about: the subject, or the main subject's possessor."""
+    return head.dep_ in _SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in _SUBJECTS
+                                      and head.head.head.dep_ == "ROOT")
+
+
+def _named_after(noun: Token, name: str) -> bool:
+    """"The director chastised Clinton": the person named again in the description's sentence is
+    someone else than the description."""
+    return any(t.text == name for t in noun.doc[noun.i + 1:noun.sent.end])
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    """The sentence right after ``sent``, one space or line break between them at most."""
+    k = sent.end
+    if k < len(doc) and doc[k].is_space:
+        k += 1
+    return doc[k].sent if k < len(doc) and k - sent.end <= 1 else None
 
 
 def _name_part(span: Span) -> tuple[int, Token] | None:
