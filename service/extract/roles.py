@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .parties import PARTY_LETTERS, party_name
 from .places import MAX_WORDS, SEATS, may_start_place, place_name, state_name
-from .titles import (ABBREVIATIONS, HONORIFICS, NATIONAL_TITLES, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand,
+from .titles import (ABBREVIATIONS, CHAMBERS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand,
                      is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
@@ -68,6 +68,7 @@ _TAG = re.compile(r"\s*\(\s*(?:([DRI])\s*[-–—]\s*)?" + _STATE + r"\s*\)")
 # "Jane Roe, D-Mass., said" and "Jane Roe, Democrat of Massachusetts, said".
 _COMMA_TAG = re.compile(r"\s*,\s*([DRI])\s*[-–—]\s*" + _STATE + r"\s*[,;]")
 _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\s+" + _STATE)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PREMOD_MAX = 8
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -113,6 +114,8 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
         chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
         role = chosen.role
     affiliation = _affiliation(found, chosen)
+    if affiliation is not None and _ACRONYM.fullmatch(affiliation):
+        affiliation = _spelled_out(doc, affiliation) or affiliation
     if affiliation is None and role is not None and _national_title(role):
         affiliation = _seat_country(doc, quoted)
     return role, affiliation
@@ -131,6 +134,19 @@ def _affiliation(found: list[_Found], chosen: _Found | None) -> str | None:
     current = [f for f in with_aff if f.weight > 0] or with_aff
     best_rank = min(f.rank for f in current)
     return min((f for f in current if f.rank == best_rank), key=lambda f: f.order).affiliation
+
+
+def _spelled_out(doc: Doc, acronym: str) -> str | None:
+    """The name an acronym stands for where the article writes it out: "IMF" is the "International
+    Monetary Fund" of an earlier or later sentence (its capitalised words' initials)."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < len(acronym):
+            continue
+        words = [t for t in ent if t.lower_ not in ("the", "of", "for", "and", "to", "on", "in", "&")]
+        if words and all(t.text[:1].isupper() for t in words) \
+                and "".join(t.text[0] for t in words).upper() == acronym.upper():
+            return _normalise(_text([t for t in ent if not (t.i == ent.start and t.lower_ == "the")]), "ORG")
+    return None
 
 
 def _national_title(role: str) -> bool:
@@ -384,9 +400,14 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     """How many leading tokens name a body, party or place, that affiliation and its rank."""
     i = 0
     n = len(toks)
+    if toks and toks[0].text in CHAMBERS and len(toks) > 1 and toks[-1].lower_ not in LEGISLATIVE_TITLES:
+        return 0, None, ORG  # "House editor": the chamber is the beat, not the body; "House Speaker" leads it
     while i < n:
         tok = toks[i]
         if party_name(tok.text):
+            body = _entity_run(toks, i)
+            if body > i + 1 and body < n:  # "Republican National Committee Research Director"
+                return body, _text(toks[i:body]), ORG
             return i + 1, party_name(tok.text), PARTY
         if may_start_place(tok.text):
             for size in range(min(MAX_WORDS, n - i), 0, -1):
@@ -397,8 +418,11 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         break
     # A named body: tokens of an ORG/GPE/PERSON entity, or a proper noun and a body noun after it.
     j = 0
-    while j < n - 1 and toks[j].ent_type_ in _AFF_ENTS and not is_title(toks[j].text):
+    while j < n - 1 and (toks[j].ent_type_ in _AFF_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
         j += 1
+    if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() and toks[1].lower_ in _BODY_NOUNS \
+            and not _titleish(toks[0]):
+        j = 1  # "Tulsa police chief": a proper noun and the body it names
     if j and j < n and toks[j].text in _POSSESSIVE:
         j += 1
     if j and j < n - 1 and toks[j].lower_ in _BODY_NOUNS:
@@ -407,6 +431,23 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         words = _text(toks[:j]).rstrip("'’s").strip() if toks[j - 1].text in _POSSESSIVE else _text(toks[:j])
         return j, _normalise(words, toks[0].ent_type_), _rank(words, toks[0].ent_type_)
     return 0, None, ORG
+
+
+def _entity_run(toks: list[Token], i: int) -> int:
+    """Where the ORG entity that starts at ``toks[i]`` ends within ``toks``."""
+    k = i
+    if toks[i].ent_type_ != "ORG" or toks[i].ent_iob_ != "B":
+        return i + 1
+    k = i + 1
+    while k < len(toks) and toks[k].ent_type_ == "ORG" and toks[k].ent_iob_ == "I" and not is_title(toks[k].text):
+        k += 1
+    return k
+
+
+def _acronym(tok: Token) -> bool:
+    """An organisation's initials before a title: "IMF chief economist", "DNC chairwoman"."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 6 \
+        and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
 
 
 def _party_state_tag(doc: Doc, span: Span) -> _Found | None:

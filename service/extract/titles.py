@@ -74,6 +74,15 @@ NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
     "prime minister", "first lady",
 })
 
+# Chambers of a legislature. Before a title that leads one ("Senate Majority Leader", "House Speaker")
+# the chamber is the body the person belongs to; before any other title ("House editor") it is part of
+# the role, a beat rather than an employer.
+CHAMBERS: Final[frozenset[str]] = frozenset({"Senate", "House", "Assembly"})
+LEGISLATIVE_TITLES: Final[frozenset[str]] = frozenset({
+    "leader", "speaker", "whip", "chairman", "chairwoman", "chair", "member", "majority", "minority",
+    "president", "clerk", "parliamentarian", "chaplain",
+})
+
 # Honorifics stand before a name but say nothing about a position.
 HONORIFICS: Final[frozenset[str]] = frozenset("mr mrs ms miss mister dr sir dame madam madame".split())
 
