@@ -25,7 +25,8 @@ Vietnam|Vietnamese|Viet Nam
 Cambodia|Cambodian
 Laos|Laotian
 Thailand|Thai
-Myanmar|Burma|Burmese
+Myanmar
+Burma|Burmese
 Malaysia|Malaysian
 Singapore|Singaporean
 Indonesia|Indonesian

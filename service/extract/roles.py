@@ -47,8 +47,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .parties import PARTY_LETTERS, party_name
 from .places import MAX_WORDS, SEATS, may_start_place, place_name, state_name
-from .titles import (ABBREVIATIONS, CHAMBERS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES, ROLE_QUALIFIERS, ROLE_VERBS, expand,
-                     is_title)
+from .titles import (ABBREVIATIONS, CHAMBERS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES,
+                     ROLE_QUALIFIERS, ROLE_VERBS, ROLE_VERBS_HELD, expand, is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
@@ -67,6 +67,7 @@ _STATE = r"([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
 _TAG = re.compile(r"\s*\(\s*(?:([DRI])\s*[-–—]\s*)?" + _STATE + r"\s*\)")
 # "Jane Roe, D-Mass., said" and "Jane Roe, Democrat of Massachusetts, said".
 _COMMA_TAG = re.compile(r"\s*,\s*([DRI])\s*[-–—]\s*" + _STATE + r"\s*[,;]")
+_LETTER_TAG = re.compile(r"\s*\(\s*([DR])\s*\)")
 _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\s+" + _STATE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -75,6 +76,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
+_NOW = frozenset({"now", "currently"})
+# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
+_EMPLOYED_VERBS = frozenset({"work", "serve", "write", "report", "teach", "study"})
+# Verbs whose agent owns the subject: "PolitiFact is operated by Y".
+_OWNED_VERBS = frozenset({"operate", "own", "run", "publish", "fund"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,11 @@ def _affiliation(found: list[_Found], chosen: _Found | None) -> str | None:
     if not with_aff:
         return None
     best_rank = min(f.rank for f in with_aff)
+    if chosen is not None and chosen.role and _past(chosen.role):
+        # "a former official who runs Y": what the person does now names the body
+        now = [f for f in with_aff if f.weight > 0 and not (f.role and _past(f.role)) and f.rank <= chosen.rank]
+        if now:
+            return min(now, key=lambda f: (f.rank, f.order)).affiliation
     if chosen is not None and chosen.affiliation and (chosen.rank == best_rank or chosen.rank != PLACE):
         return chosen.affiliation
     current = [f for f in with_aff if f.weight > 0] or with_aff
@@ -455,6 +466,9 @@ def _party_state_tag(doc: Doc, span: Span) -> _Found | None:
     after = doc[span.end:span.end + 10].text if span.end < len(doc) else ""
     gap = doc[span.end - 1].whitespace_
     tail = gap + after
+    letter_only = _LETTER_TAG.match(tail)
+    if letter_only:  # "Gov. Ray Lund (R)"
+        return _Found(None, PARTY_LETTERS[letter_only.group(1).lower()], PARTY, span.start)
     m = _TAG.match(tail) or _COMMA_TAG.match(tail)
     if not m:
         w = _WORD_TAG.match(tail)
@@ -477,15 +491,23 @@ def _party_state_tag(doc: Doc, span: Span) -> _Found | None:
 def _around(head: Token) -> list[_Found]:
     """Appositives, relative clauses, "X of Y" and predicates attached to a name's head."""
     out: list[_Found] = []
+    doc = head.doc
+    conj_at = min((c.i for c in head.children if c.dep_ == "conj"), default=len(doc))
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.ent_type_ != "PERSON" \
-                and not _is_name(child):
+                and not _is_name(child) and child.i < conj_at:
+            # "X and Y, the envoy,": an appositive after a coordinated name describes the last one
             role, aff, rank = _describe(child, any_noun=True)
             if role or aff:
-                out.append(_Found(role, aff, rank, child.i))
+                out.append(_Found(role, aff, rank, child.i, 2 if role and _past(role) else 3))
+            for c in child.children:  # "X, a physicist who is co-director of Y," "X, an official who runs Y,"
+                if c.dep_ == "relcl":
+                    out.extend(f if f.role is None or c.lemma_ in ("be", "serve", "work")
+                               else _Found(None, f.affiliation, f.rank, f.order, 1) for f in _relative(c))
         elif child.dep_ == "relcl":
             out.extend(_relative(child))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") and child.i == head.i + 1 \
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
+                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")) \
                 and (child.lower_ == "of" or head.dep_ not in _OBJECTS):
             # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = _pobj(child)
@@ -498,7 +520,7 @@ def _around(head: Token) -> list[_Found]:
         role, aff, rank = _describe(head.head)
         if role or aff:
             out.append(_Found(role, aff, rank, head.head.i))
-    # "X is the chief economist at Y", "X serves as chairman of Y".
+    # "X is the chief economist at Y", "X serves as chairman of Y", "Y is operated by Z".
     if head.dep_ in ("nsubj", "nsubjpass"):
         verb = head.head
         out.extend(_predicate(verb))
@@ -507,44 +529,67 @@ def _around(head: Token) -> list[_Found]:
 
 def _predicate(verb: Token) -> list[_Found]:
     out: list[_Found] = []
-    # What someone was is a weaker answer than what they are.
-    weight = 0 if verb.tag_ == "VBD" else 2
+    # What someone was is a weaker answer than what they are; what they are "now" a stronger one.
+    weight = 0 if verb.tag_ == "VBD" else (4 if any(c.lower_ in _NOW for c in verb.children) else 2)
     if verb.lemma_ == "be":
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "NUM"):
                 role, aff, rank = _describe(child, any_noun=True)
                 if role or aff:
                     out.append(_Found(role, aff, rank, child.i, weight))
-    elif verb.lemma_ in ("serve", "work"):
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "as":
-                pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ == "NOUN":
-                    role, aff, rank = _describe(pobj, any_noun=True)
-                    if role or aff:
-                        out.append(_Found(role, aff, rank, pobj.i, weight))
-            elif child.dep_ == "prep" and child.lower_ in ("at", "for") and verb.lemma_ == "work":
-                pobj = _pobj(child)
-                if pobj is not None and pobj.ent_type_ in ("ORG", "GPE"):
-                    aff = _phrase(pobj)
-                    out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
+        return out
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = _pobj(child)
+        if pobj is None:
+            continue
+        if child.lower_ == "as" and pobj.pos_ == "NOUN" \
+                and (verb.lemma_ in ("serve", "work") or (is_title(pobj.text) and child.i > verb.i)):
+            # "serves as chairman", and "she occupies the post as the attorney general"
+            role, aff, rank = _describe(pobj, any_noun=True)
+            if role or aff:
+                out.append(_Found(role, aff, rank, pobj.i, weight))
+        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in _EMPLOYED_VERBS \
+                and pobj.ent_type_ in ("ORG", "GPE"):
+            aff = _phrase(pobj)  # "works at Y", "wrote for Y"
+            if aff:
+                out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
+    for child in verb.children:
+        # "PolitiFact is operated by the Tampa Bay Times": the owner is the affiliation.
+        if child.dep_ == "agent" and verb.lemma_ in _OWNED_VERBS and verb.tag_ == "VBN":
+            pobj = _pobj(child)
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                aff = _phrase(pobj)
+                if aff:
+                    out.append(_Found(None, _normalise(aff, "ORG"), ORG, pobj.i, 1))
     return out
 
 
 def _relative(verb: Token) -> list[_Found]:
-    """"X, who heads Y," and "X, who is the director of Y,"."""
+    """"X, who heads Y," "X, who is the director of Y," and "X, who studies Z at Y,"."""
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return []
     if verb.lemma_ in ("be", "serve", "work"):
         return _predicate(verb)
     role = ROLE_VERBS.get(verb.lemma_)
-    if role is None:
-        return []
+    if role is not None:
+        for child in verb.children:
+            if child.dep_ == "dobj" and (child.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or child.pos_ == "PROPN"):
+                aff = _phrase(child)
+                if aff:
+                    if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:
+                        # "who helmed Y from 1995 to 1997": a position held once
+                        return [_Found(f"former {role}", _normalise(aff, child.ent_type_),
+                                       _rank(aff, child.ent_type_), verb.i, 0)]
+                    return [_Found(role or None, _normalise(aff, child.ent_type_), _rank(aff, child.ent_type_), verb.i)]
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or child.pos_ == "PROPN"):
-            aff = _phrase(child)
-            if aff:
-                return [_Found(role or None, _normalise(aff, child.ent_type_), _rank(aff, child.ent_type_), verb.i)]
+        if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
+            pobj = _pobj(child)
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                aff = _phrase(pobj)
+                if aff:
+                    return [_Found(None, _normalise(aff, "ORG"), ORG, pobj.i, 1)]
     return []
 
 
@@ -633,10 +678,12 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
             if pobj is None:
                 continue
             prep = c.lower_
-            if prep == "of" and node is head and not _body(pobj) and aff is None:
-                role = f"{role} of {_role_phrase(pobj)}"
+            if prep in ("of", "for") and node is head and not _body(pobj) and aff is None \
+                    and (prep == "of" or _field(pobj)):
+                role = f"{role} {prep} {_role_phrase(pobj)}"  # "director of admissions", "vice president for policy"
                 nxt = pobj
-            elif prep in _AFF_PREPS and aff is None and pobj.pos_ != "PRON":
+            elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
+                    and (_named(pobj) or (prep != "to" and _body(pobj))):
                 phrase = _phrase(pobj)
                 if phrase:
                     aff, rank = _normalise(phrase, pobj.ent_type_), _rank(phrase, pobj.ent_type_)
@@ -652,10 +699,22 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
 
 def _body(tok: Token) -> bool:
     """True when a noun names an organisation, government or place rather than a field."""
-    if tok.ent_type_ in _AFF_ENTS or tok.pos_ == "PROPN":
+    if tok.ent_type_ in _AFF_ENTS or (tok.pos_ == "PROPN" and not tok.text.islower()):
         return True
     return tok.lemma_.lower() in _BODY_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ in _AFF_ENTS
                                                       or c.dep_ in ("det", "poss") for c in tok.lefts)
+
+
+def _named(tok: Token) -> bool:
+    """A phrase that names its body: a proper noun or an entity in it ("the Clinton campaign"), not
+    "human rights" or "the president"."""
+    return any((t.pos_ == "PROPN" and not t.text.islower()) or t.ent_type_ in _AFF_ENTS
+               for t in tok.subtree if t.i <= tok.i or t.dep_ == "compound")
+
+
+def _field(tok: Token) -> bool:
+    """A lower-case noun after "for" that names a field of work, not a body: "for policy"."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in ("det", "poss") for c in tok.lefts)
 
 
 def _role_phrase(tok: Token) -> str:

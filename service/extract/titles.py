@@ -64,8 +64,11 @@ ROLE_VERBS: Final[dict[str, str]] = {
     "head": "head", "lead": "leader", "chair": "chair", "direct": "director", "found": "founder",
     "co-found": "co-founder", "cofound": "co-founder", "manage": "manager", "own": "owner",
     "run": "head", "edit": "editor", "teach": "teacher", "coach": "coach", "represent": "",
-    "work": "", "serve": "",
+    "work": "", "serve": "", "helm": "head",
 }
+
+# Of those, the roles one holds for a time: "who helmed Y until 1997" was the former head of Y.
+ROLE_VERBS_HELD: Final[frozenset[str]] = frozenset({"head", "leader", "chair", "director", "manager", "editor", "coach"})
 
 # Titles of a national government's leaders: a bare "President" serves the country whose seat of
 # government the article names ("the White House"), see ``places.SEATS``.
