@@ -120,6 +120,8 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
         chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
         role = chosen.role
     affiliation = _affiliation(found, chosen)
+    if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
+        affiliation = None  # "the Department of Homeland Security" is not its own affiliation
     if affiliation is not None and _ACRONYM.fullmatch(affiliation):
         affiliation = _spelled_out(doc, affiliation) or affiliation
     if affiliation is None and role is not None and _national_title(role):
@@ -174,10 +176,19 @@ def _seat_country(doc: Doc, quoted: Sequence[tuple[int, int]]) -> str | None:
 
 
 def _seat_key(text: str) -> str:
+    """A name as a lookup key: lower case, without "the" before it or "'s" after it."""
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return " ".join(words).lower().rstrip("'’s")
+    key = " ".join(words).lower()
+    return key[:-2] if key.endswith(("'s", "’s")) else key
+
+
+def _person_word(tok: Token) -> bool:
+    """A word that names a person: tagged so, or the last word of a person named elsewhere."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "PROPN" and any(e.label_ == "PERSON" and e[-1].text == tok.text for e in tok.doc.ents)
 
 
 def _weight(f: _Found) -> int:
@@ -323,6 +334,8 @@ def _premod_token(tok: Token) -> bool:
     """A word that can stand in a title before a name ("former", "U.S.", "Sen.", "press", "-")."""
     if tok.is_space or tok.is_quote or tok.text in ("(", ")", ",", ";", ":", "—", "–", "―", "/"):
         return False
+    if tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.text[:1].isupper():
+        return True  # a place or body the tagger took for a verb: "Tulsa police Chief"
     if tok.text in ("-", "‑") and tok.whitespace_ == "":
         return True
     if tok.text in _POSSESSIVE:
@@ -428,6 +441,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
                         return size, place_name(words), PLACE
         break
     # A named body: tokens of an ORG/GPE/PERSON entity, or a proper noun and a body noun after it.
+    if toks and toks[0].ent_type_ == "LOC":
+        return 0, None, ORG  # "Asia director", "Middle East correspondent": a region is the beat
     j = 0
     while j < n - 1 and (toks[j].ent_type_ in _AFF_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
         j += 1
@@ -630,6 +645,8 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
             phrase = _phrase(c)
             if phrase:
                 aff, rank = _normalise(phrase, c.ent_type_), _rank(phrase, c.ent_type_)
+                if _person_word(c):
+                    rank = PLACE  # "McCrory's opponent": a person is no body, the weakest affiliation
     role, aff2, rank2 = _preps(head, role)
     for c in head.rights:
         if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
@@ -682,11 +699,20 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                     and (prep == "of" or _field(pobj)):
                 role = f"{role} {prep} {_role_phrase(pobj)}"  # "director of admissions", "vice president for policy"
                 nxt = pobj
+                if prep == "for":  # "associate for youth organizing at Y": the body hangs inside the field
+                    inner = next((t for t in pobj.subtree if t.dep_ == "prep" and t.lower_ in ("at", "with")
+                                  and (p := _pobj(t)) is not None and _named(p)), None)
+                    phrase = _phrase(_pobj(inner)) if inner is not None else None
+                    if phrase:
+                        aff, rank = _normalise(phrase, ""), ORG
             elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
-                    and (_named(pobj) or (prep != "to" and _body(pobj))):
+                    and (_named(pobj) or (prep != "to" and _body(pobj))) \
+                    and not (prep == "to" and pobj.ent_type_ == "PERSON"):
                 phrase = _phrase(pobj)
                 if phrase:
                     aff, rank = _normalise(phrase, pobj.ent_type_), _rank(phrase, pobj.ent_type_)
+                    if prep == "of" and node is head and rank == PLACE:
+                        rank = ORG  # "attorney general of Oklahoma": the government the person serves
             elif prep == "in" and pobj.ent_type_ in _PLACE_ENTS and place is None:
                 place = _phrase(pobj)
         if nxt is None:
@@ -762,6 +788,8 @@ def _phrase(tok: Token) -> str | None:
                 pobj = _pobj(c)
                 if pobj is not None and pobj.pos_ == "PROPN":
                     end = max(end, pobj.i + 1)
+    if tok.ent_type_ and end > tok.i:
+        end = _proper_run_end(doc, end)
     toks = [t for t in doc[start:end]]
     while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].is_punct or toks[0].text in _POSSESSIVE):
         toks.pop(0)
@@ -770,6 +798,18 @@ def _phrase(tok: Token) -> str | None:
     if not toks:
         return None
     return _text(toks)
+
+
+def _proper_run_end(doc: Doc, end: int) -> int:
+    """Where a name the recogniser cut short ends: "Iraq" of "Iraq and Afghanistan Veterans of America"
+    goes on through capitalised words joined by "and", "of", "for"."""
+    k = end
+    while k + 1 < len(doc) and doc[k].lower_ in ("and", "of", "for", "&") and doc[k + 1].pos_ == "PROPN" \
+            and doc[k + 1].text[:1].isupper():
+        k += 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+    return k
 
 
 def _normalise(words: str, ent_type: str = "") -> str:
@@ -788,7 +828,7 @@ def _normalise(words: str, ent_type: str = "") -> str:
 def _rank(words: str, ent_type: str = "") -> int:
     if len(words.split()) == 1 and party_name(words):
         return PARTY
-    if place_name(words) or ent_type == "GPE":
+    if place_name(words) or ent_type in _PLACE_ENTS:
         return PLACE
     return ORG
 
