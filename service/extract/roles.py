@@ -120,6 +120,8 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
         chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
         role = chosen.role
     affiliation = _affiliation(found, chosen)
+    if role is not None and (affiliation is None or _rank(affiliation) == PLACE):
+        affiliation = _titled_party(doc, role, mentions, quoted) or affiliation
     if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
         affiliation = None  # "the Department of Homeland Security" is not its own affiliation
     if affiliation is not None and _ACRONYM.fullmatch(affiliation):
@@ -147,6 +149,28 @@ def _affiliation(found: list[_Found], chosen: _Found | None) -> str | None:
     current = [f for f in with_aff if f.weight > 0] or with_aff
     best_rank = min(f.rank for f in current)
     return min((f for f in current if f.rank == best_rank), key=lambda f: f.order).affiliation
+
+
+def _titled_party(doc: Doc, role: str, mentions: Sequence[Span], quoted: Sequence[tuple[int, int]]) -> str | None:
+    """"Massachusetts Sen. Jane Roe ... The Democratic senator also asked": a definite description with
+    a party and the person's own title, when nobody else in the article is given that title before
+    their name, is the person; the party it names is theirs."""
+    title = role.split()[-1].lower()
+    parties: set[str] = set()
+    for tok in doc:
+        if tok.lower_ == title and tok.pos_ == "NOUN" and tok.text.islower() \
+                and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
+                and not _inside(quoted, tok.idx):
+            party = next((party_name(c.text) for c in tok.children if c.dep_ in ("amod", "compound")
+                          and party_name(c.text)), None)
+            if party:
+                parties.add(party)
+    if len(parties) != 1:
+        return None
+    own = {m.root.text for m in mentions}
+    titled = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent.start > 0
+              and expand(doc[ent.start - 1].text).lower() == title}
+    return parties.pop() if titled and titled <= own else None
 
 
 def _spelled_out(doc: Doc, acronym: str) -> str | None:
@@ -227,7 +251,26 @@ def _about(span: Span) -> list[_Found]:
         out.append(_Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
     out.extend(_around(head))
     out.extend(_later_descriptions(head))
+    out.extend(_party_company(head))
     return out
+
+
+def _party_company(head: Token) -> list[_Found]:
+    """The party the article counts the person among: "some Republicans, including Senator X," and
+    "X was more careful than her fellow Democrats" (X the subject, "her" hers)."""
+    prep = head.head
+    if head.dep_ == "pobj" and (prep.lower_ in ("including", "like") or (prep.lower_ == "as" and prep.i > 0
+                                                                         and prep.doc[prep.i - 1].lower_ == "such")):
+        group = prep.head
+        if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
+            return [_Found(None, party_name(group.text), PARTY, group.i, 1)]
+    if head.dep_ in _SUBJECTS:
+        for tok in head.sent:
+            if tok.lower_ == "fellow" and tok.dep_ == "amod" and party_name(tok.head.text) \
+                    and tok.head.tag_ in ("NNS", "NNPS") \
+                    and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
+                return [_Found(None, party_name(tok.head.text), PARTY, tok.i, 1)]
+    return []
 
 
 def _later_descriptions(head: Token) -> list[_Found]:
