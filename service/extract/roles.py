@@ -72,6 +72,7 @@ _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PREMOD_MAX = 8
+_CHAIN_SENTENCES = 3
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -106,11 +107,13 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
     """
     found: list[_Found] = []
     seen: set[tuple[int, int]] = set()
+    pronouns = {m.text.lower() for m in mentions if m.text.lower() in ("he", "she")}
+    pronoun = pronouns.pop() if len(pronouns) == 1 else None  # the person's own, when the article says
     for span in mentions:
         if (span.start, span.end) in seen or len(span) == 0 or _inside(quoted, span.start_char):
             continue
         seen.add((span.start, span.end))
-        found.extend(_about(span))
+        found.extend(_about(span, pronoun))
     if not found:
         return None, None
     with_role = [f for f in found if f.role]
@@ -228,7 +231,7 @@ def _inside(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
 
 # --- one mention ---------------------------------------------------------------------------------
 
-def _about(span: Span) -> list[_Found]:
+def _about(span: Span, pronoun: str | None = None) -> list[_Found]:
     doc = span.doc
     name = _name_part(span)
     if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
@@ -250,7 +253,7 @@ def _about(span: Span) -> list[_Found]:
     if role or aff:
         out.append(_Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
     out.extend(_around(head))
-    out.extend(_later_descriptions(head))
+    out.extend(_later_descriptions(head, pronoun))
     out.extend(_party_company(head))
     return out
 
@@ -273,7 +276,7 @@ def _party_company(head: Token) -> list[_Found]:
     return []
 
 
-def _later_descriptions(head: Token) -> list[_Found]:
+def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]:
     """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
     the name's sentence or the next one, with no other person named in between, is the same person.
     The name must be the topic (the subject, or its possessor: "Trump's plan"); the description the
@@ -286,6 +289,16 @@ def _later_descriptions(head: Token) -> list[_Found]:
     nxt = _next_sentence(doc, head.sent)
     if nxt is not None:
         end = nxt.end
+        # "Trump spoke. He said ... He added ... The GOP candidate did not": while the person stays the
+        # subject as "he" or "she" (their own pronoun), a party description further on is still them.
+        sent = nxt
+        for _ in range(_CHAIN_SENTENCES):
+            if not pronoun or not _pronoun_subject(sent, pronoun):
+                break
+            following = _next_sentence(doc, sent)
+            if following is None:
+                break
+            end, sent = following.end, following
     i = head.i + 1
     while i < end:
         tok = doc[i]
@@ -298,7 +311,8 @@ def _later_descriptions(head: Token) -> list[_Found]:
                     and not _within(noun, head.head) and not _named_after(noun, head.text) \
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = _describe(noun)
-                if role:
+                near = nxt is None or noun.i < nxt.end
+                if role and (near or rank == PARTY):
                     out.append(_Found(role, aff, rank, noun.i, 2))
                 i = noun.i + 1
                 continue
@@ -330,6 +344,11 @@ def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     if k < len(doc) and doc[k].is_space:
         k += 1
     return doc[k].sent if k < len(doc) and k - sent.end <= 1 else None
+
+
+def _pronoun_subject(sent: Span, pronoun: str) -> bool:
+    """The sentence's main subject is the person's pronoun: the topic carries on."""
+    return any(c.dep_ in _SUBJECTS and c.lower_ == pronoun for c in sent.root.children)
 
 
 def _name_part(span: Span) -> tuple[int, Token] | None:
@@ -680,6 +699,8 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
     run = [doc[k] for k in range(start, head.i + 1) if not doc[k].is_punct or doc[k].text in ("-", ".")]
     run = [t for t in run if t.pos_ not in ("DET", "PRON") and t.text not in (",",)]
     role, aff, rank = _split_title_run(run, need_title=True) if run else (None, None, ORG)
+    if aff is None and len(run) > 1 and party_name(run[0].text):
+        aff, rank = party_name(run[0].text), PARTY  # "her Republican opponent"
     if role is None:
         role = _word(head)
     # "Y's director": the possessor is the affiliation.
