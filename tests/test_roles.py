@@ -136,6 +136,91 @@ def test_one_role_for_many_mentions(nlp: Language) -> None:
     assert _answer(nlp, text, "Roe") == ("Senator", "Democratic Party")
 
 
+# --- which affiliation, of several the article gives ----------------------------------------------
+
+AFFILIATION_CHOICE = [
+    # a bare President serves the country whose seat of government the article names; nothing else does
+    ("President Dale Harmon signed the order. The White House said more would follow.", "Harmon",
+     ("President", "United States")),
+    ("President Dale Harmon signed the order on Friday.", "Harmon", ("President", None)),
+    ("Former President Dale Harmon spoke. The White House said nothing.", "Harmon", ("Former President", None)),
+    ("President Lina Ortiz of Harrow College spoke. The White House said nothing.", "Ortiz",
+     ("President", "Harrow College")),
+    # where an object of the sentence was ("a mentor to X at Y") is not a body X belongs to
+    ("Carl Voss was a mentor to Mayor Ann Pike at Dunmore College.", "Pike", ("Mayor", None)),
+    # a chamber is the body of a leader's title, a beat before any other title
+    ("House Speaker Ann Pike said the vote would wait.", "Pike", ("Speaker", "House")),
+    ("House editor Ann Pike said the race was close.", "Pike", ("House editor", None)),
+    # a party word that starts an organisation's name is the organisation
+    ("Republican National Committee spokesman Ned Gray denied it.", "Gray",
+     ("spokesman", "Republican National Committee")),
+    # an acronym is written out where the article spells it
+    ("The Harbor Workers Alliance met on Monday. HWA director Lena Cruz said pay must rise.", "Cruz",
+     ("director", "Harbor Workers Alliance")),
+    # "(R)" alone is the party
+    ("Gov. Ray Lund (R) signed the order.", "Lund", ("Governor", "Republican Party")),
+    # a body is named; a field is no affiliation and stays in the role
+    ("Rep. Jo Park (D-Ore.), a leading advocate for clean water, spoke.", "Park",
+     ("Representative", "Democratic Party")),
+    ("Lena Cruz, vice president for research at the Dunmore Institute, said costs rose.", "Cruz",
+     ("vice president for research", "Dunmore Institute")),
+    ("Ned Gray, a senior adviser to the Harlow campaign, said the polls were wrong.", "Gray",
+     ("senior adviser", "Harlow campaign")),
+    # relative clauses on an appositive: what the person does now
+    ("Ned Gray, a former Treasury official who runs Dunmore Partners, said rates would rise.", "Gray",
+     ("former official", "Dunmore Partners")),
+    ("Omar Hale, a chemist who is the chief scientist of the Clean Air Program, said so.", "Hale",
+     ("chief scientist", "Clean Air Program")),
+    # a position held once, in the past tense
+    ("Ned Gray, who led the Harbor Workers Alliance from 1990 to 1996, said the strike would fail.", "Gray",
+     ("former leader", "Harbor Workers Alliance")),
+    # "now" says which of two positions is current
+    ("Ned Gray, an aide to Senator Jo Park, spoke. Gray is now the chairman of the Harlow Foundation.", "Gray",
+     ("chairman", "Harlow Foundation")),
+    # a title "of" a state serves its government
+    ("Lena Cruz, the Republican attorney general of Ohio, said she would appeal.", "Cruz",
+     ("attorney general", "Ohio")),
+    # the party the article counts the person among
+    ("Some Democrats, including Senator Jo Park of Oregon, backed the bill.", "Park",
+     ("Senator", "Democratic Party")),
+    ("Oregon Sen. Jo Park spoke first.\n\nThe Democratic senator later asked for the records.", "Park",
+     ("Senator", "Democratic Party")),
+    ("Ann Pike, her Republican opponent, said the plan would fail.", "Pike", ("opponent", "Republican Party")),
+]
+
+NO_AFFILIATION = [
+    # two senators: "the Democratic senator" could be either
+    ("Oregon Sen. Jo Park spoke first. Sen. Ned Gray spoke next.\n\nThe Democratic senator later left.", "Park",
+     ("Senator", "Oregon")),
+    # a person as the possessor is the weakest affiliation, below a party tag
+    ("Attorney General Roy Dane (D), Pike's opponent, spoke. Ann Pike did not.", "Dane",
+     ("Attorney General", "Democratic Party")),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + NO_AFFILIATION)
+def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
+def test_an_organisation_is_not_its_own_affiliation(nlp: Language) -> None:
+    text = "The Harbor Workers Alliance said its members would strike. The Harbor Workers Alliance has 900 members."
+    doc = nlp(text)
+    spans = [doc.char_span(text.index("Harbor"), text.index(" said")), doc.char_span(text.rindex("Harbor"),
+                                                                                      text.index(" has"))]
+    assert role_and_affiliation(doc, [s for s in spans if s], is_org=True) == (None, None)
+
+
+def test_a_party_description_further_on_while_the_person_stays_the_subject(nlp: Language) -> None:
+    text = ("Ann Pike spoke on Monday. She said taxes would fall. She also promised new roads. "
+            "The GOP candidate did not say how she would pay for them.")
+    doc = nlp(text)
+    spans = [doc.char_span(0, 8)] + [doc[t.i:t.i + 1] for t in doc if t.text == "She"]
+    assert role_and_affiliation(doc, spans) == ("candidate", "Republican Party")
+    # without the person's own pronoun among the mentions, the chain is not followed
+    assert role_and_affiliation(doc, spans[:1]) == (None, None)
+
+
 # --- the lexicons --------------------------------------------------------------------------------
 
 PLACES = [
