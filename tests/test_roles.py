@@ -203,6 +203,30 @@ def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple)
     assert _answer(nlp, text, word) == expected
 
 
+ROLE_CHOICE = [
+    # a plural title before two coordinated names is each one's; before one name it is nobody's
+    ("Sens. Jon Tate (D-Mont.) and Dave Vale (R-La.) asked for a vote.", "Vale", ("Senator", "Republican Party")),
+    ("Angry Lawmakers Blast Dave Vale Over Vote.\n\nVale said nothing.", "Vale", (None, None)),
+    # "former" said of both coordinated roles
+    ("Ned Gray, a former Harbor Workers Alliance chairman and mayoral candidate, said so.", "Gray",
+     ("former chairman and mayoral candidate", "Harbor Workers Alliance")),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", ROLE_CHOICE)
+def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
+def test_the_next_sentence_about_the_person_by_their_pronoun(nlp: Language) -> None:
+    text = "Ann Pike grew up in Ohio. She serves as the chief judge of the Lane County court. Later she left."
+    doc = nlp(text)
+    she = [doc[t.i:t.i + 1] for t in doc if t.text == "she"]  # a later "she", not the predicate's
+    # the pronoun is the person's own only when it is among their mentions
+    assert role_and_affiliation(doc, [doc[0:2]])[0] is None
+    assert role_and_affiliation(doc, [doc[0:2]] + she)[0] == "chief judge"
+
+
 def test_an_organisation_is_not_its_own_affiliation(nlp: Language) -> None:
     text = "The Harbor Workers Alliance said its members would strike. The Harbor Workers Alliance has 900 members."
     doc = nlp(text)

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from .parties import PARTY_LETTERS, party_name
 from .places import MAX_WORDS, SEATS, may_start_place, place_name, state_name
 from .titles import (ABBREVIATIONS, CHAMBERS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES,
-                     ROLE_QUALIFIERS, ROLE_VERBS, ROLE_VERBS_HELD, expand, is_title)
+                     ROLE_QUALIFIERS, ROLE_VERBS, ROLE_VERBS_HELD, TITLE_HEADS, expand, is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
@@ -149,7 +149,11 @@ def _affiliation(found: list[_Found], chosen: _Found | None) -> str | None:
             return min(now, key=lambda f: (f.rank, f.order)).affiliation
     if chosen is not None and chosen.affiliation and (chosen.rank == best_rank or chosen.rank != PLACE):
         return chosen.affiliation
-    current = [f for f in with_aff if f.weight > 0] or with_aff
+    current = [f for f in with_aff if f.weight > 0]
+    if not current and (chosen is None or chosen.weight == 0):
+        current = with_aff  # a past position's body only goes with a past or no position
+    if not current:
+        return None
     best_rank = min(f.rank for f in current)
     return min((f for f in current if f.rank == best_rank), key=lambda f: f.order).affiliation
 
@@ -245,7 +249,18 @@ def _about(span: Span, pronoun: str | None = None) -> list[_Found]:
     start, head = name
     out: list[_Found] = []
     premod = _premodifier(doc, start, span.start)
+    if not premod and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        # "Sens. Jane Roe (D-Mass.) and Tom Birch (R-Ohio)": a plural title before the first name
+        k = head.head.i
+        while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        run = _premodifier(doc, k, k)
+        if run and _plural_title(_run_title(run)):
+            premod = run
     role, aff, rank = _split_title_run(premod, need_title=True) if premod else (None, None, ORG)
+    if role and premod and _plural_title(_run_title(premod)) and head.dep_ != "conj" \
+            and not any(c.dep_ == "conj" for c in head.children):
+        role = None  # "Black Lawmakers Rip Donald Trump": a plural title is not one person's
     tag = _party_state_tag(doc, span)
     # "Sen. Jane Roe (D-Mass.)": the tag's party outranks a place in the title.
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
@@ -254,6 +269,7 @@ def _about(span: Span, pronoun: str | None = None) -> list[_Found]:
         out.append(_Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
     out.extend(_around(head))
     out.extend(_later_descriptions(head, pronoun))
+    out.extend(_next_predicate(head, pronoun))
     out.extend(_party_company(head))
     return out
 
@@ -274,6 +290,31 @@ def _party_company(head: Token) -> list[_Found]:
                     and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
                 return [_Found(None, party_name(tok.head.text), PARTY, tok.i, 1)]
     return []
+
+
+def _run_title(run: list[Token]) -> Token:
+    """The title word of a run before a name: its last title or abbreviated title."""
+    return next((t for t in reversed(run) if is_title(t.text) or t.text.rstrip(".").lower() in ABBREVIATIONS),
+                run[-1])
+
+
+def _plural_title(tok: Token) -> bool:
+    """A title in the plural: "Sens.", "Senators", "Lawmakers"."""
+    word = tok.text.rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return ABBREVIATIONS.get(word[:-1]) == ABBREVIATIONS[word] and word.endswith("s")
+    return word.endswith("s") and word[:-1] in TITLE_HEADS
+
+
+def _next_predicate(head: Token, pronoun: str | None) -> list[_Found]:
+    """"Lynch rose to prominence. She occupies the post as the attorney general": the next sentence's
+    predicate, when its subject is the person's own pronoun."""
+    if pronoun is None or head.dep_ not in _SUBJECTS:
+        return []
+    nxt = _next_sentence(head.doc, head.sent)
+    if nxt is None or not _pronoun_subject(nxt, pronoun):
+        return []
+    return _predicate(nxt.root)
 
 
 def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]:
@@ -715,9 +756,10 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
     for c in head.rights:
         if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
             # "the former secretary of state and current Democratic presidential nominee": what the
-            # person is now wins over what they were; two current roles are both kept.
+            # person is now wins over what they were; otherwise both are kept ("a former chairman and
+            # presidential candidate": "former" is said of both).
             c_role, c_aff, c_rank = _describe(c, any_noun)
-            if c_role and _past(role) and not _past(c_role):
+            if c_role and _past(role) and not _past(c_role) and any(q.lower_ in _NOW | {"current"} for q in c.lefts):
                 return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
             if c_role:
                 role = f"{role} and {c_role}"
