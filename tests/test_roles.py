@@ -186,6 +186,9 @@ AFFILIATION_CHOICE = [
     ("Oregon Sen. Jo Park spoke first.\n\nThe Democratic senator later asked for the records.", "Park",
      ("Senator", "Democratic Party")),
     ("Ann Pike, her Republican opponent, said the plan would fail.", "Pike", ("opponent", "Republican Party")),
+    # the body a writer writes for, named even where the recogniser missed it; never a person
+    ('"The race is close," wrote Ann Pike for the Lakeside Courier.', "Pike", (None, "Lakeside Courier")),
+    ("Ann Pike wrote for Ned Gray in 2010. Gray won.", "Pike", (None, None)),
 ]
 
 NO_AFFILIATION = [

@@ -669,7 +669,8 @@ def _predicate(verb: Token) -> list[_Found]:
             if role or aff:
                 out.append(_Found(role, aff, rank, pobj.i, weight))
         elif child.lower_ in ("at", "for", "with") and verb.lemma_ in _EMPLOYED_VERBS \
-                and pobj.ent_type_ in ("ORG", "GPE"):
+                and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
+                                                          and not _person_word(pobj))):
             aff = _phrase(pobj)  # "works at Y", "wrote for Y"
             if aff:
                 out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
