@@ -5,36 +5,62 @@ the person and returns one (role, affiliation) pair: the most complete the artic
 Handled, for a mention that is a name:
 - a title before the name: "US President Donald Trump" (President, United States),
   "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
-  "Harlow campaign manager Dee Park" (manager, Harlow campaign), "Sen. Jane Roe" (Senator),
-  "Secretary of State Ann Cole", a first name or quoted nickname in between, a no-break space
-  read as a space; a plural title ("Sens. Roe and Doe") is written out in the singular;
-- a party-state tag after it: "(D-Mass.)" or ", D-Mass.," (Democratic Party), "(Vt.)"
+  "Harlow campaign manager Dee Park" (manager, Harlow campaign), "IMF chief economist X" and
+  "Tulsa police Chief X" (a body's initials or a place and a body noun), "Republican National
+  Committee spokesman X" (a party word that starts an organisation's name is that organisation),
+  "Sen. Jane Roe" (Senator), "Secretary of State Ann Cole", a first name or quoted nickname in
+  between, a no-break space read as a space; a plural title ("Sens. Roe and Doe") is written out
+  in the singular and given to each coordinated name, and to no single name ("Lawmakers Rip X");
+  a chamber is the body of a leader's title ("House Speaker": House) and part of any other
+  ("House editor"); a region is a beat ("Asia director"), not an affiliation;
+- a party-state tag after it: "(D-Mass.)", ", D-Mass.," or "(D)" (Democratic Party), "(Vt.)"
   (Vermont), ", Republican of Iowa," (Republican Party);
 - an appositive on either side: "X, a professor at Y,", "X, the CEO of Y,", "X, Y's director
-  of Z,", "X, one of the mayor's aides,", "Y spokeswoman, X,"; a relative clause
-  "X, who heads Y," or "X, who is the director of Y,"; "X of Y";
+  of Z,", "X, one of the mayor's aides,", "Y spokeswoman, X,", "X, a senior adviser to the Y
+  campaign,", "X, her Republican opponent,"; one after coordinated names ("X and Y, the envoy,")
+  is the last name's; a relative clause on the name or its appositive: "X, who heads Y,",
+  "X, who is the director of Y,", "X, a physicist who studies Z at Y," (Y), "X, who helmed Y
+  until 1997," (former head); "X of Y" and "X, of Y," (not "a mentor to X at Y": an object's);
 - a predicate about the name or a pronoun that stands for it: "X is the chief economist at Y",
-  "X serves as ..." (what someone *was* counts only when nothing else is said);
-- a later description of a title, as the subject of the rest of the sentence or the next one,
-  with nobody else named in between: "Trump spoke on Monday. The Republican nominee said ...";
+  "X serves as ...", "she occupies the post as the attorney general", "X wrote for Y",
+  "Y is operated by Z" (an organisation's owner); what someone *was* counts only when nothing
+  else is said, what they are "now" most; the next sentence's predicate when its subject is the
+  person's own pronoun (known from their mentions);
+- a later description of a title, as the subject (or the subject's possessor: "the nominee's
+  plan") of the rest of the sentence or the next one, with nobody else named in between, after
+  the name as the topic (subject, or the main subject's possessor): "Trump spoke on Monday. The
+  Republican nominee said ..."; a description with a party goes on being theirs while the
+  following sentences' subject is the person's own pronoun ("He said ... The GOP candidate did");
+- the party the article counts them among: "Republicans, including Senator X", "her fellow
+  Democrats"; and "the Democratic senator" anywhere, when nobody else is titled Senator by name;
 and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
 A party noun in a description ("the top Democrat on the committee") gives the party, no role;
-coordinated roles ("the former secretary of state and current Democratic nominee") keep the
-current one when the other is former, else both ("current" itself is dropped).
+coordinated roles ("the former secretary of state and current Democratic nominee") keep the one
+marked current, else both ("a former chairman and presidential candidate": former is said of
+both; "current" itself is dropped). "for" a field stays in the role ("vice president for
+policy"); an affiliation must name its body (a proper noun or entity, or a body noun: "the
+campaign"), never a field ("an advocate for human rights") or a person after "to".
 Mentions inside quoted runs (``quoted``) are the speaker's words, not the article's: skipped.
 Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
 American are United States, Vt. is Vermont); party words become the party (GOP is the
-Republican Party); any other affiliation keeps the article's words.
-Among several findings the one that says most wins (a title before the name or an
-appositive over a later description or a predicate; with an organisation or party over without;
-a place alone, "the New York businessman", adds nothing to a role's weight),
-the earliest on a tie; the affiliation prefers an organisation, then a party, then a place.
+Republican Party); an acronym is the name the article spells out for it ("IMF": International
+Monetary Fund); any other affiliation keeps the article's words; a body is never its own.
+Among several findings the one that says most wins (a title before the name or an appositive
+over a later description or a predicate; with an organisation over a party over a place or a
+person, "McCrory's opponent"), the earliest on a tie. The affiliation is the chosen role's own,
+unless that is only a place and another finding names a body or party ("Massachusetts Sen." and
+"the Democratic senator"), or the role is a past one and a current body is named; else the best
+ranked of the current findings. A title "of" a state or country serves its government ("the
+attorney general of Oklahoma": Oklahoma, over a party). A national leader's title held now
+("President", "Secretary of State") with no country said takes the country whose seat of
+government the article names in its own words, when it names one ("the White House": United
+States); "former President" does not.
 Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
-description far from the name (that is coreference, the caller's to pass as a mention), a
-possessive description ("the Republican nominee's plan"), fronted appositives ("Now the top
-prosecutor, Lynch said"), stacked titles are kept whole ("nominee Gov." is "nominee Governor"),
-what a person's own or another speaker's quoted words call them, and anything the article does not
-say (a President is not given a country unless written, though gold data often does).
+description far from the name or before it (that is coreference, the caller's to pass as a
+mention), fronted appositives ("Now the top prosecutor, Lynch said"), stacked titles are kept
+whole ("nominee Gov." is "nominee Governor"), what a person's own or another speaker's quoted
+words call them, and anything the article does not say (a President in an article that names no
+seat of government gets no country, though gold data often gives one).
 """
 from __future__ import annotations
 
