@@ -186,6 +186,10 @@ AFFILIATION_CHOICE = [
     ("Oregon Sen. Jo Park spoke first.\n\nThe Democratic senator later asked for the records.", "Park",
      ("Senator", "Democratic Party")),
     ("Ann Pike, her Republican opponent, said the plan would fail.", "Pike", ("opponent", "Republican Party")),
+    # a possessor, not the topic: only a party description that is the main subject is carried to
+    ("When it comes to Ann Pike's record, the Democratic nominee's aides say little.", "Pike",
+     ("nominee", "Democratic Party")),
+    ("When it comes to Ann Pike's record, the nominee's aides say little.", "Pike", (None, None)),
     # the body a writer writes for, named even where the recogniser missed it; never a person
     ('"The race is close," wrote Ann Pike for the Lakeside Courier.', "Pike", (None, "Lakeside Courier")),
     ("Ann Pike wrote for Ned Gray in 2010. Gray won.", "Pike", (None, None)),

@@ -350,10 +350,13 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]
     subject or the subject's possessor ("the nominee's plan")."""
     doc = head.doc
     out: list[_Found] = []
-    if not _topic(head):
+    topic = _topic(head)
+    if not topic and head.dep_ != "poss":
         return out  # only the topic of a sentence is carried on to "the nominee" after it
     end = head.sent.end
-    nxt = _next_sentence(doc, head.sent)
+    # Any other possessor ("when it comes to X's health, the Democratic nominee's doctor says") is
+    # carried only to a party description that is the main subject or its possessor, in its own sentence.
+    nxt = _next_sentence(doc, head.sent) if topic else None
     if nxt is not None:
         end = nxt.end
         # "Trump spoke. He said ... He added ... The GOP candidate did not": while the person stays the
@@ -379,7 +382,10 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = _describe(noun)
                 near = nxt is None or noun.i < nxt.end
-                if role and (near or rank == PARTY):
+                if not topic:
+                    main = noun.head if noun.dep_ == "poss" else noun
+                    near = main.dep_ in _SUBJECTS and main.head.dep_ == "ROOT" and rank == PARTY
+                if role and (near or rank == PARTY) and (topic or near):
                     out.append(_Found(role, aff, rank, noun.i, 2))
                 i = noun.i + 1
                 continue
