@@ -30,7 +30,9 @@ Handled, for a mention that is a name:
   plan") of the rest of the sentence or the next one, with nobody else named in between, after
   the name as the topic (subject, or the main subject's possessor): "Trump spoke on Monday. The
   Republican nominee said ..."; a description with a party goes on being theirs while the
-  following sentences' subject is the person's own pronoun ("He said ... The GOP candidate did");
+  following sentences' subject is the person's own pronoun ("He said ... The GOP candidate did"),
+  and a name that is only a possessor gets a party description that is the main subject (or its
+  possessor) of the same sentence ("as to X's health, the Democratic nominee's doctor says");
 - the party the article counts them among: "Republicans, including Senator X", "her fellow
   Democrats"; and "the Democratic senator" anywhere, when nobody else is titled Senator by name;
 and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
