@@ -195,6 +195,21 @@ AFFILIATION_CHOICE = [
     ("Ann Pike wrote for Ned Gray in 2010. Gray won.", "Pike", (None, None)),
 ]
 
+GUARDS = [
+    # what the person is reported to say about someone else is not about them
+    ("Ann Pike said the 80-year-old judge's mind was gone.", "Pike", (None, None)),
+    # a party description only for the very title: "the Republican president" is no Vice President's
+    ("Vice President Ann Pike spoke. Voters cheered the Republican president on Monday.", "Pike",
+     ("Vice President", None)),
+    # "presumptive" qualifies the role; the party word in it is the affiliation
+    ("Presumptive Democratic presidential nominee Ann Pike spoke.", "Pike",
+     ("Presumptive presidential nominee", "Democratic Party")),
+    # a person after "to" is no affiliation; a noun that is no title says less than one
+    ("Sen. Ned Gray, a close adviser to Ann Pike, spoke. Pike agreed.", "Gray", ("Senator", None)),
+    ("Sen. Ned Gray (Ore.), her Democratic rival, spoke.", "Gray", ("Senator", "Democratic Party")),
+    ("House Rep. Ned Gray (R-Wis.) voted no.", "Gray", ("Representative", "House")),
+]
+
 NO_AFFILIATION = [
     # two senators: "the Democratic senator" could be either
     ("Oregon Sen. Jo Park spoke first. Sen. Ned Gray spoke next.\n\nThe Democratic senator later left.", "Park",
@@ -205,7 +220,7 @@ NO_AFFILIATION = [
 ]
 
 
-@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + NO_AFFILIATION)
+@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION)
 def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
 
@@ -250,6 +265,11 @@ def test_a_party_description_further_on_while_the_person_stays_the_subject(nlp: 
     assert role_and_affiliation(doc, spans) == ("candidate", "Republican Party")
     # without the person's own pronoun among the mentions, the chain is not followed
     assert role_and_affiliation(doc, spans[:1]) == (None, None)
+    # nor through reported words, which may be about someone else
+    quoted = ('Ann Pike spoke on Monday. "This man is unfit," she said. The GOP candidate did not reply.')
+    doc = nlp(quoted)
+    spans = [doc.char_span(0, 8)] + [doc[t.i:t.i + 1] for t in doc if t.lower_ == "she"]
+    assert role_and_affiliation(doc, spans) == (None, None)
 
 
 # --- the lexicons --------------------------------------------------------------------------------

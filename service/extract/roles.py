@@ -190,16 +190,15 @@ def _titled_party(doc: Doc, role: str, mentions: Sequence[Span], quoted: Sequenc
     """"Massachusetts Sen. Jane Roe ... The Democratic senator also asked": a definite description with
     a party and the person's own title, when nobody else in the article is given that title before
     their name, is the person; the party it names is theirs."""
-    title = role.split()[-1].lower()
+    if len(role.split()) > 1 or any(party_name(w) for w in role.split()):
+        return None  # "Vice President" is no "president"; a role that names its party has it
+    title = role.lower()
     parties: set[str] = set()
     for tok in doc:
-        if tok.lower_ == title and tok.pos_ == "NOUN" and tok.text.islower() \
-                and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
+        if tok.lower_ == title and tok.pos_ == "NOUN" and tok.text.islower() and tok.i >= 2 \
+                and doc[tok.i - 2].lower_ == "the" and party_name(doc[tok.i - 1].text) \
                 and not _inside(quoted, tok.idx):
-            party = next((party_name(c.text) for c in tok.children if c.dep_ in ("amod", "compound")
-                          and party_name(c.text)), None)
-            if party:
-                parties.add(party)
+            parties.add(party_name(doc[tok.i - 1].text) or "")  # exactly "the Democratic senator"
     if len(parties) != 1:
         return None
     own = {m.root.text for m in mentions}
@@ -253,7 +252,11 @@ def _person_word(tok: Token) -> bool:
 def _weight(f: _Found) -> int:
     """How much a finding says: a role with the body or party it serves beats a bare role
     (a place alone, "a New York businessman", says less; a body more than a party)."""
-    return f.weight + ({ORG: 2, PARTY: 1}.get(f.rank, 0) if f.affiliation else 0)
+    if not f.affiliation:
+        return f.weight
+    if f.weight >= 3:  # said right at the name: a body outweighs a party
+        return f.weight + {ORG: 2, PARTY: 1}.get(f.rank, 0)
+    return f.weight + (1 if f.rank != PLACE else 0)
 
 
 def _inside(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -365,8 +368,8 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]
         # subject as "he" or "she" (their own pronoun), a party description further on is still them.
         sent = nxt
         for _ in range(_CHAIN_SENTENCES):
-            if not pronoun or not _pronoun_subject(sent, pronoun):
-                break
+            if not pronoun or not _pronoun_subject(sent, pronoun) or any(t.is_quote for t in sent):
+                break  # reported words ("'This man ...,' he added") may be about someone else
             following = _next_sentence(doc, sent)
             if following is None:
                 break
@@ -381,6 +384,7 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]
             if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
                     and (noun.dep_ in _SUBJECTS or (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECTS)) \
                     and not _within(noun, head.head) and not _named_after(noun, head.text) \
+                    and not _reported(noun, head) \
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = _describe(noun)
                 near = nxt is None or noun.i < nxt.end
@@ -393,6 +397,19 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[_Found]
                 continue
         i += 1
     return out
+
+
+def _reported(noun: Token, head: Token) -> bool:
+    """"Trump said the justice's mind is shot": a description inside what the person is reported to
+    say, in their own sentence, is someone they speak of."""
+    if noun.sent != head.sent:
+        return False
+    tok = noun
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if tok.dep_ in ("ccomp", "parataxis") and head.head in tok.head.subtree and tok.head == head.head:
+            return True
+        tok = tok.head
+    return False
 
 
 def _within(tok: Token, ancestor: Token) -> bool:
@@ -561,7 +578,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     """How many leading tokens name a body, party or place, that affiliation and its rank."""
     i = 0
     n = len(toks)
-    if toks and toks[0].text in CHAMBERS and len(toks) > 1 and toks[-1].lower_ not in LEGISLATIVE_TITLES:
+    if toks and toks[0].text in CHAMBERS and len(toks) > 1 \
+            and expand(_run_title(toks).text).lower() not in LEGISLATIVE_TITLES:
         return 0, None, ORG  # "House editor": the chamber is the beat, not the body; "House Speaker" leads it
     while i < n:
         tok = toks[i]
@@ -651,7 +669,9 @@ def _around(head: Token) -> list[_Found]:
             # "X and Y, the envoy,": an appositive after a coordinated name describes the last one
             role, aff, rank = _describe(child, any_noun=True)
             if role or aff:
-                out.append(_Found(role, aff, rank, child.i, 2 if role and _past(role) else 3))
+                # a past role, or a noun that is no title ("her Democratic rival"), says less
+                sure = 2 if role and (_past(role) or not (is_title(child.text) or _title_like(child))) else 3
+                out.append(_Found(role, aff, rank, child.i, sure))
             for c in child.children:  # "X, a physicist who is co-director of Y," "X, an official who runs Y,"
                 if c.dep_ == "relcl":
                     out.extend(f if f.role is None or c.lemma_ in ("be", "serve", "work")
@@ -724,7 +744,8 @@ def _relative(verb: Token) -> list[_Found]:
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return []
     if verb.lemma_ in ("be", "serve", "work"):
-        return _predicate(verb)
+        # said right at the name, as sure as an appositive (unless it is what they were)
+        return [_Found(f.role, f.affiliation, f.rank, f.order, 3) if f.weight else f for f in _predicate(verb)]
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
@@ -848,7 +869,7 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                         aff, rank = _normalise(phrase, ""), ORG
             elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
                     and (_named(pobj) or (prep != "to" and _body(pobj))) \
-                    and not (prep == "to" and pobj.ent_type_ == "PERSON"):
+                    and not (prep == "to" and _person_word(pobj)):
                 phrase = _phrase(pobj)
                 if phrase:
                     aff, rank = _normalise(phrase, pobj.ent_type_), _rank(phrase, pobj.ent_type_)

@@ -56,7 +56,7 @@ friend boyfriend girlfriend fiancé fiancee widow widower neighbor neighbour one
 # Words that only describe a role and are kept with it ("former President", "acting director").
 ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset("""
 former ex then acting interim incoming outgoing retired late longtime long-time current
-onetime one-time erstwhile future then-
+onetime one-time erstwhile future then- presumptive
 """.split())
 
 # A verb in "X, who heads Y" and the role it gives.
@@ -83,7 +83,7 @@ NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
 CHAMBERS: Final[frozenset[str]] = frozenset({"Senate", "House", "Assembly"})
 LEGISLATIVE_TITLES: Final[frozenset[str]] = frozenset({
     "leader", "speaker", "whip", "chairman", "chairwoman", "chair", "member", "majority", "minority",
-    "president", "clerk", "parliamentarian", "chaplain",
+    "president", "clerk", "parliamentarian", "chaplain", "representative", "member", "delegate",
 })
 
 # Honorifics stand before a name but say nothing about a position.
