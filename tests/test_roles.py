@@ -208,6 +208,7 @@ GUARDS = [
     ("Sen. Ned Gray, a close adviser to Ann Pike, spoke. Pike agreed.", "Gray", ("Senator", None)),
     ("Sen. Ned Gray (Ore.), her Democratic rival, spoke.", "Gray", ("Senator", "Democratic Party")),
     ("House Rep. Ned Gray (R-Wis.) voted no.", "Gray", ("Representative", "House")),
+    ("AFL-CIO President Ned Gray said no.", "Gray", ("President", "AFL-CIO")),
 ]
 
 NO_AFFILIATION = [

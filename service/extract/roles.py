@@ -601,6 +601,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     j = 0
     while j < n - 1 and (toks[j].ent_type_ in _AFF_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
         j += 1
+        if j + 1 < n - 1 and toks[j].text == "-" and toks[j + 1].text[:1].isupper():
+            j += 1  # "AFL-CIO President": a hyphenated name is one
     if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() and toks[1].lower_ in _BODY_NOUNS \
             and not _titleish(toks[0]):
         j = 1  # "Tulsa police chief": a proper noun and the body it names
