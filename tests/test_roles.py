@@ -241,6 +241,26 @@ def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> Non
     assert _answer(nlp, text, word) == expected
 
 
+@pytest.mark.parametrize("text,description,expected", [
+    ('"Welcome home," an announcer told the crowd.', "an announcer", ("announcer", None)),
+    ('"Vote early," the ad\'s narrator says.', "the ad's narrator", ("narrator", None)),
+    # a document or an event speaks with no role
+    ('"Costs rose," a report from the Dunmore Institute said.', "a report from the Dunmore Institute",
+     (None, None)),
+])
+def test_a_speaker_known_only_by_a_description(nlp: Language, text: str, description: str, expected: tuple) -> None:
+    doc = nlp(text)
+    start = text.index(description)
+    span = doc.char_span(start, start + len(description))
+    assert span is not None
+    assert role_and_affiliation(doc, [span]) == expected
+
+
+def test_a_name_hung_on_the_client_of_an_attorney(nlp: Language) -> None:
+    # "An attorney for Y, X, said": X is the attorney; a person (Y) is no affiliation
+    assert _answer(nlp, "An attorney for Bryce, Mark Dillard, said no.", "Dillard") == ("attorney", None)
+
+
 def test_the_next_sentence_about_the_person_by_their_pronoun(nlp: Language) -> None:
     text = "Ann Pike grew up in Ohio. She serves as the chief judge of the Lane County court. Later she left."
     doc = nlp(text)

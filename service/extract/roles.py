@@ -75,7 +75,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .parties import PARTY_LETTERS, party_name
 from .places import MAX_WORDS, SEATS, may_start_place, place_name, state_name
-from .titles import (ABBREVIATIONS, CHAMBERS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES,
+from .titles import (ABBREVIATIONS, AGENT_ENDINGS, CHAMBERS, NOT_AGENTS, HONORIFICS, LEGISLATIVE_TITLES, NATIONAL_TITLES, NOT_ROLES,
                      ROLE_QUALIFIERS, ROLE_VERBS, ROLE_VERBS_HELD, TITLE_HEADS, expand, is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
@@ -274,7 +274,12 @@ def _about(span: Span, pronoun: str | None = None) -> list[_Found]:
         if head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS:
             return _predicate(head.head) if head.dep_ in _SUBJECTS else []  # "She is the attorney general"
         if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
+            # a speaker known only by a description is what it says ("an announcer", "the narrator")
             role, aff, rank = _describe(head)
+            if role is None and _agent_noun(head) and head.tag_ == "NN":
+                role = head.text
+            if aff is not None and aff.islower():
+                aff = None  # "the ad's narrator": a thing is no body
             return [_Found(role, aff, rank, head.i, 2)] if role or aff else []
         return []
     start, head = name
@@ -689,11 +694,17 @@ def _around(head: Token) -> list[_Found]:
                 aff = _phrase(pobj)
                 if aff:
                     out.append(_Found(None, _normalise(aff, pobj.ent_type_), _rank(aff, pobj.ent_type_), pobj.i, 1))
-    # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description.
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
-        role, aff, rank = _describe(head.head)
+    # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
+    # "an attorney for Y, X," where the parser hangs the name on Y.
+    described = head.head if head.dep_ == "appos" else None
+    if described is not None and described.pos_ == "PROPN" and described.dep_ == "pobj" \
+            and described.head.dep_ == "prep" and described.head.head.pos_ == "NOUN" \
+            and is_title(described.head.head.text):
+        described = described.head.head
+    if described is not None and described.pos_ == "NOUN" and described.i < head.i:
+        role, aff, rank = _describe(described)
         if role or aff:
-            out.append(_Found(role, aff, rank, head.head.i))
+            out.append(_Found(role, aff, rank, described.i))
     # "X is the chief economist at Y", "X serves as chairman of Y", "Y is operated by Z".
     if head.dep_ in ("nsubj", "nsubjpass"):
         verb = head.head
@@ -831,6 +842,14 @@ def _describe(head: Token, any_noun: bool = False) -> tuple[str | None, str | No
     return role, aff, rank
 
 
+def _agent_noun(tok: Token) -> bool:
+    """A lower-case noun for someone who does something ("announcer", "narrator", "protester"), not a
+    document or an event ("report", "paper", "letter"): a speaker known only by it has it as role."""
+    word = tok.lemma_.lower()
+    return tok.text.islower() and len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in NOT_AGENTS \
+        and word not in NOT_ROLES
+
+
 def _past(role: str) -> bool:
     """A role the person no longer holds: "former secretary of state", "ex-chairman"."""
     first = role.split(" ", 1)[0].lower()
@@ -871,7 +890,8 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                         aff, rank = _normalise(phrase, ""), ORG
             elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
                     and (_named(pobj) or (prep != "to" and _body(pobj))) \
-                    and not (prep == "to" and _person_word(pobj)):
+                    and not (pobj.ent_type_ in ("PERSON", "") and _person_word(pobj)
+                             and pobj.lower_ not in _BODY_NOUNS):  # "an attorney for X": a person is no body
                 phrase = _phrase(pobj)
                 if phrase:
                     aff, rank = _normalise(phrase, pobj.ent_type_), _rank(phrase, pobj.ent_type_)

@@ -51,6 +51,17 @@ NOT_ROLES: Final[frozenset[str]] = frozenset("""
 man woman person people guy girl boy child kid son daughter father mother wife husband brother sister
 niece nephew uncle aunt cousin grandson granddaughter grandfather grandmother grandchild parent-in-law
 friend boyfriend girlfriend fiancé fiancee widow widower neighbor neighbour one thing name age year
+family relative relatives
+""".split())
+
+# Endings of nouns for people by what they do ("announcer", "narrator", "protester", "applicant"),
+# and the nouns with those endings that name things instead ("-ent" names too many things to list:
+# "government", "percent", "movement").
+AGENT_ENDINGS: Final[tuple[str, ...]] = ("er", "or", "ist", "ant")
+NOT_AGENTS: Final[frozenset[str]] = frozenset("""
+paper newspaper letter order poster flyer number banner trailer chapter center centre matter answer
+cover computer monitor document report error sector factor mirror motor favor favour behavior
+behaviour color colour horror rumor rumour power tower water border corner quarter register
 """.split())
 
 # Words that only describe a role and are kept with it ("former President", "acting director").
