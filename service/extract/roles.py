@@ -35,13 +35,15 @@ Handled, for a mention that is a name:
   possessor) of the same sentence ("as to X's health, the Democratic nominee's doctor says");
 - the party the article counts them among: "Republicans, including Senator X", "her fellow
   Democrats"; and "the Democratic senator" anywhere, when nobody else is titled Senator by name;
-and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words.
+and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words; a
+speaker known only by a noun for what they do has it as role ("an announcer", "the ad's narrator":
+not "a report"), and "an attorney for Y, X," is X's even where the parser hangs X on Y.
 A party noun in a description ("the top Democrat on the committee") gives the party, no role;
 coordinated roles ("the former secretary of state and current Democratic nominee") keep the one
 marked current, else both ("a former chairman and presidential candidate": former is said of
 both; "current" itself is dropped). "for" a field stays in the role ("vice president for
 policy"); an affiliation must name its body (a proper noun or entity, or a body noun: "the
-campaign"), never a field ("an advocate for human rights") or a person after "to".
+campaign"), never a field ("an advocate for human rights") or a person ("an attorney for Bryce").
 Mentions inside quoted runs (``quoted``) are the speaker's words, not the article's: skipped.
 Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
 American are United States, Vt. is Vermont); party words become the party (GOP is the
