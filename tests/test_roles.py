@@ -136,6 +136,163 @@ def test_one_role_for_many_mentions(nlp: Language) -> None:
     assert _answer(nlp, text, "Roe") == ("Senator", "Democratic Party")
 
 
+# --- which affiliation, of several the article gives ----------------------------------------------
+
+AFFILIATION_CHOICE = [
+    # a bare President serves the country whose seat of government the article names; nothing else does
+    ("President Dale Harmon signed the order. The White House said more would follow.", "Harmon",
+     ("President", "United States")),
+    ("President Dale Harmon signed the order on Friday.", "Harmon", ("President", None)),
+    ("Former President Dale Harmon spoke. The White House said nothing.", "Harmon", ("Former President", None)),
+    ("President Lina Ortiz of Harrow College spoke. The White House said nothing.", "Ortiz",
+     ("President", "Harrow College")),
+    # where an object of the sentence was ("a mentor to X at Y") is not a body X belongs to
+    ("Carl Voss was a mentor to Mayor Ann Pike at Dunmore College.", "Pike", ("Mayor", None)),
+    # a chamber is the body of a leader's title, a beat before any other title
+    ("House Speaker Ann Pike said the vote would wait.", "Pike", ("Speaker", "House")),
+    ("House editor Ann Pike said the race was close.", "Pike", ("House editor", None)),
+    # a party word that starts an organisation's name is the organisation
+    ("Republican National Committee spokesman Ned Gray denied it.", "Gray",
+     ("spokesman", "Republican National Committee")),
+    # an acronym is written out where the article spells it
+    ("The Harbor Workers Alliance met on Monday. HWA director Lena Cruz said pay must rise.", "Cruz",
+     ("director", "Harbor Workers Alliance")),
+    # "(R)" alone is the party
+    ("Gov. Ray Lund (R) signed the order.", "Lund", ("Governor", "Republican Party")),
+    # a body is named; a field is no affiliation and stays in the role
+    ("Rep. Jo Park (D-Ore.), a leading advocate for clean water, spoke.", "Park",
+     ("Representative", "Democratic Party")),
+    ("Lena Cruz, vice president for research at the Dunmore Institute, said costs rose.", "Cruz",
+     ("vice president for research", "Dunmore Institute")),
+    ("Ned Gray, a senior adviser to the Harlow campaign, said the polls were wrong.", "Gray",
+     ("senior adviser", "Harlow campaign")),
+    # relative clauses on an appositive: what the person does now
+    ("Ned Gray, a former Treasury official who runs Dunmore Partners, said rates would rise.", "Gray",
+     ("former official", "Dunmore Partners")),
+    ("Omar Hale, a chemist who is the chief scientist of the Clean Air Program, said so.", "Hale",
+     ("chief scientist", "Clean Air Program")),
+    # a position held once, in the past tense
+    ("Ned Gray, who led the Harbor Workers Alliance from 1990 to 1996, said the strike would fail.", "Gray",
+     ("former leader", "Harbor Workers Alliance")),
+    # "now" says which of two positions is current
+    ("Ned Gray, an aide to Senator Jo Park, spoke. Gray is now the chairman of the Harlow Foundation.", "Gray",
+     ("chairman", "Harlow Foundation")),
+    # a title "of" a state serves its government
+    ("Lena Cruz, the Republican attorney general of Ohio, said she would appeal.", "Cruz",
+     ("attorney general", "Ohio")),
+    # the party the article counts the person among
+    ("Some Democrats, including Senator Jo Park of Oregon, backed the bill.", "Park",
+     ("Senator", "Democratic Party")),
+    ("Oregon Sen. Jo Park spoke first.\n\nThe Democratic senator later asked for the records.", "Park",
+     ("Senator", "Democratic Party")),
+    ("Ann Pike, her Republican opponent, said the plan would fail.", "Pike", ("opponent", "Republican Party")),
+    # a possessor, not the topic: only a party description that is the main subject is carried to
+    ("When it comes to Ann Pike's record, the Democratic nominee's aides say little.", "Pike",
+     ("nominee", "Democratic Party")),
+    ("When it comes to Ann Pike's record, the nominee's aides say little.", "Pike", (None, None)),
+    # the body a writer writes for, named even where the recogniser missed it; never a person
+    ('"The race is close," wrote Ann Pike for the Lakeside Courier.', "Pike", (None, "Lakeside Courier")),
+    ("Ann Pike wrote for Ned Gray in 2010. Gray won.", "Pike", (None, None)),
+]
+
+GUARDS = [
+    # what the person is reported to say about someone else is not about them
+    ("Ann Pike said the 80-year-old judge's mind was gone.", "Pike", (None, None)),
+    # a party description only for the very title: "the Republican president" is no Vice President's
+    ("Vice President Ann Pike spoke. Voters cheered the Republican president on Monday.", "Pike",
+     ("Vice President", None)),
+    # "presumptive" qualifies the role; the party word in it is the affiliation
+    ("Presumptive Democratic presidential nominee Ann Pike spoke.", "Pike",
+     ("Presumptive presidential nominee", "Democratic Party")),
+    # a person after "to" is no affiliation; a noun that is no title says less than one
+    ("Sen. Ned Gray, a close adviser to Ann Pike, spoke. Pike agreed.", "Gray", ("Senator", None)),
+    ("Sen. Ned Gray (Ore.), her Democratic rival, spoke.", "Gray", ("Senator", "Democratic Party")),
+    ("House Rep. Ned Gray (R-Wis.) voted no.", "Gray", ("Representative", "House")),
+    ("AFL-CIO President Ned Gray said no.", "Gray", ("President", "AFL-CIO")),
+]
+
+NO_AFFILIATION = [
+    # two senators: "the Democratic senator" could be either
+    ("Oregon Sen. Jo Park spoke first. Sen. Ned Gray spoke next.\n\nThe Democratic senator later left.", "Park",
+     ("Senator", "Oregon")),
+    # a person as the possessor is the weakest affiliation, below a party tag
+    ("Attorney General Roy Dane (D), Pike's opponent, spoke. Ann Pike did not.", "Dane",
+     ("Attorney General", "Democratic Party")),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION)
+def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
+ROLE_CHOICE = [
+    # a plural title before two coordinated names is each one's; before one name it is nobody's
+    ("Sens. Jon Tate (D-Mont.) and Dave Vale (R-La.) asked for a vote.", "Vale", ("Senator", "Republican Party")),
+    ("Angry Lawmakers Blast Dave Vale Over Vote.\n\nVale said nothing.", "Vale", (None, None)),
+    # "former" said of both coordinated roles
+    ("Ned Gray, a former Harbor Workers Alliance chairman and mayoral candidate, said so.", "Gray",
+     ("former chairman and mayoral candidate", "Harbor Workers Alliance")),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", ROLE_CHOICE)
+def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,description,expected", [
+    ('"Welcome home," an announcer told the crowd.', "an announcer", ("announcer", None)),
+    ('"Vote early," the ad\'s narrator says.', "the ad's narrator", ("narrator", None)),
+    # a document or an event speaks with no role
+    ('"Costs rose," a report from the Dunmore Institute said.', "a report from the Dunmore Institute",
+     (None, None)),
+])
+def test_a_speaker_known_only_by_a_description(nlp: Language, text: str, description: str, expected: tuple) -> None:
+    doc = nlp(text)
+    start = text.index(description)
+    span = doc.char_span(start, start + len(description))
+    assert span is not None
+    assert role_and_affiliation(doc, [span]) == expected
+
+
+def test_a_name_hung_on_the_client_of_an_attorney(nlp: Language) -> None:
+    # "An attorney for Y, X, said": X is the attorney; a person (Y) is no affiliation
+    assert _answer(nlp, "An attorney for Bryce, Mark Dillard, said no.", "Dillard") == ("attorney", None)
+
+
+def test_the_next_sentence_about_the_person_by_their_pronoun(nlp: Language) -> None:
+    text = "Ann Pike grew up in Ohio. She serves as the chief judge of the Lane County court. Later she left."
+    doc = nlp(text)
+    she = [doc[t.i:t.i + 1] for t in doc if t.text == "she"]  # a later "she", not the predicate's
+    # the pronoun is the person's own only when it is among their mentions
+    assert role_and_affiliation(doc, [doc[0:2]])[0] is None
+    assert role_and_affiliation(doc, [doc[0:2]] + she)[0] == "chief judge"
+
+
+def test_an_organisation_is_not_its_own_affiliation(nlp: Language) -> None:
+    text = "The Harbor Workers Alliance said its members would strike. The Harbor Workers Alliance has 900 members."
+    doc = nlp(text)
+    spans = [doc.char_span(text.index("Harbor"), text.index(" said")), doc.char_span(text.rindex("Harbor"),
+                                                                                      text.index(" has"))]
+    assert role_and_affiliation(doc, [s for s in spans if s], is_org=True) == (None, None)
+
+
+def test_a_party_description_further_on_while_the_person_stays_the_subject(nlp: Language) -> None:
+    text = ("Ann Pike spoke on Monday. She said taxes would fall. She also promised new roads. "
+            "The GOP candidate did not say how she would pay for them.")
+    doc = nlp(text)
+    spans = [doc.char_span(0, 8)] + [doc[t.i:t.i + 1] for t in doc if t.text == "She"]
+    assert role_and_affiliation(doc, spans) == ("candidate", "Republican Party")
+    # without the person's own pronoun among the mentions, the chain is not followed
+    assert role_and_affiliation(doc, spans[:1]) == (None, None)
+    # nor through reported words, which may be about someone else
+    quoted = ('Ann Pike spoke on Monday. "This man is unfit," she said. The GOP candidate did not reply.')
+    doc = nlp(quoted)
+    spans = [doc.char_span(0, 8)] + [doc[t.i:t.i + 1] for t in doc if t.lower_ == "she"]
+    assert role_and_affiliation(doc, spans) == (None, None)
+
+
 # --- the lexicons --------------------------------------------------------------------------------
 
 PLACES = [

@@ -25,7 +25,8 @@ Vietnam|Vietnamese|Viet Nam
 Cambodia|Cambodian
 Laos|Laotian
 Thailand|Thai
-Myanmar|Burma|Burmese
+Myanmar
+Burma|Burmese
 Malaysia|Malaysian
 Singapore|Singaporean
 Indonesia|Indonesian
@@ -209,6 +210,14 @@ Wisconsin|Wis.|WI
 Wyoming|Wyo.|WY
 District of Columbia|D.C.|DC
 """
+
+
+# Seats of government that news writing names for a country's leadership ("the White House said").
+SEATS: Final[dict[str, str]] = {
+    "white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
+    "blue house": "South Korea", "elysee": "France", "élysée": "France", "elysee palace": "France",
+    "zhongnanhai": "China",
+}
 
 
 def _key(words: str) -> str:

@@ -51,12 +51,23 @@ NOT_ROLES: Final[frozenset[str]] = frozenset("""
 man woman person people guy girl boy child kid son daughter father mother wife husband brother sister
 niece nephew uncle aunt cousin grandson granddaughter grandfather grandmother grandchild parent-in-law
 friend boyfriend girlfriend fiancé fiancee widow widower neighbor neighbour one thing name age year
+family relative relatives
+""".split())
+
+# Endings of nouns for people by what they do ("announcer", "narrator", "protester", "applicant"),
+# and the nouns with those endings that name things instead ("-ent" names too many things to list:
+# "government", "percent", "movement").
+AGENT_ENDINGS: Final[tuple[str, ...]] = ("er", "or", "ist", "ant")
+NOT_AGENTS: Final[frozenset[str]] = frozenset("""
+paper newspaper letter order poster flyer number banner trailer chapter center centre matter answer
+cover computer monitor document report error sector factor mirror motor favor favour behavior
+behaviour color colour horror rumor rumour power tower water border corner quarter register
 """.split())
 
 # Words that only describe a role and are kept with it ("former President", "acting director").
 ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset("""
 former ex then acting interim incoming outgoing retired late longtime long-time current
-onetime one-time erstwhile future then-
+onetime one-time erstwhile future then- presumptive
 """.split())
 
 # A verb in "X, who heads Y" and the role it gives.
@@ -64,8 +75,27 @@ ROLE_VERBS: Final[dict[str, str]] = {
     "head": "head", "lead": "leader", "chair": "chair", "direct": "director", "found": "founder",
     "co-found": "co-founder", "cofound": "co-founder", "manage": "manager", "own": "owner",
     "run": "head", "edit": "editor", "teach": "teacher", "coach": "coach", "represent": "",
-    "work": "", "serve": "",
+    "work": "", "serve": "", "helm": "head",
 }
+
+# Of those, the roles one holds for a time: "who helmed Y until 1997" was the former head of Y.
+ROLE_VERBS_HELD: Final[frozenset[str]] = frozenset({"head", "leader", "chair", "director", "manager", "editor", "coach"})
+
+# Titles of a national government's leaders: a bare "President" serves the country whose seat of
+# government the article names ("the White House"), see ``places.SEATS``.
+NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
+    "president", "vice president", "vice-president", "president-elect", "secretary of state",
+    "prime minister", "first lady",
+})
+
+# Chambers of a legislature. Before a title that leads one ("Senate Majority Leader", "House Speaker")
+# the chamber is the body the person belongs to; before any other title ("House editor") it is part of
+# the role, a beat rather than an employer.
+CHAMBERS: Final[frozenset[str]] = frozenset({"Senate", "House", "Assembly"})
+LEGISLATIVE_TITLES: Final[frozenset[str]] = frozenset({
+    "leader", "speaker", "whip", "chairman", "chairwoman", "chair", "member", "majority", "minority",
+    "president", "clerk", "parliamentarian", "chaplain", "representative", "member", "delegate",
+})
 
 # Honorifics stand before a name but say nothing about a position.
 HONORIFICS: Final[frozenset[str]] = frozenset("mr mrs ms miss mister dr sir dame madam madame".split())
