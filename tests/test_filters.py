@@ -47,3 +47,16 @@ def test_name_in_a_silent_sentence_is_dropped(nlp: Language, text: str, run: str
 ])
 def test_run_with_a_sign_of_speech_is_kept(nlp: Language, text: str, run: str) -> None:
     assert _reasons(nlp, text)[run] is None
+
+
+@pytest.mark.parametrize("text, run, reason", [
+    # a title-case title right after a possessive or a word for a show or a book
+    ('"We will win," she said on Channel Nine\'s "Morning Hour" today.', "Morning Hour", "title"),
+    ('He wrote about it in his book "Roads Home" last year, he said.', "Roads Home", "title"),
+    # negative: after "titled" the words are a piece's own (a memo, an ad), its author's words
+    ('The campaign said in a memo titled "Where We Stand Now" that it was ahead.', "Where We Stand Now", None),
+    # negative: not title case
+    ('"We will win," she said on Channel Nine\'s "morning hour" today.', "morning hour", None),
+])
+def test_title_of_a_work(nlp: Language, text: str, run: str, reason: str | None) -> None:
+    assert _reasons(nlp, text)[run] == reason

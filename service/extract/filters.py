@@ -24,7 +24,8 @@ from .frames import Layout
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
 # Words right before a title of a work: "MSNBC's 'Morning Joe'", "on 'Face the Nation'".
-_WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book", "titled", "entitled",
+# Not "titled": the title of a memo, an ad or a paper is counted as its author's words.
+_WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book",
                            "series", "song", "album", "movie", "documentary", "episode", "newspaper", "magazine",
                            "column", "headline", "memoir", "novel", "play", "musical", "podcast", "sitcom"})
 # Nouns for words someone said or wrote, which make a quoted run after them speech
