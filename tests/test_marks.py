@@ -71,3 +71,39 @@ def test_many_marks_give_valid_runs(text: str) -> None:
 def test_paragraphs_are_lines_with_words() -> None:
     text = "One.\n\n  \nTwo."
     assert [(p.index, text[p.start:p.end]) for p in paragraphs(text)] == [(0, "One."), (3, "Two.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mark with nothing after it in its paragraph can only close, whichever way it is typed
+    ("He paused. “We will see. “\nThe next line.", ["We will see."]),
+    ('He paused. "We will see. "\nThe next line.', ["We will see."]),
+    # negative: a mark at the end of a paragraph with nothing open opens nothing
+    ("Nothing is open here “\n“Then a quote.”", ["Then a quote."]),
+])
+def test_mark_ending_its_paragraph_closes(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a curly opening mark inside an open curly run is a quote nested with the wrong marks:
+    # the run goes on, and the first closing mark ends it
+    ("“Fans wore “Go Team” shirts to the rally,” she wrote.", ["Fans wore “Go Team"]),
+    # two curly opening marks with nothing between them are one mark
+    ("““We are ready,” she said.", ["We are ready,"]),
+    # negative: a straight mark whose direction is only guessed still restarts the run
+    ('A stray " mark and then "a real quote" here.', ["a real quote"]),
+])
+def test_same_family_mark_inside_a_run(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three apostrophes: a double mark and a nested single one, which stays in the run
+    ("'''Not now,''' she replied.", ["'Not now,'"]),
+    ("He told them, '''Stay home.'.''\nNext.", ["'Stay home.'."]),
+    ("''He said 'no,''' she recalled.", ["He said 'no,'"]),
+    # negative: two apostrophes alone are the double mark, with no single one added
+    ("''Not now,'' she replied.", ["Not now,"]),
+])
+def test_three_apostrophes(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected

@@ -3,25 +3,40 @@
 Each test is named, and a run is dropped for the first test it meets, before attribution.
 A test looks at the run's words and the reporter's words right around it. Handled:
 HTML-like attributes (author="..."), a nickname inside a name (George "Jay" Keyworth),
-runs with no words (handles, links, numbers), stage directions ("(CROSSTALK.)"), and
+runs with no words (handles, links, numbers), stage directions ("(CROSSTALK.)"),
 title-case titles of works right after a possessive or a word like "show" or "on"
-(MSNBC's "Morning Joe"). Not handled: other titles, and scare quotes, which news gold
-standards mostly count as quotes of the person the sentence is about.
+(MSNBC's "Morning Joe"), and a short title-case name inside a sentence that tells of no
+one saying anything: no speech verb in the sentence, no speech or framing verb the run
+hangs on, no colon or utterance noun ("chants of", "the slogan") leading into it
+(the family watched "Harbor Lights"). Not handled: titles written in lower case, and
+scare quotes, which news gold standards count as quotes about half the time, with
+nothing in the text measured to tell the two apart.
 """
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from .cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
 from .frames import Layout
 
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
 # Words right before a title of a work: "MSNBC's 'Morning Joe'", "on 'Face the Nation'".
-_WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book", "titled", "entitled",
+# Not "titled": the title of a memo, an ad or a paper is counted as its author's words.
+_WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book",
                            "series", "song", "album", "movie", "documentary", "episode", "newspaper", "magazine",
                            "column", "headline", "memoir", "novel", "play", "musical", "podcast", "sitcom"})
+# Nouns for words someone said or wrote, which make a quoted run after them speech
+# ("chants of 'Four more years'", "the slogan 'Yes We Can'").
+_UTTERANCE_NOUNS = frozenset({"chant", "cry", "shout", "call", "scream", "yell", "slogan", "motto", "refrain",
+                              "catchphrase", "mantra", "message", "sign", "placard", "banner", "headline",
+                              "tweet", "tagline", "words", "word", "phrase", "remark", "comment", "line"})
+_UTTERANCE_REACH = 3  # an utterance noun this close before the run
+# A title-case run this short, in a sentence that reports no speech, names something.
+_NAME_WORDS = 4
+_GOVERNOR_CLIMB = 12  # at most this many heads from the run up to the verb it hangs on
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w'’\-]*")
 
 
@@ -59,4 +74,46 @@ def reason_to_drop(doc: Doc, layout: Layout, k: int) -> str | None:
         return "title"
     if text[run.start] == "(" and text[run.end - 1] == ")":
         return "stage-direction"
+    if len(words) <= _NAME_WORDS and _title_case(words) and _in_reporters_sentence(doc, layout, k) \
+            and not _reports_speech(doc, layout, k):
+        return "name-in-silent-sentence"
+    return None
+
+
+def _in_reporters_sentence(doc: Doc, layout: Layout, k: int) -> bool:
+    """Whether run ``k`` stands among the reporter's words, not as a sentence of its own."""
+    frame = layout.frames[k]
+    return any(doc[i].is_alpha for i in (*frame.before, *frame.after))
+
+
+def _reports_speech(doc: Doc, layout: Layout, k: int) -> bool:
+    """Whether the reporter's words around run ``k`` tell of someone saying it: a speech verb
+    in its sentence or frame, a colon leading into it, or a speech or framing verb it hangs on."""
+    frame = layout.frames[k]
+    if frame.before and doc[frame.before[-1]].text == ":":
+        return True
+    if any(_utterance_noun(doc[i]) for i in frame.before[-_UTTERANCE_REACH:]):
+        return True
+    sentence = doc[frame.first].sent
+    tokens = set(range(sentence.start, sentence.end)) | set(frame.before) | set(frame.after)
+    if any(layout.run_of[i] == -1 and is_speech_verb(doc[i]) for i in tokens):
+        return True
+    verb = _governor(doc, layout, k)
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS | FRAMING_VERBS
+
+
+def _utterance_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _UTTERANCE_NOUNS
+
+
+def _governor(doc: Doc, layout: Layout, k: int) -> Token | None:
+    """The first verb outside run ``k`` that its words hang on (copulas passed over)."""
+    token = doc[layout.frames[k].first]
+    for _ in range(_GOVERNOR_CLIMB):
+        if token.head is token:
+            return None
+        token = token.head
+        if layout.run_of[token.i] == k or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
+            continue
+        return token
     return None

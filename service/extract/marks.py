@@ -6,14 +6,21 @@ paragraph, so one bad paragraph cannot throw off the rest of the article.
 Handled:
 - curly “ ”, straight ", low „, guillemets « », and the archive spellings '' and ``
   for a double quote; a mark's role (opening or closing) comes from what stands on
-  either side of it, so a closing ” typed at the start of a quote still opens it;
+  either side of it, so a closing ” typed at the start of a quote still opens it, and
+  a mark with nothing after it in its paragraph closes (“They agree. “);
+- three apostrophes as a double mark with a single one nested next to it, the single
+  one kept inside the run (a run 'No,' between the double marks);
 - single marks ‘ ’ ' are never paired: they are apostrophes (Choe’s, students’, the
   ’90s, rock ’n’ roll) or quotes nested inside a double-quoted run, which belong to it;
 - a run left open at the end of its paragraph ends there (``open_end``), as in a
   multi-paragraph quote whose next paragraph opens with a mark again;
-- an opening mark inside an open run closes nothing: one of the run's own family means
-  the earlier mark was a stray, and the run starts again there; one of another family
-  is passed over, and the next closing mark of any family ends the run.
+- an opening mark inside an open run closes nothing: one of another family is passed
+  over, and the next closing mark of any family ends the run. One of the run's own
+  family is a stray that starts the run again for straight and doubled marks, whose
+  direction is only guessed; curly marks show it, so there it opens a quote nested with
+  the wrong marks (“wearing “Go Team” shirts”), and the first closing mark ends the run,
+  as news gold standards read it (measured better than counting depth); two curly
+  opening marks with nothing between them are one.
 
 Not handled: quotes written only with single marks (British style), and marks that
 span two paragraphs without a mark at the start of the second.
@@ -25,7 +32,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 # Longest first, so that '' is read as one mark and not two apostrophes.
-_MARK = re.compile(r"''|``|[\"“”„‟«»]")
+_MARK = re.compile(r"'''|''|``|[\"“”„‟«»]")
 _OPENING = frozenset("“„‟«`")
 _CLOSING = frozenset("”»")
 # Characters after which a mark can only be opening, and before which it can only be closing.
@@ -70,7 +77,10 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _role(text: str, i: int, size: int, lo: int, hi: int) -> str:
-    """'open', 'close' or 'either' for the mark text[i:i+size] inside the line text[lo:hi]."""
+    """'open', 'close' or 'either' for the mark text[i:i+size] inside the line text[lo:hi]
+    (``hi`` is where the line's last visible character ends)."""
+    if i + size >= hi and i > lo:
+        return "close"  # nothing after it in its paragraph: it can only end a run
     before = text[i - 1] if i > lo else " "
     after = text[i + size] if i + size < hi else " "
     can_open = before.isspace() or before in _BEFORE_OPENING or before in _OPENING
@@ -98,21 +108,35 @@ def _family(mark: str) -> str:
     return "straight"
 
 
+def _restarts(text: str, start: int, i: int, family: str) -> bool:
+    """Whether an opening mark at ``i``, of the family of the open run whose words begin at
+    ``start``, starts the run again. Curly marks show their direction, so one opening inside
+    an open run is a quote nested in it with the wrong marks ("... wearing “Go Team” shirts”),
+    and the run ends at the first closing mark, unless nothing stands between the two
+    opening marks (a doubled mark). Straight and doubled marks are read from context, so the
+    earlier one is taken for a stray."""
+    return family != "curly" or not text[start:i].strip()
+
+
 def _runs_in(text: str, para: Paragraph) -> Iterator[Run]:
     open_at: int | None = None  # offset of the pending opening mark
     open_size = 0
     family = ""
+    visible_end = para.start + len(text[para.start:para.end].rstrip())
     for m in _MARK.finditer(text, para.start, para.end):
         i, size = m.start(), m.end() - m.start()
-        role = _role(text, i, size, para.start, para.end)
+        role = _role(text, i, size, para.start, visible_end)
+        if size == 3:  # a double mark with a single one nested next to it, inside the run
+            i, size = (i, 2) if role != "close" and open_at is None else (i + 1, 2)
+        family_here = _family(text[i:i + size])
         if open_at is None:
             if role != "close":
-                open_at, open_size, family = i, size, _family(m.group())
+                open_at, open_size, family = i, size, family_here
             continue
         if role == "open":
-            if _family(m.group()) == family:
+            if family_here == family and _restarts(text, open_at + open_size, i, family):
                 open_at, open_size = i, size  # the earlier mark was a stray
-            continue  # an opening mark of another family inside the run is passed over
+            continue  # a quote nested inside the run is passed over
         start, end = open_at + open_size, i
         open_at = None
         if text[start:end].strip():
