@@ -95,7 +95,8 @@ class Attributor:
             if subject is None:
                 continue
             decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
-            if subject.lower_ not in _WEAK_SUBJECTS and not silent_document(subject):
+            stand_in = _antecedent(subject)
+            if stand_in.lower_ not in _WEAK_SUBJECTS and not silent_document(stand_in):
                 return decision
             fallback = fallback or decision  # "it" says: only when no person does
         return fallback
@@ -126,7 +127,7 @@ class Attributor:
             i -= 1
         for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
             subject = self._subject(verb, k)
-            if subject is not None and subject.lower_ not in _WEAK_SUBJECTS:
+            if subject is not None and _antecedent(subject).lower_ not in _WEAK_SUBJECTS:
                 return Decision("colon-lead-in", self._speaker(subject, k), _chars(verb))
         names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
         if names and len(tokens) <= 6:
@@ -237,7 +238,7 @@ class Attributor:
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
                 continue
             subject = self._subject(token, k)
-            if subject is not None and subject.lower_ not in _RELATIVE and subject.lower_ not in _WEAK_SUBJECTS:
+            if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
                 return Decision("frame-verb", self._speaker(subject, k), _chars(token))
         return None
 
@@ -295,7 +296,7 @@ class Attributor:
                 for child in v.children:
                     if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
-                            return v.head
+                            return child  # "Beck, who said": resolved through its antecedent
                         return child
                     if child.dep_ == "agent":
                         objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -328,7 +329,12 @@ class Attributor:
         return None
 
     def _speaker(self, token: Token, k: int) -> Who:
-        return self.resolver.speaker(token, prefer=self._previous_entity(k))
+        antecedent = _antecedent(token)
+        who = self.resolver.speaker(antecedent, prefer=self._previous_entity(k))
+        if antecedent is not token and who.mention is not None:
+            # the mention runs from the antecedent to the relative pronoun: "Beck, who"
+            who = Who(who.entity, who.description, (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token))))
+        return who
 
     def _previous_entity(self, k: int) -> Entity | None:
         for d in reversed(self.decisions):
@@ -353,6 +359,13 @@ class Attributor:
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
         return decision
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself."""
+    if token.lower_ in _RELATIVE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _chars(token: Token) -> tuple[int, int]:
