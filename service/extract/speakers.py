@@ -290,11 +290,11 @@ class Attributor:
             subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
                 return subjects[0]
-        v = verb
+        v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
                 for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child):
+                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
                             return child  # "Beck, who said": resolved through its antecedent
                         return child
@@ -321,7 +321,10 @@ class Attributor:
             for i in range(verb.i + 1, min(verb.i + 4, frame.after.stop)):
                 if could_speak(doc[i]) and not layout.quoted(doc[i]):
                     return doc[i]
-        for i in range(verb.i - 1, max(verb.i - 5, -1), -1):
+        i = verb.i - 1
+        if i > 0 and doc[i].text == ",":
+            i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
+        for i in range(i, max(i - 4, -1), -1):
             if layout.quoted(doc[i]):
                 break
             if could_speak(doc[i]) and doc[i].pos_ != "NOUN":
@@ -359,6 +362,41 @@ class Attributor:
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
         return decision
+
+
+def _in_title(token: Token) -> bool:
+    """A word right after an opening mark that is no quote of ours: a show's or a book's title
+    ("said on Fox's “Fox and Friends”"), never a speaker."""
+    text = token.doc.text
+    return token.idx > 0 and text[token.idx - 1] in "“\"‘"
+
+
+def _conjunct_speech(verb: Token) -> Token | None:
+    """The first speech verb of "He said A and said B" when the parser hung the second "said"
+    on a verb inside A: the speech verb up the tree whose subject the second one shares."""
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
+        return None
+    v = verb.head
+    if is_speech_verb(v) or v.dep_ not in ("ccomp", "xcomp"):
+        return None
+    for _ in range(3):
+        v = v.head
+        if is_speech_verb(v) and any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+            return v
+        if v.head is v:
+            break
+    return None
+
+
+def _before_apposition(doc: Doc, comma: int) -> int:
+    """The token before an appositive set off by commas and ending at ``comma``, or the one
+    before ``comma`` when there is none."""
+    for i in range(comma - 1, max(comma - 12, 0), -1):
+        if doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+            return i - 1
+        if doc[i].text in (".", ";", ":") or doc[i].is_space:
+            break
+    return comma - 1
 
 
 def _antecedent(token: Token) -> Token:
