@@ -92,6 +92,20 @@ def _words(span: Span) -> tuple[str, ...]:
     return tuple(words)
 
 
+_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    """The acronym of a multi-word name: "international monetary fund" -> "imf"."""
+    letters = [w[0] for w in words if w not in _INITIALS_SKIP]
+    return "".join(letters) if len(letters) >= 2 else ""
+
+
+def _opens_line(span: Span) -> bool:
+    """A span at the start of a sentence or line, where a headline verb may stand before a name."""
+    return span.start == 0 or span[0].is_sent_start or span.doc[span.start - 1].is_space
+
+
 class People:
     """The entities of one article, and resolution of mentions to them."""
 
@@ -113,6 +127,8 @@ class People:
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG")]
+        # Nicknamed names first: 'Robert C. "Bobby" Scott' claims "Bobby Scott" before it stands alone.
+        self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
             stripped = _strip(s)
@@ -120,7 +136,6 @@ class People:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
-        self._nicknamed()
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
@@ -139,7 +154,9 @@ class People:
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or self._quoted(span.start):
                 continue
-            given = tuple(w.lower() for w in m.group(1).split() if len(w.rstrip(".")) > 1)
+            while len(span) > 1 and title_word(span[0].text):
+                span = span[1:]  # "Rep. Robert C. "Bobby" Scott" is Robert C. "Bobby" Scott
+            given = tuple(w.lower() for w in m.group(1).split() if len(w.rstrip(".")) > 1 and not title_word(w))
             nickname, last = m.group(2).lower(), m.group(3).lower()
             words = given + (last,)
             if words in self._by_full or not given:
@@ -182,7 +199,7 @@ class People:
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
-                and first_name_gender(words[1]) is not None and len(span) == len(words):
+                and first_name_gender(words[1]) is not None and len(span) == len(words) and _opens_line(span):
             span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
             if words in self._by_full:
                 return self._by_full[words]
@@ -215,6 +232,11 @@ class People:
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
+        if not candidates and first_name_gender(word) is None:
+            # "Peabody" for "Peabody Energy": an organisation's short form is its first word
+            candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
+        if not candidates and span_text is not None and span_text.text.isupper():
+            candidates = [e for e in self.entities if e.is_org and _initials(e.words) == word]  # "IMF"
         if not candidates:
             return None
         if gender:
