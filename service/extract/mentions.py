@@ -71,7 +71,9 @@ class Resolver:
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
-                entity = people.salient_person(token.idx)
+                entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
+            elif entity is None and _definite_body(token):
+                entity = people.topic(token.idx, is_org=True)
             left = token.left_edge.i
             while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
                 left += 1
@@ -152,6 +154,14 @@ def _definite_person(token: Token) -> bool:
     if any(c.dep_ == "poss" for c in children):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def _definite_body(token: Token) -> bool:
+    """'the union', 'the committee': one body the article has named already."""
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() not in NON_PERSON_NOUNS - DOCUMENT_NOUNS:
+        return False
+    children = list(token.children)
+    return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def could_speak(token: Token) -> bool:

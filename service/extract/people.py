@@ -101,6 +101,11 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(letters) if len(letters) >= 2 else ""
 
 
+def _main_clause(verb: Token) -> bool:
+    """The verb of a sentence's main clause, or one coordinated with it."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _opens_line(span: Span) -> bool:
     """A span at the start of a sentence or line, where a headline verb may stand before a name."""
     return span.start == 0 or span[0].is_sent_start or span.doc[span.start - 1].is_space
@@ -122,6 +127,8 @@ class People:
         self._timeline: list[tuple[int, int, bool]] = []
         self._positions: list[int] = []
         self._noted: set[tuple[int, int]] = set()
+        # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
+        self._topics: list[tuple[int, int]] = []
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -175,6 +182,8 @@ class People:
             return
         self._describe(entity, span)
         entry = (span.start_char, entity.key, span.root.dep_ in ("nsubj", "nsubjpass"))
+        if entry[2] and _main_clause(span.root.head):
+            bisect.insort(self._topics, (span.start_char, entity.key))
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
@@ -350,6 +359,18 @@ class People:
             _, key, is_subject = self._timeline[i]
             if is_subject and not self.entities[key].is_org:
                 return self.entities[key]
+            i -= 1
+        return None
+
+    def topic(self, at: int, is_org: bool) -> Entity | None:
+        """The person (or body) last named as the subject of a main clause before ``at``, within a
+        few paragraphs: whom "the governor" or "the union" means when no title or name says.
+        A subject of a clause inside another ("hours after Trump tweeted") is passed over."""
+        i = bisect.bisect_left(self._topics, (at, -1)) - 1
+        while i >= 0 and self._topics[i][0] >= at - _SALIENT_CHARS:
+            entity = self.entities[self._topics[i][1]]
+            if entity.is_org == is_org:
+                return entity
             i -= 1
         return None
 
