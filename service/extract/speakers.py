@@ -293,15 +293,14 @@ class Attributor:
         v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
+                agent = _agent(v)
+                if agent is not None and not layout.quoted(agent):
+                    return agent  # "Rubio was asked by the moderator": the moderator speaks
                 for child in v.children:
                     if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
                             return child  # "Beck, who said": resolved through its antecedent
                         return child
-                    if child.dep_ == "agent":
-                        objs = [c for c in child.children if c.dep_ == "pobj"]
-                        if objs:
-                            return objs[0]
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -362,6 +361,16 @@ class Attributor:
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
         return decision
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did the asking in "X was asked by Y"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _in_title(token: Token) -> bool:
