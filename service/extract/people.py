@@ -107,8 +107,9 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _opens_line(span: Span) -> bool:
-    """A span at the start of a sentence or line, where a headline verb may stand before a name."""
-    return span.start == 0 or span[0].is_sent_start or span.doc[span.start - 1].is_space
+    """A span not run on from a lower-case word: a headline verb may stand before a name there
+    ("Rip Donald Trump"), but not in "said Cornell William Brooks"."""
+    return span.start == 0 or not span.doc[span.start - 1].is_lower
 
 
 class People:
