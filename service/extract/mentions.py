@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .frames import Layout
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
@@ -66,20 +66,28 @@ class Resolver:
             if entity is not None:
                 return Who(entity, None, (span.start_char, span.end_char))
         issuer = _issuer(token)
-        if issuer is not None:
-            return self.speaker(issuer, prefer)
+        if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
+            # the document speaks for its issuer; the mention stays the words that name it
+            who = self.speaker(issuer, prefer)
+            phrase = self._phrase(token)
+            return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
                 entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
             elif entity is None and _definite_body(token):
                 entity = people.topic(token.idx, is_org=True)
-            left = token.left_edge.i
-            while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
-                left += 1
-            phrase = self.doc[left:_partitive(token).i + 1]
+            phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _phrase(self, token: Token) -> Span:
+        """The words of a description up to its head, determiners and quoted words dropped
+        ("63 percent of registered voters" for "percent")."""
+        left = token.left_edge.i
+        while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
+            left += 1
+        return self.doc[left:_partitive(token).i + 1]
 
 
 def speaker_name(speaker: Who | None) -> str | None:
@@ -100,23 +108,47 @@ def _issuer(token: Token) -> Token | None:
     letter"."""
     if token.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    for child in token.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+    issuer = _direct_issuer(token)
+    if issuer is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return issuer
+    # "the ruling" after "the court ruled"; "the letter" after "X sent a letter": the same
+    # document named before, or the verb it names
+    doc = token.doc
+    verb = _nominalised(token)
+    for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
+        earlier = doc[i]
+        if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN":
+            return _direct_issuer(earlier)
+        elif earlier.pos_ == "VERB" and earlier.lemma_.lower() in verb:
+            subjects = [c for c in earlier.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+            return subjects[0] if subjects else None
+    return None
+
+
+def _direct_issuer(document: Token) -> Token | None:
+    """Who a document's own words name as its issuer: "the IMF report", "X's letter", "a
+    complaint filed by X", "a video by X", "a letter from X", "X sent a letter"."""
+    for child in document.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and could_speak(child):
             return child
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "agent"]
             objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    subject = _sender(token)
-    if subject is not None:
-        return subject
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        doc = token.doc
-        for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
-            if doc[i].lemma_ == token.lemma_:
-                return _sender(doc[i])
-    return None
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [o for o in child.children if o.dep_ == "pobj" and could_speak(o) and o.pos_ != "PRON"]
+            if objs:
+                return objs[0]
+    return _sender(document)
+
+
+def _nominalised(noun: Token) -> frozenset[str]:
+    """The verb lemmas a document noun in -ing may name: "ruling" -> rule, "finding" -> find."""
+    word = noun.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return frozenset()
+    return frozenset({word[:-3], word[:-3] + "e"})
 
 
 def silent_document(token: Token) -> bool:
