@@ -10,6 +10,7 @@ letter"). Not handled: first-person narrators, and coordinated speakers ("Obama 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,12 @@ source official spokesman spokeswoman spokesperson aide staffer witness neighbor
 resident protester supporter voter driver officer doctor nurse lawyer attorney
 """.split())
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+# A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
+_SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
+_SIGNATURE_REACH = 6
+# An essay's note on its writer, in its last lines: "Jane Roe is a professor ...".
+_BIO = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|writes|teaches|serves|has been)\b")
+_BIO_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Resolver:
         people = self.people
         if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
             if token.lower_ in _FIRST_PERSON:
-                return Who(None, None, None)
+                return self._narrator(token)
             return Who(people.antecedent(token, prefer), None, _chars(token))
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
@@ -80,6 +87,32 @@ class Resolver:
             phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _narrator(self, token: Token) -> Who:
+        """Who "I" is: the writer of a letter, signed in a line of its own after it, or of an
+        essay whose last lines say who wrote it ("Jane Roe is a professor at ...")."""
+        if token.lower_ not in ("i", "me"):
+            return Who(None, None, None)
+        paras = self.layout.paragraphs
+        text = self.layout.text
+        here = self.layout.paragraph_at(token.idx)
+        for p in paras[here + 1:here + 1 + _SIGNATURE_REACH]:
+            if _SIGNATURE.match(text[p.start:p.end].strip()):
+                return self._named(p.start, p.end, token)
+        for p in paras[-_BIO_LINES:]:
+            m = _BIO.match(text[p.start:p.end])
+            if m and p.start > token.idx:
+                return self._named(p.start, p.start + len(m.group(1)), token)
+        return Who(None, None, None)
+
+    def _named(self, start: int, end: int, token: Token) -> Who:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and span.text.endswith("."):
+            span = span[:-1]
+        entity = self.people.by_name(span) if span is not None and len(span) else None
+        if entity is None or entity.is_org:
+            return Who(None, None, None)
+        return Who(entity, None, _chars(token))
 
     def _phrase(self, token: Token) -> Span:
         """The words of a description up to its head, determiners and quoted words dropped
