@@ -30,6 +30,8 @@ announcer narrator reporter host anchor moderator caller voice crowd audience wo
 source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
 resident protester supporter voter driver officer doctor nurse lawyer attorney
 """.split())
+# Collective nouns a possessor has: "Scott's family" is not one named person.
+_KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
@@ -82,6 +84,8 @@ class Resolver:
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
                 entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
+            elif entity is None and _possessed_person(token) is not None:
+                entity = self._topic_not(token, _possessed_person(token))
             elif entity is None and _definite_body(token):
                 entity = people.topic(token.idx, is_org=True)
             phrase = self._phrase(token)
@@ -113,6 +117,14 @@ class Resolver:
         if entity is None or entity.is_org:
             return Who(None, None, None)
         return Who(entity, None, _chars(token))
+
+    def _topic_not(self, token: Token, owner: Token) -> Entity | None:
+        """"Obama's former strategist": the person the paragraph is about, when that is not Obama."""
+        topic = self.people.topic(token.idx, is_org=False)
+        span = self.people.name_span(owner)
+        if topic is None or span is None or self.people.by_name(span) is topic:
+            return None
+        return topic
 
     def _phrase(self, token: Token) -> Span:
         """The words of a description up to its head, determiners and quoted words dropped
@@ -208,6 +220,14 @@ def _partitive(token: Token) -> Token:
             if objs:
                 return objs[0]
     return token
+
+
+def _possessed_person(token: Token) -> Token | None:
+    """The named owner in "Obama's former campaign strategist", a singular person noun."""
+    if token.tag_ != "NN" or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS | _KIN_GROUPS:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0] if owners else None
 
 
 def _definite_person(token: Token) -> bool:
