@@ -39,6 +39,14 @@ paint cast frame present promise pledge vow threaten urge demand want seek hope
 go pound hammer target brand nickname tout champion defend insist predict warn
 """.split())
 
+# Framing verbs that put a name on someone or something ("X called it a 'disaster'"): a partial
+# quote under one of them is that verb's subject's, even inside another speaker's report.
+NAMING_VERBS: Final[frozenset[str]] = frozenset("""
+call label brand dub term name nickname liken compare refer describe characterize characterise
+portray accuse
+""".split())
+
+
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS

@@ -31,7 +31,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_according_to, is_speech_verb
+from .cues import NAMING_VERBS, is_according_to, is_speech_verb
 from .frames import Layout, quote_kind
 from .mentions import NON_PERSON_NOUNS, Resolver, Who, could_speak, silent_document
 from .people import Entity, People
@@ -89,6 +89,8 @@ class Attributor:
 
     # -- the rules --------------------------------------------------------------------------
     def cue_subject(self, k: int) -> Decision | None:
+        if self._partial(k) and self._framed_inside(k):
+            return None  # "she said Trump called her 'Miss Piggy'": the framing verb's subject (frame-verb)
         fallback = None
         for cue in self._cues(k, is_speech_verb):
             subject = self._subject(cue, k)
@@ -273,11 +275,35 @@ class Attributor:
             token = token.head
             if self.layout.quoted(token):
                 continue
-            if token.i not in frame.before and token.i not in frame.after:
+            if token.i not in frame.before and token.i not in frame.after and not self._same_sentence(token, k):
                 return None
             if test(token):
                 return token
         return None
+
+    def _framed_inside(self, k: int) -> bool:
+        """A verb that frames without reporting speech ("called", "branded") stands between the
+        quoted words and the nearest speech verb above them, with a subject of its own."""
+        token = self.doc[self.layout.frames[k].first]
+        for _ in range(12):
+            if token.head is token:
+                return False
+            token = token.head
+            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if is_speech_verb(token):
+                return False
+            if token.lemma_.lower() in NAMING_VERBS:
+                subject = next((c for c in token.children if c.dep_ == "nsubj" and not self.layout.quoted(c)), None)
+                # "he called" inside "X said": most likely X again, whose own verb then decides
+                return subject is not None and subject.pos_ != "PRON"
+        return False
+
+    def _same_sentence(self, token: Token, k: int) -> bool:
+        """A token of the quote's own sentence that the frame left out, since another quote
+        stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
+        first = self.doc[self.layout.frames[k].first]
+        return token.sent.start == first.sent.start and self.layout.para_of[token.i] == self.layout.para_of[first.i]
 
     def _subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
