@@ -352,8 +352,8 @@ class Attributor:
         for i in range(i, max(i - 4, -1), -1):
             if layout.quoted(doc[i]):
                 break
-            if could_speak(doc[i]) and doc[i].pos_ != "NOUN":
-                return doc[i]
+            if could_speak(doc[i]) and (doc[i].pos_ != "NOUN" or (i == verb.i - 1 and _determined(doc[i]))):
+                return doc[i]  # a noun only right before the verb: "..., the candidate stated"
         return None
 
     def _speaker(self, token: Token, k: int) -> Who:
@@ -432,6 +432,11 @@ def _before_apposition(doc: Doc, comma: int) -> int:
         if doc[i].text in (".", ";", ":") or doc[i].is_space:
             break
     return comma - 1
+
+
+def _determined(noun: Token) -> bool:
+    """A singular noun with "the" or an owner: "the candidate", "Obama's spokesman"."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
 
 
 def _antecedent(token: Token) -> Token:
