@@ -256,13 +256,28 @@ class Attributor:
         order: list[Token] = []
         governor = self._governor(k, test)
         if governor is not None:
-            order.append(governor)
+            outer = self._reporting(governor, k) if _unrealised(governor) else None
+            order += [outer, governor] if outer is not None else [governor]
         close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
         order += [t for t in close_after if test(t)]
         order += [doc[i] for i in reversed(frame.before) if test(doc[i])]
         order += [doc[i] for i in frame.after[_CLOSE_AFTER:] if test(doc[i])]
         seen: set[int] = set()
         return [t for t in order if not (t.i in seen or seen.add(t.i))]
+
+    def _reporting(self, verb: Token, k: int) -> Token | None:
+        """The speech verb whose reported clause holds ``verb``, with a subject of its own:
+        "Obama said he expected that Americans will say 'no'" is Obama's report."""
+        v = verb
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head is v:
+                return None
+            v = v.head
+            if self.layout.quoted(v):
+                return None
+            if is_speech_verb(v) and any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+                return v
+        return None
 
     def _governor(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         """The first cue up the parse from the quote's words, within the quote's frame:
@@ -432,6 +447,11 @@ def _before_apposition(doc: Doc, comma: int) -> int:
         if doc[i].text in (".", ";", ":") or doc[i].is_space:
             break
     return comma - 1
+
+
+def _unrealised(verb: Token) -> bool:
+    """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
+    return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
 
 
 def _determined(noun: Token) -> bool:
