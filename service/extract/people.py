@@ -83,7 +83,7 @@ def _words(span: Span) -> tuple[str, ...]:
     glued = False
     for t in span:
         if any(c.isalpha() for c in t.text):
-            word = t.lower_.replace("’", "'")
+            word = _JUNK_EDGES.sub("", t.lower_.replace("’", "'"))  # '">sanders' from markup left in the text
             if glued and words:
                 words[-1] += word
             else:
@@ -92,6 +92,8 @@ def _words(span: Span) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Characters that cannot open or close a name: markup and marks glued to a word.
+_JUNK_EDGES = re.compile(r"^[^\w(]+|[^\w.)'’\"”]+$")
 _INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 
 
@@ -214,6 +216,7 @@ class People:
             if words in self._by_full:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
+        name = _JUNK_EDGES.sub("", name.strip())
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org and len(words) >= 2:
             entity.gender = first_name_gender(words[0])

@@ -460,10 +460,20 @@ def _determined(noun: Token) -> bool:
 
 
 def _antecedent(token: Token) -> Token:
-    """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself."""
-    if token.lower_ in _RELATIVE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
+    "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
+    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+        return token
+    antecedent = token.head.head
+    if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        t = antecedent
+        for _ in range(6):
+            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head is t:
+                break
+            t = t.head
+            if t.ent_type_ == "PERSON":
+                return t
+    return antecedent
 
 
 def _chars(token: Token) -> tuple[int, int]:
