@@ -80,6 +80,10 @@ class Resolver:
             who = self.speaker(issuer, prefer)
             phrase = self._phrase(token)
             return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
+        if token.pos_ in ("NOUN", "PROPN", "X"):
+            known = people.known_word(token)
+            if known is not None:  # a name the tagger missed: '">Sanders' after markup
+                return Who(known, None, _chars(token))
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):

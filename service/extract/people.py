@@ -378,6 +378,14 @@ class People:
             i -= 1
         return None
 
+    def known_word(self, token: Token) -> Entity | None:
+        """The entity a capitalised word the tagger took for no name stands for, if it is a
+        surname or name already known ("Sanders" glued to markup)."""
+        word = _JUNK_EDGES.sub("", token.text)
+        if not word[:1].isupper() or title_word(word):
+            return None
+        return self.lookup((word.lower().replace("’", "'"),), token.idx)
+
     def by_description(self, head: Token) -> Entity | None:
         """A person or organisation a description refers to ("the senator", "the union").
 
