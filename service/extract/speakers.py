@@ -41,6 +41,11 @@ _WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
+_ADDRESSEE_VERBS = frozenset("""
+ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
+welcome lecture implore beg advise counsel
+""".split())
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 
 
@@ -337,6 +342,8 @@ class Attributor:
                 agent = _agent(v)
                 if agent is not None and not layout.quoted(agent):
                     return agent  # "Rubio was asked by the moderator": the moderator speaks
+                if v is verb and agent is None and _addressed(v):
+                    return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 for child in v.children:
                     if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
@@ -402,6 +409,11 @@ class Attributor:
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
         return decision
+
+
+def _addressed(verb: Token) -> bool:
+    """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
+    return verb.lemma_.lower() in _ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:
