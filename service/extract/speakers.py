@@ -177,7 +177,11 @@ class Attributor:
         if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
             return None
         dash = match.group(1)
-        return Decision("byline", self._speaker(self.doc[i], k), (match.start(1), match.start(1) + len(dash)))
+        last = i  # the signature's last name word holds the whole name: "― Jane Q Roe."
+        while last + 1 < len(self.doc) and last - i < 3 and self.doc[last + 1].is_alpha and self.doc[last + 1].text[:1].isupper() \
+                and self.layout.para_of[last + 1] == self.layout.para_of[i]:
+            last += 1
+        return Decision("byline", self._speaker(self.doc[last], k), (match.start(1), match.start(1) + len(dash)))
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
