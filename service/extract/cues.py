@@ -3,7 +3,9 @@
 A cue is a reporting verb (by lemma: say, tell, add, claim, tweet, ...), a framing verb
 that quotes without reporting speech (call, accuse, dismiss, describe), the phrase
 "according to", or a colon that leads into the quote. Speech verbs are the surest;
-framing verbs are weaker and only count for a quote inside the reporter's sentence.
+framing verbs are weaker and only count for a quote inside the reporter's sentence;
+naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
+another speaker's report.
 """
 from __future__ import annotations
 

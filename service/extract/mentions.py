@@ -4,9 +4,15 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names and their appositives ("a professor, Lim"), pronouns, definite descriptions
-of someone named before ("the former secretary"), documents that speak for whoever issued
-them ("the IMF report", "X issued a statement calling ...", "the letter" after "X sent a
-letter"). Not handled: first-person narrators, and coordinated speakers ("Obama and Clinton").
+of someone named before ("the former secretary": by title, else the last main-clause
+subject; "the union": by name word, else the last body that was a main-clause subject;
+"Obama's former strategist": the last main-clause subject when that is not Obama),
+documents that speak for whoever issued them ("the IMF report", "X issued a statement
+calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
+ruling" after "the court ruled"; the mention stays the document's words), a first-person
+narrator named by a letter's signature line or an essay's closing note on its writer, and
+a known surname the tagger missed ('">Sanders'). Not handled: coordinated speakers
+("Obama and Clinton"), and descriptions of someone the article never names.
 """
 from __future__ import annotations
 

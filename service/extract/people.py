@@ -3,13 +3,16 @@
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs
 (mentions inside quotes are registered but never taken as antecedents). Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
-  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott');
+  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
+  registered first and without its title, so "Bobby Scott" is the same person);
+- an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender);
 - pronouns (he, she, they, it) to the most recent compatible subject, then mention;
 - descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name.
+  or organisation with that word in its name; ``topic`` gives the last main-clause subject
+  for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list and honorifics do not
 give, and people the article never names in a way spaCy's tagger or recogniser can see.
 """

@@ -5,11 +5,19 @@ or passes; the first rule that decides wins, and its name goes with the answer, 
 wrong speaker traces to one rule. In order:
 
 1. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
-   "X, a professor, said", "X said that ...", "..., boasting of") and its subject.
+   "X, a professor, said", "X said that ...", "..., boasting of") and its subject; for a
+   second partial quote in one report, the speech verb before the first one. The subject
+   is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
+   after a body is the person before it), a passive verb's agent speaks ("X was asked by
+   Y"), the passive subject of a verb of address does not ("X was asked", "was greeted
+   with"), a word in title marks is no subject, "X said A and said B" shares X, and a
+   speech that has not happened ("voters will say") gives way to the verb reporting it.
+   A partial quote under a naming verb with a named subject inside the report ("Ana said
+   Mark called it 'a disaster'") is left to rule 7.
 2. ``according-to``: "according to X" in the quote's sentence.
 3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
 4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
-5. ``byline``: a dash and a name right after the quote ("― Jane Roe").
+5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -21,7 +29,8 @@ wrong speaker traces to one rule. In order:
 10. no rule: speaker unknown (name and id null).
 
 Turning the word a rule points at into a speaker is ``mentions.Resolver``'s. Not handled:
-speakers named only inside another quote, and first-person narrators.
+speakers named only inside another quote, coordinated speakers ("Obama and Clinton
+said"), and a speech noun's owner ("Trump's claim that '...'").
 """
 from __future__ import annotations
 
