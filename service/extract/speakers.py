@@ -47,6 +47,7 @@ from .people import Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
+_INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -376,11 +377,15 @@ class Attributor:
         """Parse failed: the name right after the verb ("said Trump") or right before it."""
         doc, layout = self.doc, self.layout
         frame = layout.frames[k]
-        inverted = verb.i in frame.after and verb.i - frame.after.start <= 1
+        inverted = verb.i in frame.after and (verb.i == frame.after.start
+                                              or (verb.i == frame.after.start + 1 and doc[frame.after.start].is_punct))
         if inverted:
-            for i in range(verb.i + 1, min(verb.i + 4, frame.after.stop)):
-                if could_speak(doc[i]) and not layout.quoted(doc[i]):
-                    return doc[i]
+            i, stop = verb.i + 1, min(verb.i + _INVERTED_REACH, frame.after.stop)
+            while i < stop and not layout.quoted(doc[i]) and doc[i].text not in (",", ".", ";"):
+                head = _phrase_head(doc[i], stop)  # "added another New Hampshire Democrat"
+                if could_speak(head):
+                    return head
+                i = max(i, head.i) + 1
         i = verb.i - 1
         if i > 0 and doc[i].text == ",":
             i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
@@ -477,6 +482,13 @@ def _before_apposition(doc: Doc, comma: int) -> int:
 def _unrealised(verb: Token) -> bool:
     """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
     return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
+
+
+def _phrase_head(token: Token, stop: int) -> Token:
+    """The head noun a modifier leads to, rightwards and before ``stop``: "New" in "New Hampshire Democrat"."""
+    while token.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod") and token.i < token.head.i < stop:
+        token = token.head
+    return token
 
 
 def _determined(noun: Token) -> bool:
