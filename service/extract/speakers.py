@@ -345,7 +345,16 @@ class Attributor:
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
             return verb.head  # "footage of Hillary Clinton asking, '...'"
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-            # "..., boasting of their 'great relationship'": the subject of the main clause
+            # "..., boasting of their 'great relationship'": the subject of the clause it hangs
+            # on ("he continued his assault, mocking ... and saying"), else of the main clause
+            v = verb
+            while v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                    break  # a clause that only describes something ("an architect who said")
+                subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
+                if subjects and not layout.quoted(v):
+                    return subjects[0]
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
