@@ -159,6 +159,13 @@ SPEAKER_IN_THE_PARSE = [
     # "who" after a body: the person before it
     ('"These are strange days," said Peter Hale, a lawyer for the Coastal Alliance, who has fought the port for years. '
      '"I am skeptical."', "skeptical", "Peter Hale"),
+    # an inverted subject a few words after the verb
+    ('"The race is close," added another New Hampshire Democrat.', "race", "Democrat"),
+    # an "-ing" speech verb hangs on the clause before it, not on the sentence's first subject
+    ('The former mayor spoke hours after Mark Bell held a news conference in which he continued his attack, '
+     'saying the town was "not safe."', "not safe", "Mark Bell"),
+    # ... but not on a clause that only describes something
+    ('Marchers circled the stadium where the Harbor Hawks played, chanting "Hands up."', "Hands up", "Marchers"),
     # a byline's whole name, where two share a first name
     ('“We need a new plan.” ― Lena Ortiz\n“We need better schools.” ― Lena Park', "schools", "Lena Park"),
 ]
