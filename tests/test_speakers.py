@@ -166,6 +166,9 @@ SPEAKER_IN_THE_PARSE = [
      'saying the town was "not safe."', "not safe", "Mark Bell"),
     # ... but not on a clause that only describes something
     ('Marchers circled the stadium where the Harbor Hawks played, chanting "Hands up."', "Hands up", "Marchers"),
+    # "according to" before an earlier quote of the same sentence
+    ('According to Lena Ortiz, the port lost "millions" and Mark Bell faces "serious trouble" this year.',
+     "serious trouble", "Lena Ortiz"),
     # a byline's whole name, where two share a first name
     ('“We need a new plan.” ― Lena Ortiz\n“We need better schools.” ― Lena Park', "schools", "Lena Park"),
 ]

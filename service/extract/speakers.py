@@ -14,7 +14,7 @@ wrong speaker traces to one rule. In order:
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
-2. ``according-to``: "according to X" in the quote's sentence.
+2. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
 4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
@@ -120,6 +120,8 @@ class Attributor:
 
     def according_to(self, k: int) -> Decision | None:
         cue = self._nearest(k, is_according_to)
+        if cue is None:
+            cue = self._in_sentence(k, is_according_to)  # past an earlier quote of the same sentence
         if cue is None:
             return None
         objects = [c for c in cue.children if c.dep_ == "pobj"]
@@ -332,6 +334,11 @@ class Attributor:
                 # "he called" inside "X said": most likely X again, whose own verb then decides
                 return subject is not None and subject.pos_ != "PRON"
         return False
+
+    def _in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
+        first = self.doc[self.layout.frames[k].first]
+        return next((t for t in first.sent if not self.layout.quoted(t) and self._same_sentence(t, k) and test(t)), None)
 
     def _same_sentence(self, token: Token, k: int) -> bool:
         """A token of the quote's own sentence that the frame left out, since another quote
