@@ -338,7 +338,8 @@ class Attributor:
     def _in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
         first = self.doc[self.layout.frames[k].first]
-        return next((t for t in first.sent if not self.layout.quoted(t) and self._same_sentence(t, k) and test(t)), None)
+        para = self.layout.para_of[first.i]
+        return next((t for t in first.sent if not self.layout.quoted(t) and self.layout.para_of[t.i] == para and test(t)), None)
 
     def _same_sentence(self, token: Token, k: int) -> bool:
         """A token of the quote's own sentence that the frame left out, since another quote
@@ -375,7 +376,7 @@ class Attributor:
                 if v is verb and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child):
+                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
                             return child  # "Beck, who said": resolved through its antecedent
                         return child
@@ -460,10 +461,9 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _in_title(token: Token) -> bool:
+def _in_title(token: Token, text: str) -> bool:
     """A word right after an opening mark that is no quote of ours: a show's or a book's title
-    ("said on Fox's “Fox and Friends”"), never a speaker."""
-    text = token.doc.text
+    ("said on Fox's “Fox and Friends”"), never a speaker. ``text`` is the article's text."""
     return token.idx > 0 and text[token.idx - 1] in "“\"‘"
 
 
