@@ -124,3 +124,112 @@ def test_rule_and_confidence_are_set(nlp: Language) -> None:
     assert q.rule == "cue-subject"
     assert 0.0 < q.confidence <= 1.0
     assert q.cue is not None and q.cue.text == "said"
+
+
+def _quote_with(result: Extraction, words: str):
+    for q in result.quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# Where the speaker's word stands in the sentence: (article, words of the quote, expected speaker)
+SPEAKER_IN_THE_PARSE = [
+    # a relative pronoun speaks for the name before it
+    ('The plan was backed by Ana Torres, who said it was "long overdue."', "overdue", "Ana Torres"),
+    # a show's title in marks is no speaker
+    ('"We are ready," Ana Torres, the mayor, said Thursday on WXYZ\'s "Morning Show."', "ready", "Ana Torres"),
+    # "said A and said B": the second "said" shares the first one's subject
+    ('Ana Torres spoke on Friday.\n\nShe said the storm had cut power and said that crews were "working around the clock."',
+     "clock", "Ana Torres"),
+    # a passive question: the one asking speaks
+    ('Ana Torres was asked by moderator Lee Chang whether "the budget can survive."', "survive", "Lee Chang"),
+    # the one greeted does not speak the chant; the source does
+    ('Mayor Ana Torres was greeted with chants of "Four more years!" at the rally, according to organizer Lee Chang.',
+     "Four more", "Lee Chang"),
+    # a second partial quote in the same report
+    ('Ana Torres said it was "absolutely clear" that Mark Bell faced a "serious problem" with voters.',
+     "serious problem", "Ana Torres"),
+    # a verb that names someone, inside another's report: the namer's words
+    ('Ana Torres said that Mark Bell called the plan "a disaster" last year.', "disaster", "Mark Bell"),
+    # ... but not when the namer is a pronoun for the reporter herself
+    ('Ana Torres said that she called the plan "a disaster" last year.', "disaster", "Ana Torres"),
+    # a speech that has not happened yet is the reporter's
+    ('Ana Torres said she expected that voters will say "no" to the plan.', "no", "Ana Torres"),
+    # "who" after a body: the person before it
+    ('"These are strange days," said Peter Hale, a lawyer for the Coastal Alliance, who has fought the port for years. '
+     '"I am skeptical."', "skeptical", "Peter Hale"),
+    # an inverted subject a few words after the verb
+    ('"The race is close," added another New Hampshire Democrat.', "race", "Democrat"),
+    # an "-ing" speech verb hangs on the clause before it, not on the sentence's first subject
+    ('The former mayor spoke hours after Mark Bell held a news conference in which he continued his attack, '
+     'saying the town was "not safe."', "not safe", "Mark Bell"),
+    # ... but not on a clause that only describes something
+    ('Marchers circled the stadium where the Harbor Hawks played, chanting "Hands up."', "Hands up", "Marchers"),
+    # "according to" before an earlier quote of the same sentence
+    ('According to Lena Ortiz, the port lost "millions" and Mark Bell faces "serious trouble" this year.',
+     "serious trouble", "Lena Ortiz"),
+    # a byline's whole name, where two share a first name
+    ('“We need a new plan.” ― Lena Ortiz\n“We need better schools.” ― Lena Park', "schools", "Lena Park"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", SPEAKER_IN_THE_PARSE)
+def test_the_speaker_is_found_in_the_parse(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+def test_a_relative_pronoun_mention_runs_from_its_antecedent(nlp: Language) -> None:
+    quote = _quote_with(_run(nlp, SPEAKER_IN_THE_PARSE[0][0]), "overdue")
+    assert quote.speaker.mention.text == "Ana Torres, who"
+
+
+# Names, descriptions and documents that stand for someone named elsewhere in the article.
+WHO_A_MENTION_MEANS = [
+    # an acronym of an organisation named in full
+    ('The International Monetary Fund cut its forecast.\n\n"Growth is slowing," the IMF said.', "slowing",
+     "International Monetary Fund"),
+    # an organisation's first word
+    ('Halvorsen Shipping filed for bankruptcy on Monday.\n\nIn a statement, Halvorsen said: "We will pay every creditor."',
+     "creditor", "Halvorsen Shipping"),
+    # a nicknamed name, title dropped, claims the nickname and the surname
+    ('Rep. Thomas J. "Tommy" Reyes hosted the picnic.\n\n"This is our year," Tommy Reyes said.\n\n"We need jobs," Reyes said.',
+     "jobs", 'Thomas J. "Tommy" Reyes'),
+    # a first name the list lacks, mid-sentence, stays part of the name
+    ('"We are ready," said Everett William Ross, the director.', "ready", "Everett William Ross"),
+    # a description with no title to match: the paragraph's subject, not one in a clause inside
+    ('Lena Ortiz says the tax is too high.\n\nThe Ohio treasurer was speaking in Dayton hours after Mark Bell proposed the tax.'
+     '\n\nThe Ohio treasurer said the plan is "a burden on families."', "burden", "Lena Ortiz"),
+    # "the union" for the body named before
+    ('The Guild of Bakers endorsed the plan on Monday.\n\n"It keeps ovens running," the union wrote.', "ovens",
+     "Guild of Bakers"),
+    # a document speaks for whoever made it
+    ('A video by the Coastal Alliance shows the harbor.\n\nThe video says the harbor is "dying."', "dying", "Coastal Alliance"),
+    # "Grant's former strategist" is someone other than Grant: the one the paragraph is about
+    ('Dana Wells on Monday urged Tom Grant to apologize.\n\n"That was outrageous," Grant\'s former campaign strategist said.',
+     "outrageous", "Dana Wells"),
+    # ... but a spokesman or a family stays a description
+    ('Dana Wells on Monday urged Tom Grant to apologize.\n\n"That was outrageous," Grant\'s spokesman said.',
+     "outrageous", "Grant's spokesman"),
+    # "I" is the letter's signer, or the essay's writer
+    ('I voted for her twice. Then I told my neighbor, "Never again."\n\nJane Whitfield.', "Never", "Jane Whitfield"),
+    ('When my sister asked, I said, "Not this year."\n\nJane Whitfield is a teacher in Ohio.', "Not this", "Jane Whitfield"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", WHO_A_MENTION_MEANS)
+def test_a_mention_resolves_to_who_it_means(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+def test_a_document_keeps_its_own_words_as_the_mention(nlp: Language) -> None:
+    quote = _quote_with(_run(nlp, WHO_A_MENTION_MEANS[6][0]), "dying")
+    assert quote.speaker.mention.text == "video"
+
+
+@pytest.mark.parametrize("text, words", [
+    # "I" with no signature and no note on the writer stays unknown
+    ('When my sister asked, I said, "Not this year."', "Not this"),
+])
+def test_an_unsigned_narrator_stays_unknown(nlp: Language, text: str, words: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) is None

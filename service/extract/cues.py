@@ -3,7 +3,9 @@
 A cue is a reporting verb (by lemma: say, tell, add, claim, tweet, ...), a framing verb
 that quotes without reporting speech (call, accuse, dismiss, describe), the phrase
 "according to", or a colon that leads into the quote. Speech verbs are the surest;
-framing verbs are weaker and only count for a quote inside the reporter's sentence.
+framing verbs are weaker and only count for a quote inside the reporter's sentence;
+naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
+another speaker's report.
 """
 from __future__ import annotations
 
@@ -38,6 +40,14 @@ praise hail welcome criticize criticise condemn denounce mock ridicule deride po
 paint cast frame present promise pledge vow threaten urge demand want seek hope
 go pound hammer target brand nickname tout champion defend insist predict warn
 """.split())
+
+# Framing verbs that put a name on someone or something ("X called it a 'disaster'"): a partial
+# quote under one of them is that verb's subject's, even inside another speaker's report.
+NAMING_VERBS: Final[frozenset[str]] = frozenset("""
+call label brand dub term name nickname liken compare refer describe characterize characterise
+portray accuse
+""".split())
+
 
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""

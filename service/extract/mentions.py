@@ -4,15 +4,22 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names and their appositives ("a professor, Lim"), pronouns, definite descriptions
-of someone named before ("the former secretary"), documents that speak for whoever issued
-them ("the IMF report", "X issued a statement calling ...", "the letter" after "X sent a
-letter"). Not handled: first-person narrators, and coordinated speakers ("Obama and Clinton").
+of someone named before ("the former secretary": by title, else the last main-clause
+subject; "the union": by name word, else the last body that was a main-clause subject;
+"Obama's former strategist": the last main-clause subject when that is not Obama),
+documents that speak for whoever issued them ("the IMF report", "X issued a statement
+calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
+ruling" after "the court ruled"; the mention stays the document's words), a first-person
+narrator named by a letter's signature line or an essay's closing note on its writer, and
+a known surname the tagger missed ('">Sanders'). Not handled: coordinated speakers
+("Obama and Clinton"), and descriptions of someone the article never names.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .frames import Layout
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
@@ -29,7 +36,15 @@ announcer narrator reporter host anchor moderator caller voice crowd audience wo
 source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
 resident protester supporter voter driver officer doctor nurse lawyer attorney
 """.split())
+# Collective nouns a possessor has: "Scott's family" is not one named person.
+_KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+# A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
+_SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
+_SIGNATURE_REACH = 6
+# An essay's note on its writer, in its last lines: "Jane Roe is a professor ...".
+_BIO = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|writes|teaches|serves|has been)\b")
+_BIO_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,7 @@ class Resolver:
         people = self.people
         if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
             if token.lower_ in _FIRST_PERSON:
-                return Who(None, None, None)
+                return self._narrator(token)
             return Who(people.antecedent(token, prefer), None, _chars(token))
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
@@ -66,18 +81,68 @@ class Resolver:
             if entity is not None:
                 return Who(entity, None, (span.start_char, span.end_char))
         issuer = _issuer(token)
-        if issuer is not None:
-            return self.speaker(issuer, prefer)
+        if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
+            # the document speaks for its issuer; the mention stays the words that name it
+            who = self.speaker(issuer, prefer)
+            phrase = self._phrase(token)
+            return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
+        if token.pos_ in ("NOUN", "PROPN", "X"):
+            known = people.known_word(token)
+            if known is not None:  # a name the tagger missed: '">Sanders' after markup
+                return Who(known, None, _chars(token))
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
-                entity = people.salient_person(token.idx)
-            left = token.left_edge.i
-            while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
-                left += 1
-            phrase = self.doc[left:_partitive(token).i + 1]
+                entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
+            elif entity is None and _possessed_person(token) is not None:
+                entity = self._topic_not(token, _possessed_person(token))
+            elif entity is None and _definite_body(token):
+                entity = people.topic(token.idx, is_org=True)
+            phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _narrator(self, token: Token) -> Who:
+        """Who "I" is: the writer of a letter, signed in a line of its own after it, or of an
+        essay whose last lines say who wrote it ("Jane Roe is a professor at ...")."""
+        if token.lower_ not in ("i", "me"):
+            return Who(None, None, None)
+        paras = self.layout.paragraphs
+        text = self.layout.text
+        here = self.layout.paragraph_at(token.idx)
+        for p in paras[here + 1:here + 1 + _SIGNATURE_REACH]:
+            if _SIGNATURE.match(text[p.start:p.end].strip()):
+                return self._named(p.start, p.end, token)
+        for p in paras[-_BIO_LINES:]:
+            m = _BIO.match(text[p.start:p.end])
+            if m and p.start > token.idx:
+                return self._named(p.start, p.start + len(m.group(1)), token)
+        return Who(None, None, None)
+
+    def _named(self, start: int, end: int, token: Token) -> Who:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and span.text.endswith("."):
+            span = span[:-1]
+        entity = self.people.by_name(span) if span is not None and len(span) else None
+        if entity is None or entity.is_org:
+            return Who(None, None, None)
+        return Who(entity, None, _chars(token))
+
+    def _topic_not(self, token: Token, owner: Token) -> Entity | None:
+        """"Obama's former strategist": the person the paragraph is about, when that is not Obama."""
+        topic = self.people.topic(token.idx, is_org=False)
+        span = self.people.name_span(owner)
+        if topic is None or span is None or self.people.by_name(span) is topic:
+            return None
+        return topic
+
+    def _phrase(self, token: Token) -> Span:
+        """The words of a description up to its head, determiners and quoted words dropped
+        ("63 percent of registered voters" for "percent")."""
+        left = token.left_edge.i
+        while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
+            left += 1
+        return self.doc[left:_partitive(token).i + 1]
 
 
 def speaker_name(speaker: Who | None) -> str | None:
@@ -98,23 +163,47 @@ def _issuer(token: Token) -> Token | None:
     letter"."""
     if token.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    for child in token.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+    issuer = _direct_issuer(token)
+    if issuer is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return issuer
+    # "the ruling" after "the court ruled"; "the letter" after "X sent a letter": the same
+    # document named before, or the verb it names
+    doc = token.doc
+    verb = _nominalised(token)
+    for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
+        earlier = doc[i]
+        if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN":
+            return _direct_issuer(earlier)
+        elif earlier.pos_ == "VERB" and earlier.lemma_.lower() in verb:
+            subjects = [c for c in earlier.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+            return subjects[0] if subjects else None
+    return None
+
+
+def _direct_issuer(document: Token) -> Token | None:
+    """Who a document's own words name as its issuer: "the IMF report", "X's letter", "a
+    complaint filed by X", "a video by X", "a letter from X", "X sent a letter"."""
+    for child in document.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and could_speak(child):
             return child
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "agent"]
             objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    subject = _sender(token)
-    if subject is not None:
-        return subject
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        doc = token.doc
-        for i in range(token.i - 1, max(token.i - _DOCUMENT_LOOKBACK, -1), -1):
-            if doc[i].lemma_ == token.lemma_:
-                return _sender(doc[i])
-    return None
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [o for o in child.children if o.dep_ == "pobj" and could_speak(o) and o.pos_ != "PRON"]
+            if objs:
+                return objs[0]
+    return _sender(document)
+
+
+def _nominalised(noun: Token) -> frozenset[str]:
+    """The verb lemmas a document noun in -ing may name: "ruling" -> rule, "finding" -> find."""
+    word = noun.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return frozenset()
+    return frozenset({word[:-3], word[:-3] + "e"})
 
 
 def silent_document(token: Token) -> bool:
@@ -143,6 +232,14 @@ def _partitive(token: Token) -> Token:
     return token
 
 
+def _possessed_person(token: Token) -> Token | None:
+    """The named owner in "Obama's former campaign strategist", a singular person noun."""
+    if token.tag_ != "NN" or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS | _KIN_GROUPS:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0] if owners else None
+
+
 def _definite_person(token: Token) -> bool:
     """'the former secretary': one person the article has named already. Not "the ad's
     narrator" or "the announcer", whom the article never names."""
@@ -152,6 +249,14 @@ def _definite_person(token: Token) -> bool:
     if any(c.dep_ == "poss" for c in children):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def _definite_body(token: Token) -> bool:
+    """'the union', 'the committee': one body the article has named already."""
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() not in NON_PERSON_NOUNS - DOCUMENT_NOUNS:
+        return False
+    children = list(token.children)
+    return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def could_speak(token: Token) -> bool:

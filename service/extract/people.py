@@ -3,13 +3,16 @@
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs
 (mentions inside quotes are registered but never taken as antecedents). Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
-  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott');
+  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
+  registered first and without its title, so "Bobby Scott" is the same person);
+- an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender);
 - pronouns (he, she, they, it) to the most recent compatible subject, then mention;
 - descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name.
+  or organisation with that word in its name; ``topic`` gives the last main-clause subject
+  for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list and honorifics do not
 give, and people the article never names in a way spaCy's tagger or recogniser can see.
 """
@@ -83,13 +86,35 @@ def _words(span: Span) -> tuple[str, ...]:
     glued = False
     for t in span:
         if any(c.isalpha() for c in t.text):
-            word = t.lower_.replace("’", "'")
+            word = _JUNK_EDGES.sub("", t.lower_.replace("’", "'"))  # '">sanders' from markup left in the text
             if glued and words:
                 words[-1] += word
             else:
                 words.append(word)
         glued = not t.whitespace_ and t.text[-1:] in "'’-"
     return tuple(words)
+
+
+# Characters that cannot open or close a name: markup and marks glued to a word.
+_JUNK_EDGES = re.compile(r"^[^\w(]+|[^\w.)'’\"”]+$")
+_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    """The acronym of a multi-word name: "international monetary fund" -> "imf"."""
+    letters = [w[0] for w in words if w not in _INITIALS_SKIP]
+    return "".join(letters) if len(letters) >= 2 else ""
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb of a sentence's main clause, or one coordinated with it."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _opens_line(span: Span) -> bool:
+    """A span not run on from a lower-case word: a headline verb may stand before a name there
+    ("Rip Donald Trump"), but not in "said Cornell William Brooks"."""
+    return span.start == 0 or not span.doc[span.start - 1].is_lower
 
 
 class People:
@@ -108,11 +133,15 @@ class People:
         self._timeline: list[tuple[int, int, bool]] = []
         self._positions: list[int] = []
         self._noted: set[tuple[int, int]] = set()
+        # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
+        self._topics: list[tuple[int, int]] = []
         self._build()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG")]
+        # Nicknamed names first: 'Robert C. "Bobby" Scott' claims "Bobby Scott" before it stands alone.
+        self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
             stripped = _strip(s)
@@ -120,7 +149,6 @@ class People:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
-        self._nicknamed()
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
@@ -139,7 +167,9 @@ class People:
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or self._quoted(span.start):
                 continue
-            given = tuple(w.lower() for w in m.group(1).split() if len(w.rstrip(".")) > 1)
+            while len(span) > 1 and title_word(span[0].text):
+                span = span[1:]  # "Rep. Robert C. "Bobby" Scott" is Robert C. "Bobby" Scott
+            given = tuple(w.lower() for w in m.group(1).split() if len(w.rstrip(".")) > 1 and not title_word(w))
             nickname, last = m.group(2).lower(), m.group(3).lower()
             words = given + (last,)
             if words in self._by_full or not given:
@@ -158,6 +188,8 @@ class People:
             return
         self._describe(entity, span)
         entry = (span.start_char, entity.key, span.root.dep_ in ("nsubj", "nsubjpass"))
+        if entry[2] and _main_clause(span.root.head):
+            bisect.insort(self._topics, (span.start_char, entity.key))
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
@@ -182,11 +214,12 @@ class People:
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
-                and first_name_gender(words[1]) is not None and len(span) == len(words):
+                and first_name_gender(words[1]) is not None and len(span) == len(words) and _opens_line(span):
             span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
             if words in self._by_full:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
+        name = _JUNK_EDGES.sub("", name.strip())
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org and len(words) >= 2:
             entity.gender = first_name_gender(words[0])
@@ -215,6 +248,11 @@ class People:
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
+        if not candidates and first_name_gender(word) is None:
+            # "Peabody" for "Peabody Energy": an organisation's short form is its first word
+            candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
+        if not candidates and span_text is not None and span_text.text.isupper():
+            candidates = [e for e in self.entities if e.is_org and _initials(e.words) == word]  # "IMF"
         if not candidates:
             return None
         if gender:
@@ -330,6 +368,26 @@ class People:
                 return self.entities[key]
             i -= 1
         return None
+
+    def topic(self, at: int, is_org: bool) -> Entity | None:
+        """The person (or body) last named as the subject of a main clause before ``at``, within a
+        few paragraphs: whom "the governor" or "the union" means when no title or name says.
+        A subject of a clause inside another ("hours after Trump tweeted") is passed over."""
+        i = bisect.bisect_left(self._topics, (at, -1)) - 1
+        while i >= 0 and self._topics[i][0] >= at - _SALIENT_CHARS:
+            entity = self.entities[self._topics[i][1]]
+            if entity.is_org == is_org:
+                return entity
+            i -= 1
+        return None
+
+    def known_word(self, token: Token) -> Entity | None:
+        """The entity a capitalised word the tagger took for no name stands for, if it is a
+        surname or name already known ("Sanders" glued to markup)."""
+        word = _JUNK_EDGES.sub("", token.text)
+        if not word[:1].isupper() or title_word(word):
+            return None
+        return self.lookup((word.lower().replace("’", "'"),), token.idx)
 
     def by_description(self, head: Token) -> Entity | None:
         """A person or organisation a description refers to ("the senator", "the union").

@@ -5,11 +5,19 @@ or passes; the first rule that decides wins, and its name goes with the answer, 
 wrong speaker traces to one rule. In order:
 
 1. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
-   "X, a professor, said", "X said that ...", "..., boasting of") and its subject.
-2. ``according-to``: "according to X" in the quote's sentence.
+   "X, a professor, said", "X said that ...", "..., boasting of") and its subject; for a
+   second partial quote in one report, the speech verb before the first one. The subject
+   is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
+   after a body is the person before it), a passive verb's agent speaks ("X was asked by
+   Y"), the passive subject of a verb of address does not ("X was asked", "was greeted
+   with"), a word in title marks is no subject, "X said A and said B" shares X, and a
+   speech that has not happened ("voters will say") gives way to the verb reporting it.
+   A partial quote under a naming verb with a named subject inside the report ("Ana said
+   Mark called it 'a disaster'") is left to rule 7.
+2. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
 4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
-5. ``byline``: a dash and a name right after the quote ("― Jane Roe").
+5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -21,7 +29,8 @@ wrong speaker traces to one rule. In order:
 10. no rule: speaker unknown (name and id null).
 
 Turning the word a rule points at into a speaker is ``mentions.Resolver``'s. Not handled:
-speakers named only inside another quote, and first-person narrators.
+speakers named only inside another quote, coordinated speakers ("Obama and Clinton
+said"), and a speech noun's owner ("Trump's claim that '...'").
 """
 from __future__ import annotations
 
@@ -31,16 +40,22 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_according_to, is_speech_verb
+from .cues import NAMING_VERBS, is_according_to, is_speech_verb
 from .frames import Layout, quote_kind
 from .mentions import NON_PERSON_NOUNS, Resolver, Who, could_speak, silent_document
 from .people import Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
+_INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
+_ADDRESSEE_VERBS = frozenset("""
+ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
+welcome lecture implore beg advise counsel
+""".split())
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 
 
@@ -89,19 +104,24 @@ class Attributor:
 
     # -- the rules --------------------------------------------------------------------------
     def cue_subject(self, k: int) -> Decision | None:
+        if self._partial(k) and self._framed_inside(k):
+            return None  # "she said Trump called her 'Miss Piggy'": the framing verb's subject (frame-verb)
         fallback = None
         for cue in self._cues(k, is_speech_verb):
             subject = self._subject(cue, k)
             if subject is None:
                 continue
             decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
-            if subject.lower_ not in _WEAK_SUBJECTS and not silent_document(subject):
+            stand_in = _antecedent(subject)
+            if stand_in.lower_ not in _WEAK_SUBJECTS and not silent_document(stand_in):
                 return decision
             fallback = fallback or decision  # "it" says: only when no person does
         return fallback
 
     def according_to(self, k: int) -> Decision | None:
         cue = self._nearest(k, is_according_to)
+        if cue is None:
+            cue = self._in_sentence(k, is_according_to)  # past an earlier quote of the same sentence
         if cue is None:
             return None
         objects = [c for c in cue.children if c.dep_ == "pobj"]
@@ -126,7 +146,7 @@ class Attributor:
             i -= 1
         for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
             subject = self._subject(verb, k)
-            if subject is not None and subject.lower_ not in _WEAK_SUBJECTS:
+            if subject is not None and _antecedent(subject).lower_ not in _WEAK_SUBJECTS:
                 return Decision("colon-lead-in", self._speaker(subject, k), _chars(verb))
         names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
         if names and len(tokens) <= 6:
@@ -169,7 +189,11 @@ class Attributor:
         if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
             return None
         dash = match.group(1)
-        return Decision("byline", self._speaker(self.doc[i], k), (match.start(1), match.start(1) + len(dash)))
+        last = i  # the signature's last name word holds the whole name: "― Jane Q Roe."
+        while last + 1 < len(self.doc) and last - i < 3 and self.doc[last + 1].is_alpha and self.doc[last + 1].text[:1].isupper() \
+                and self.layout.para_of[last + 1] == self.layout.para_of[i]:
+            last += 1
+        return Decision("byline", self._speaker(self.doc[last], k), (match.start(1), match.start(1) + len(dash)))
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
@@ -237,7 +261,7 @@ class Attributor:
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
                 continue
             subject = self._subject(token, k)
-            if subject is not None and subject.lower_ not in _RELATIVE and subject.lower_ not in _WEAK_SUBJECTS:
+            if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
                 return Decision("frame-verb", self._speaker(subject, k), _chars(token))
         return None
 
@@ -253,13 +277,28 @@ class Attributor:
         order: list[Token] = []
         governor = self._governor(k, test)
         if governor is not None:
-            order.append(governor)
+            outer = self._reporting(governor, k) if _unrealised(governor) else None
+            order += [outer, governor] if outer is not None else [governor]
         close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
         order += [t for t in close_after if test(t)]
         order += [doc[i] for i in reversed(frame.before) if test(doc[i])]
         order += [doc[i] for i in frame.after[_CLOSE_AFTER:] if test(doc[i])]
         seen: set[int] = set()
         return [t for t in order if not (t.i in seen or seen.add(t.i))]
+
+    def _reporting(self, verb: Token, k: int) -> Token | None:
+        """The speech verb whose reported clause holds ``verb``, with a subject of its own:
+        "Obama said he expected that Americans will say 'no'" is Obama's report."""
+        v = verb
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head is v:
+                return None
+            v = v.head
+            if self.layout.quoted(v):
+                return None
+            if is_speech_verb(v) and any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+                return v
+        return None
 
     def _governor(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         """The first cue up the parse from the quote's words, within the quote's frame:
@@ -272,11 +311,41 @@ class Attributor:
             token = token.head
             if self.layout.quoted(token):
                 continue
-            if token.i not in frame.before and token.i not in frame.after:
+            if token.i not in frame.before and token.i not in frame.after and not self._same_sentence(token, k):
                 return None
             if test(token):
                 return token
         return None
+
+    def _framed_inside(self, k: int) -> bool:
+        """A verb that frames without reporting speech ("called", "branded") stands between the
+        quoted words and the nearest speech verb above them, with a subject of its own."""
+        token = self.doc[self.layout.frames[k].first]
+        for _ in range(12):
+            if token.head is token:
+                return False
+            token = token.head
+            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if is_speech_verb(token):
+                return False
+            if token.lemma_.lower() in NAMING_VERBS:
+                subject = next((c for c in token.children if c.dep_ == "nsubj" and not self.layout.quoted(c)), None)
+                # "he called" inside "X said": most likely X again, whose own verb then decides
+                return subject is not None and subject.pos_ != "PRON"
+        return False
+
+    def _in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
+        first = self.doc[self.layout.frames[k].first]
+        para = self.layout.para_of[first.i]
+        return next((t for t in first.sent if not self.layout.quoted(t) and self.layout.para_of[t.i] == para and test(t)), None)
+
+    def _same_sentence(self, token: Token, k: int) -> bool:
+        """A token of the quote's own sentence that the frame left out, since another quote
+        stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
+        first = self.doc[self.layout.frames[k].first]
+        return token.sent.start == first.sent.start and self.layout.para_of[token.i] == self.layout.para_of[first.i]
 
     def _subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
@@ -284,23 +353,33 @@ class Attributor:
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
             return verb.head  # "footage of Hillary Clinton asking, '...'"
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-            # "..., boasting of their 'great relationship'": the subject of the main clause
+            # "..., boasting of their 'great relationship'": the subject of the clause it hangs
+            # on ("he continued his assault, mocking ... and saying"), else of the main clause
+            v = verb
+            while v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                    break  # a clause that only describes something ("an architect who said")
+                subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
+                if subjects and not layout.quoted(v):
+                    return subjects[0]
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
                 return subjects[0]
-        v = verb
+        v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
+                agent = _agent(v)
+                if agent is not None and not layout.quoted(agent):
+                    return agent  # "Rubio was asked by the moderator": the moderator speaks
+                if v is verb and agent is None and _addressed(v):
+                    return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child):
+                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text):
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
-                            return v.head
+                            return child  # "Beck, who said": resolved through its antecedent
                         return child
-                    if child.dep_ == "agent":
-                        objs = [c for c in child.children if c.dep_ == "pobj"]
-                        if objs:
-                            return objs[0]
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -315,20 +394,32 @@ class Attributor:
         """Parse failed: the name right after the verb ("said Trump") or right before it."""
         doc, layout = self.doc, self.layout
         frame = layout.frames[k]
-        inverted = verb.i in frame.after and verb.i - frame.after.start <= 1
+        inverted = verb.i in frame.after and (verb.i == frame.after.start
+                                              or (verb.i == frame.after.start + 1 and doc[frame.after.start].is_punct))
         if inverted:
-            for i in range(verb.i + 1, min(verb.i + 4, frame.after.stop)):
-                if could_speak(doc[i]) and not layout.quoted(doc[i]):
-                    return doc[i]
-        for i in range(verb.i - 1, max(verb.i - 5, -1), -1):
+            i, stop = verb.i + 1, min(verb.i + _INVERTED_REACH, frame.after.stop)
+            while i < stop and not layout.quoted(doc[i]) and doc[i].text not in (",", ".", ";"):
+                head = _phrase_head(doc[i], stop)  # "added another New Hampshire Democrat"
+                if could_speak(head):
+                    return head
+                i = max(i, head.i) + 1
+        i = verb.i - 1
+        if i > 0 and doc[i].text == ",":
+            i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
+        for i in range(i, max(i - 4, -1), -1):
             if layout.quoted(doc[i]):
                 break
-            if could_speak(doc[i]) and doc[i].pos_ != "NOUN":
-                return doc[i]
+            if could_speak(doc[i]) and (doc[i].pos_ != "NOUN" or (i == verb.i - 1 and _determined(doc[i]))):
+                return doc[i]  # a noun only right before the verb: "..., the candidate stated"
         return None
 
     def _speaker(self, token: Token, k: int) -> Who:
-        return self.resolver.speaker(token, prefer=self._previous_entity(k))
+        antecedent = _antecedent(token)
+        who = self.resolver.speaker(antecedent, prefer=self._previous_entity(k))
+        if antecedent is not token and who.mention is not None:
+            # the mention runs from the antecedent to the relative pronoun: "Beck, who"
+            who = Who(who.entity, who.description, (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token))))
+        return who
 
     def _previous_entity(self, k: int) -> Entity | None:
         for d in reversed(self.decisions):
@@ -353,6 +444,89 @@ class Attributor:
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
         return decision
+
+
+def _addressed(verb: Token) -> bool:
+    """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
+    return verb.lemma_.lower() in _ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did the asking in "X was asked by Y"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _in_title(token: Token, text: str) -> bool:
+    """A word right after an opening mark that is no quote of ours: a show's or a book's title
+    ("said on Fox's “Fox and Friends”"), never a speaker. ``text`` is the article's text."""
+    return token.idx > 0 and text[token.idx - 1] in "“\"‘"
+
+
+def _conjunct_speech(verb: Token) -> Token | None:
+    """The first speech verb of "He said A and said B" when the parser hung the second "said"
+    on a verb inside A: the speech verb up the tree whose subject the second one shares."""
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
+        return None
+    v = verb.head
+    if is_speech_verb(v) or v.dep_ not in ("ccomp", "xcomp"):
+        return None
+    for _ in range(3):
+        v = v.head
+        if is_speech_verb(v) and any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+            return v
+        if v.head is v:
+            break
+    return None
+
+
+def _before_apposition(doc: Doc, comma: int) -> int:
+    """The token before an appositive set off by commas and ending at ``comma``, or the one
+    before ``comma`` when there is none."""
+    for i in range(comma - 1, max(comma - 12, 0), -1):
+        if doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+            return i - 1
+        if doc[i].text in (".", ";", ":") or doc[i].is_space:
+            break
+    return comma - 1
+
+
+def _unrealised(verb: Token) -> bool:
+    """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
+    return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
+
+
+def _phrase_head(token: Token, stop: int) -> Token:
+    """The head noun a modifier leads to, rightwards and before ``stop``: "New" in "New Hampshire Democrat"."""
+    while token.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod") and token.i < token.head.i < stop:
+        token = token.head
+    return token
+
+
+def _determined(noun: Token) -> bool:
+    """A singular noun with "the" or an owner: "the candidate", "Obama's spokesman"."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
+    "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
+    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+        return token
+    antecedent = token.head.head
+    if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        t = antecedent
+        for _ in range(6):
+            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head is t:
+                break
+            t = t.head
+            if t.ent_type_ == "PERSON":
+                return t
+    return antecedent
 
 
 def _chars(token: Token) -> tuple[int, int]:
