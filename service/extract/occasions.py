@@ -1,0 +1,294 @@
+"""Occasions words were said at, found once per ``Doc``: the candidates ``events.event_for`` picks from.
+
+An occasion noun ("interview", "briefing", "town hall", "statement", "tweet") counts after a verb
+of saying ("said in an interview", "explained earlier in the hearing"), opening a sentence ("At a
+rally, ...", "In a statement issued Tuesday, she was ..."), after "at", "during" or "aboard"
+whatever the verb, after "agreed to" or "sat down for", or given, held, issued or posted. So do
+an outlet one speaks to or on ("told CNN", "told CBS This Morning", "told Fox News host Jane
+Roe", "said on Twitter", "took to Facebook"). These are *strong*. Weak: a live audience one
+tells something ("told reporters", "told a crowd in Ohio") and a letter or message sent.
+
+The phrase is the noun with its modifiers, "with/aboard/at/in/on ..." phrases, a short
+"issued/released/posted <time>" clause, a show's name after its outlet, and time words. One
+occasion per sentence: the first strong one, else the first weak one. Not handled: an occasion
+named only by a verb ("tweeted"), or by a noun outside these lexicons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from .records import TextSpan
+from .sentences import Sentences
+
+_OCCASIONS_KEY = "quotes.occasions"
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """One occasion phrase; ``head`` is its noun's lemma, ``strong`` when words were said at it."""
+
+    span: TextSpan
+    head: str
+    strong: bool
+
+
+# Verbs (lemmas) with which a reporter says what someone said or did with words.
+REPORTING_VERBS: Final[frozenset[str]] = frozenset("""
+say tell express announce argue claim warn add note state write tweet post call accuse insist
+suggest explain acknowledge admit deny assert declare describe praise criticize criticise slam blast
+defend urge predict promise vow pledge respond reply ask question emphasize emphasise stress underscore
+reiterate recall joke concede complain contend maintain counter dismiss attack charge allege
+confirm report reveal disclose testify propose reject refuse decline threaten boast brag
+lament mock blame credit thank apologize apologise signal hint indicate point offer
+share release issue speak talk address discuss comment weigh echo repeat double push press
+appear interview campaign rally
+""".split())
+
+# Nouns that name an occasion words come from.
+EVENT_NOUNS: Final[frozenset[str]] = frozenset("""
+interview briefing conference gaggle statement speech address remarks hearing testimony rally
+debate forum town-hall townhall post tweet tweets message letter memo email e-mail op-ed essay
+column editorial broadcast show episode podcast program programme appearance event fundraiser
+convention summit meeting session call stop visit tour gathering ceremony luncheon dinner gala
+breakfast celebration announcement video ad advertisement book memoir report ruling
+filing complaint lawsuit motion opinion decision deposition transcript
+discussion panel roundtable profile feature exposé expose clip article story piece blog website
+newsletter brief protest vigil commencement cookout picnic barbecue
+""".split())
+# Occasions named by two words whose head alone names none: "a town hall", "a press release".
+EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
+    ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
+    ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
+})
+# Occasion nouns that need a word before them: "conference" alone is a league or a gathering.
+_NEEDS_COMPOUND: Final[dict[str, frozenset[str]]] = {
+    "conference": frozenset("press news".split()),
+}
+# Places an occasion is on: "on Twitter", "on Facebook".
+MEDIA_NAMES: Final[frozenset[str]] = frozenset(
+    "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
+# A live audience one tells something: "told reporters", "told a crowd in Ohio" (a weak occasion).
+AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
+    "reporter journalist crowd audience supporter listener viewer".split())
+
+# Prepositions that put words at an occasion: "said in an interview", "told reporters at a rally".
+_OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+# Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
+_AT_OCCASION = frozenset("at during aboard".split())
+# Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
+_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct".split())
+# Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
+_SENDING_VERBS = frozenset("send write do".split())
+# Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
+_TAKING_PREPS = frozenset({("agree", "to"), ("sit", "for"), ("take", "to"), ("speak", "to")})
+# Words that title a person one is interviewed by: "told Fox News host Jane Roe".
+_INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
+# Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
+_PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
+# Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
+_ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host".split())
+_OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", "NORP", ""})
+
+
+def occasions(doc: Doc, sents: Sentences) -> dict[int, Occasion]:
+    """The occasion of each sentence that names one, by sentence index (cached in ``doc.user_data``)."""
+    cached = doc.user_data.get(_OCCASIONS_KEY)
+    if isinstance(cached, dict):
+        return cached
+    found: dict[int, Occasion] = {}
+    for tok in doc:
+        strength = _strength(tok)
+        if strength is None:
+            continue
+        k = sents.index_at(tok.idx)
+        if k in found and (found[k].strong or not strength):
+            continue
+        lo, hi = sents.spans[k]
+        span = _phrase(tok, lo, hi, sents.text)
+        if span is not None:
+            found[k] = Occasion(span, _head(tok), strength)
+    doc.user_data[_OCCASIONS_KEY] = found
+    return found
+
+
+def _strength(tok: Token) -> bool | None:
+    """True for an occasion words were said at, False for a weak one, None for no occasion."""
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
+        return _after_preposition(tok, tok.head)
+    if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
+        return _told(tok)
+    if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
+        if tok.head.lemma_ in _GIVING_VERBS:
+            return True  # "gave a speech", "a statement was issued"
+        if tok.head.lemma_ in _SENDING_VERBS:
+            return False
+    return None
+
+
+def _after_preposition(tok: Token, prep: Token) -> bool | None:
+    """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
+    p = prep.lower_
+    verb = prep.head
+    if verb.pos_ == "ADV" and verb.dep_ == "advmod":
+        verb = verb.head  # "explained earlier in the hearing"
+    if _occasion_noun(tok):
+        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep) or p in _AT_OCCASION):
+            return True
+        if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
+            return True
+        return None
+    # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
+    if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
+        return True
+    if p in ("on", "via") and _speaking(verb) and _outlet(tok):
+        return True
+    return None
+
+
+def _told(tok: Token) -> bool | None:
+    """"told CNN", "told MSNBC's Morning Joe", "told Fox News host Jane Roe"; weakly "told reporters"."""
+    if tok.pos_ == "PROPN":
+        if _outlet(tok):
+            return True
+        # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
+        if any(c.dep_ == "compound" and c.lower_ in _INTERVIEWERS for c in tok.subtree) or any(
+                c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None and _pobj(c).ent_type_ == "ORG"
+                for c in tok.children):
+            return True
+        return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in AUDIENCE_NOUNS:
+        return False
+    return None
+
+
+def _outlet(tok: Token) -> bool:
+    """A proper name that is not a person's: an outlet, a show."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in _OUTLET_ENTS and (tok.ent_type_ != "" or tok.is_upper)
+
+
+def _head(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _occasion_noun(tok: Token) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    word = tok.lemma_.lower()
+    before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    if any((b, word) in EVENT_COMPOUNDS for b in before):
+        return True
+    if word not in EVENT_NOUNS:
+        return False
+    needed = _NEEDS_COMPOUND.get(word)
+    return needed is None or bool(before & needed)
+
+
+def _speaking_above(verb: Token) -> bool:
+    """The verb, or one of the two verbs it hangs from, is a verb of saying:
+    "expressed ..., throwing the ball ... during a briefing"."""
+    for _ in range(3):
+        if _speaking(verb):
+            return True
+        if verb.head is verb or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "pcomp"):
+            return False
+        verb = verb.head
+    return False
+
+
+def _opens_sentence(prep: Token) -> bool:
+    """A phrase before the main verb: "At a rally Friday, Trump said ...", "In a statement, she was ..."."""
+    verb = prep.head
+    return prep.i < verb.i and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX")
+
+
+def _speaking(verb: Token) -> bool:
+    """A verb of saying (or appearing, speaking) that an occasion phrase can hang on."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in REPORTING_VERBS
+
+
+def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
+    """The occasion noun with its modifiers, its phrases, a show's name and time words."""
+    doc = tok.doc
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod") \
+                or (c.dep_ == "punct" and c.text == "-"):
+            start = min(start, c.left_edge.i)
+    end = _right_end(tok)
+    if tok.pos_ == "PROPN":
+        end = _name_end(doc, end)
+    end = _time_end(doc, end)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "ADP"):
+        end -= 1
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    s, e = max(s, lo), min(e, hi)
+    if e <= s:
+        return None
+    return TextSpan(text[s:e], s, e)
+
+
+def _right_end(tok: Token) -> int:
+    """After the noun: its phrases ("with ...", "in Ohio"), a time, a short "issued Tuesday" clause."""
+    doc = tok.doc
+    end = tok.i + 1
+    for c in tok.rights:
+        if any(doc[k].is_punct and doc[k].text != "-" for k in range(end, c.left_edge.i)):
+            break
+        if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
+            end = max(end, _pp_end(c))
+        elif c.dep_ == "npadvmod" and c.ent_type_ in _TIME_ENTS:
+            end = max(end, c.right_edge.i + 1)
+        elif c.dep_ == "acl" and c.lemma_ in _ISSUING_VERBS and c.i == end:
+            end = max(end, _pp_end(c))
+        else:
+            break
+    return end
+
+
+def _name_end(doc: Doc, end: int) -> int:
+    """Past a show's name after its outlet: "CBS This Morning", "MSNBC's "Morning Joe"."""
+    k = end
+    while k < len(doc):
+        t = doc[k]
+        if t.text in ("'s", "’s", "“", "”", '"') or (t.is_title and not t.is_sent_start and t.ent_type_ not in _TIME_ENTS
+                                                    and t.dep_ not in ("nsubj", "nsubjpass")):
+            k += 1
+        else:
+            break
+    return k if any(doc[j].is_title for j in range(end, k)) else end
+
+
+def _time_end(doc: Doc, end: int) -> int:
+    """Past a time right after: "... on Friday", "... Monday night"."""
+    if end < len(doc) and doc[end].ent_type_ in _TIME_ENTS:
+        while end < len(doc) and doc[end].ent_type_ in _TIME_ENTS and doc[end].ent_iob_ in ("B", "I"):
+            end += 1
+    elif end + 1 < len(doc) and doc[end].lower_ == "on" and doc[end + 1].ent_type_ in _TIME_ENTS:
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ in _TIME_ENTS:
+            end += 1
+    return end
+
+
+def _pp_end(head: Token) -> int:
+    """The token index after a phrase, up to its first comma or clause (a name may hold a verb)."""
+    end = head.i + 1
+    for t in head.subtree:
+        if t.i < head.i:
+            continue
+        if t.is_punct and t.text in (",", ";", "—", "–", "(") or (t.pos_ in ("VERB", "AUX") and t.i != head.i
+                                                                  and not t.ent_type_):
+            break
+        end = t.i + 1
+    return end
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
