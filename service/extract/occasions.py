@@ -67,6 +67,8 @@ EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
 _NEEDS_COMPOUND: Final[dict[str, frozenset[str]]] = {
     "conference": frozenset("press news".split()),
 }
+# Words that put an occasion in the future, so not one words came from.
+_NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
 # Places an occasion is on: "on Twitter", "on Facebook".
 MEDIA_NAMES: Final[frozenset[str]] = frozenset(
     "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
@@ -167,7 +169,11 @@ def _told(tok: Token) -> bool | None:
 
 def _outlet(tok: Token) -> bool:
     """A proper name that is not a person's: an outlet, a show."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in _OUTLET_ENTS and (tok.ent_type_ != "" or tok.is_upper)
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in _OUTLET_ENTS:
+        return False
+    # An untagged name counts when written in capitals or owned by an outlet: "MSNBC's "Morning Joe"".
+    return tok.ent_type_ != "" or tok.is_upper or any(
+        c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in ("poss", "compound"))
 
 
 def _head(tok: Token) -> str:
@@ -183,6 +189,8 @@ def _occasion_noun(tok: Token) -> bool:
         return True
     if word not in EVENT_NOUNS:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in tok.lefts):
+        return False  # words are not said at "the next session" or "the upcoming debates"
     needed = _NEEDS_COMPOUND.get(word)
     return needed is None or bool(before & needed)
 
