@@ -138,17 +138,30 @@ def _after_preposition(tok: Token, prep: Token) -> bool | None:
     if verb.pos_ == "ADV" and verb.dep_ == "advmod":
         verb = verb.head  # "explained earlier in the hearing"
     if _occasion_noun(tok):
-        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep) or p in _AT_OCCASION):
+        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb):
             return True
         if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
             return True
-        return None
+        if p in _AT_OCCASION and not _reported(verb):
+            return False  # "was blunt at the hearing"
+        return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
         return True
     if p in ("on", "via") and _speaking(verb) and _outlet(tok):
         return True
     return None
+
+
+def _reported(tok: Token) -> bool:
+    """The word sits in what someone is reported to have said: "argued that ... during the meeting"."""
+    for _ in range(8):
+        if tok.dep_ == "ccomp" and _speaking(tok.head):
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _told(tok: Token) -> bool | None:
