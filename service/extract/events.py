@@ -30,16 +30,18 @@ _DEFINITE = frozenset("the that this".split())
 
 
 def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
-              speaker_mentions: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
+              speaker_mentions: Sequence[tuple[int, int]] = (),
+              quoted: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
     """The occasion the quote came from, with its time and place words; None when not stated.
 
     Looked for in the claim, then the quote's own sentence(s), then earlier sentences that
-    name the speaker (``speaker_mentions``, in text order), nearest first.
+    name the speaker (``speaker_mentions``, in text order), nearest first. ``quoted``: the
+    article's quoted runs, in text order (an occasion named inside a quotation is not one).
     """
     sents = sentences(doc)
     if not sents.spans:
         return None
-    found = occasions(doc, sents)
+    found = occasions(doc, sents, quoted)
     if not found:
         return None
     own = own_sentence(sents, quote)

@@ -15,8 +15,9 @@ named only by a verb ("tweeted"), or by a noun outside these lexicons.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -93,18 +94,24 @@ _INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator corr
 _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
 # Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
 _ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host".split())
+_FAR = 1 << 62
 _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", "NORP", ""})
 
 
-def occasions(doc: Doc, sents: Sentences) -> dict[int, Occasion]:
-    """The occasion of each sentence that names one, by sentence index (cached in ``doc.user_data``)."""
+def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, Occasion]:
+    """The occasion of each sentence that names one, by sentence index (cached in ``doc.user_data``).
+
+    ``quoted``: the quoted runs, in text order; an occasion a speaker names inside a quotation
+    of more than a few words is not the reporter's ("In my first meeting with him, ..." she said).
+    """
     cached = doc.user_data.get(_OCCASIONS_KEY)
     if isinstance(cached, dict):
         return cached
     found: dict[int, Occasion] = {}
+    quoted = [q for q in quoted if doc.text.count(" ", *q) >= 4]  # not a title: "Morning Joe"
     for tok in doc:
-        strength = _strength(tok)
-        if strength is None:
+        strength = _strength(tok, quoted)
+        if strength is None or _inside(quoted, tok.idx):
             continue
         k = sents.index_at(tok.idx)
         if k in found and (found[k].strong or not strength):
@@ -117,10 +124,15 @@ def occasions(doc: Doc, sents: Sentences) -> dict[int, Occasion]:
     return found
 
 
-def _strength(tok: Token) -> bool | None:
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, _FAR)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _strength(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool | None:
     """True for an occasion words were said at, False for a weak one, None for no occasion."""
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
-        return _after_preposition(tok, tok.head)
+        return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
         return _told(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
@@ -131,18 +143,18 @@ def _strength(tok: Token) -> bool | None:
     return None
 
 
-def _after_preposition(tok: Token, prep: Token) -> bool | None:
+def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]]) -> bool | None:
     """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
     p = prep.lower_
     verb = prep.head
     if verb.pos_ == "ADV" and verb.dep_ == "advmod":
         verb = verb.head  # "explained earlier in the hearing"
     if _occasion_noun(tok):
-        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb):
+        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
             return True
         if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
             return True
-        if p in _AT_OCCASION and not _reported(verb):
+        if p in _AT_OCCASION and not _reported(verb, quoted):
             return False  # "was blunt at the hearing"
         return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
@@ -153,10 +165,11 @@ def _after_preposition(tok: Token, prep: Token) -> bool | None:
     return None
 
 
-def _reported(tok: Token) -> bool:
-    """The word sits in what someone is reported to have said: "argued that ... during the meeting"."""
+def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """The word sits in what someone is reported to have said: "argued that ... during the meeting"
+    (a verb of saying inside a quotation does not count: the parser often hangs the attribution on it)."""
     for _ in range(8):
-        if tok.dep_ == "ccomp" and _speaking(tok.head):
+        if tok.dep_ == "ccomp" and _speaking(tok.head) and not _inside(quoted, tok.head.idx):
             return True
         if tok.head is tok:
             return False
