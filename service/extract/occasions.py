@@ -27,13 +27,25 @@ from .sentences import Sentences
 _OCCASIONS_KEY = "quotes.occasions"
 
 
+# How sure it is that words were said at an occasion: "said in an interview", "told CNN",
+# "gave a speech" (DIRECT); "At a rally, she ...", "said after the meeting" (SETTING);
+# "told reporters", "sent a letter", "was blunt at the hearing" (WEAK).
+DIRECT: Final = 2
+SETTING: Final = 1
+WEAK: Final = 0
+
+
 @dataclass(frozen=True)
 class Occasion:
-    """One occasion phrase; ``head`` is its noun's lemma, ``strong`` when words were said at it."""
+    """One occasion phrase; ``head`` is its noun's lemma, ``rank`` how sure words were said at it."""
 
     span: TextSpan
     head: str
-    strong: bool
+    rank: int
+
+    @property
+    def strong(self) -> bool:
+        return self.rank >= SETTING
 
 
 # Verbs (lemmas) with which a reporter says what someone said or did with words.
@@ -82,6 +94,8 @@ _OCCASION_PREPS = frozenset("in during at on aboard via through from after befor
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
 _AT_OCCASION = frozenset("at during aboard".split())
+# Prepositions that put words at an occasion, not before or after it: "said in", not "said after".
+_AT_PREPS = frozenset("in during at on aboard via".split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
@@ -110,16 +124,16 @@ def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()
     found: dict[int, Occasion] = {}
     quoted = [q for q in quoted if doc.text.count(" ", *q) >= 4]  # not a title: "Morning Joe"
     for tok in doc:
-        strength = _strength(tok, quoted)
-        if strength is None or _inside(quoted, tok.idx):
+        rank = _rank(tok, quoted)
+        if rank is None or _inside(quoted, tok.idx):
             continue
         k = sents.index_at(tok.idx)
-        if k in found and (found[k].strong or not strength):
+        if k in found and found[k].rank >= rank:
             continue
         lo, hi = sents.spans[k]
         span = _phrase(tok, lo, hi, sents.text)
         if span is not None:
-            found[k] = Occasion(span, _head(tok), strength)
+            found[k] = Occasion(span, _head(tok), rank)
     doc.user_data[_OCCASIONS_KEY] = found
     return found
 
@@ -129,21 +143,21 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
-def _strength(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool | None:
-    """True for an occasion words were said at, False for a weak one, None for no occasion."""
+def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
+    """How sure it is that words were said at the occasion ``tok`` names; None for no occasion."""
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
         return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
         return _told(tok)
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
-            return True  # "gave a speech", "a statement was issued"
+            return DIRECT  # "gave a speech", "a statement was issued"
         if tok.head.lemma_ in _SENDING_VERBS:
-            return False
+            return WEAK
     return None
 
 
-def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]]) -> bool | None:
+def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
     p = prep.lower_
     verb = prep.head
@@ -151,17 +165,17 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
         verb = verb.head  # "explained earlier in the hearing"
     if _occasion_noun(tok):
         if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
-            return True
+            return DIRECT if p in _AT_PREPS and _speaking_above(verb) else SETTING
         if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
-            return True
+            return DIRECT
         if p in _AT_OCCASION and not _reported(verb, quoted):
-            return False  # "was blunt at the hearing"
+            return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
-        return True
+        return DIRECT
     if p in ("on", "via") and _speaking(verb) and _outlet(tok):
-        return True
+        return DIRECT
     return None
 
 
@@ -177,19 +191,19 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     return False
 
 
-def _told(tok: Token) -> bool | None:
+def _told(tok: Token) -> int | None:
     """"told CNN", "told MSNBC's Morning Joe", "told Fox News host Jane Roe"; weakly "told reporters"."""
     if tok.pos_ == "PROPN":
         if _outlet(tok):
-            return True
+            return DIRECT
         # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
         if any(c.dep_ == "compound" and c.lower_ in _INTERVIEWERS for c in tok.subtree) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None and _pobj(c).ent_type_ == "ORG"
                 for c in tok.children):
-            return True
+            return DIRECT
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in AUDIENCE_NOUNS:
-        return False
+        return WEAK
     return None
 
 
