@@ -67,13 +67,11 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
 
 
 def _fullest(found: dict[int, Occasion], k: int) -> Occasion:
-    """The occasion of sentence ``k``, or for "the hearing" the earlier "a Senate hearing on Tuesday"."""
+    """The occasion of sentence ``k``, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday"."""
     occ = found[k]
     if occ.span.text.split(" ", 1)[0].lower() not in _DEFINITE:
         return occ
-    for j in sorted(found):
-        if j >= k:
-            break
+    for j in sorted((j for j in found if j < k), reverse=True):
         if found[j].head == occ.head:
             return found[j]
     return occ
