@@ -92,8 +92,11 @@ AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
 # Prepositions that put words at an occasion: "said in an interview", "told reporters at a rally".
 _OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
 # Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
 _AT_OCCASION = frozenset("at during aboard".split())
+# Words between a verb and the occasion phrase the parser hangs on them: "said Monday in", "said as much in".
+_HANGERS = frozenset("advmod npadvmod dobj".split())
 # Prepositions that put words at an occasion, not before or after it: "said in", not "said after".
 _AT_PREPS = frozenset("in during at on aboard via".split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
@@ -161,8 +164,8 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
     p = prep.lower_
     verb = prep.head
-    if verb.pos_ == "ADV" and verb.dep_ == "advmod":
-        verb = verb.head  # "explained earlier in the hearing"
+    if verb.dep_ in _HANGERS and verb.pos_ != "VERB":
+        verb = verb.head  # "explained earlier in the hearing", "said as much in", "blasted her Monday on"
     if _occasion_noun(tok):
         if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
             return DIRECT if p in _AT_PREPS and _speaking_above(verb) else SETTING
@@ -288,8 +291,9 @@ def _right_end(tok: Token) -> int:
             break
         if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
             end = max(end, _pp_end(c))
-        elif c.dep_ == "npadvmod" and c.ent_type_ in _TIME_ENTS:
-            end = max(end, c.right_edge.i + 1)
+        elif c.dep_ == "npadvmod" and c.ent_type_ in _TIME_ENTS or c.dep_ == "advmod" and (
+                c.lower_ in _TIME_ADVERBS or any(t.ent_type_ in _TIME_ENTS for t in c.subtree)):
+            end = max(end, c.right_edge.i + 1)  # "an interview Friday", "an interview earlier Thursday"
         elif c.dep_ == "acl" and c.lemma_ in _ISSUING_VERBS and c.i == end:
             end = max(end, _pp_end(c))
         else:
@@ -311,7 +315,9 @@ def _name_end(doc: Doc, end: int) -> int:
 
 
 def _time_end(doc: Doc, end: int) -> int:
-    """Past a time right after: "... on Friday", "... Monday night"."""
+    """Past a time right after: "... on Friday", "... Monday night", "... earlier Thursday"."""
+    if end + 1 < len(doc) and doc[end].lower_ in _TIME_ADVERBS and doc[end + 1].ent_type_ in _TIME_ENTS:
+        end += 1
     if end < len(doc) and doc[end].ent_type_ in _TIME_ENTS:
         while end < len(doc) and doc[end].ent_type_ in _TIME_ENTS and doc[end].ent_iob_ in ("B", "I"):
             end += 1
