@@ -112,6 +112,8 @@ _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
 # Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
 _ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host".split())
 _FAR = 1 << 62
+# Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
+_JOINING_PUNCT = frozenset('-”’"')
 _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", "NORP", ""})
 
 
@@ -224,7 +226,8 @@ def _head(tok: Token) -> str:
 
 
 def _occasion_noun(tok: Token) -> bool:
-    if tok.pos_ != "NOUN":
+    # A titled occasion is tagged a name: "a "Commander-in-Chief Forum"", "the Democratic National Convention".
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in EVENT_NOUNS and tok.lower_ != "post"):
         return False
     word = tok.lemma_.lower()
     before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
@@ -287,8 +290,13 @@ def _right_end(tok: Token) -> int:
     doc = tok.doc
     end = tok.i + 1
     for c in tok.rights:
-        if any(doc[k].is_punct and doc[k].text != "-" for k in range(end, c.left_edge.i)):
+        if c.dep_ == "punct" and c.text in _JOINING_PUNCT and c.i == end:
+            end += 1
+            continue
+        gap = range(end, c.left_edge.i)
+        if any(doc[k].is_punct and doc[k].text not in _JOINING_PUNCT for k in gap):
             break
+        end = max(end, gap.stop) if gap else end  # past a closing mark: "a "Town Forum" sponsored by"
         if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
             end = max(end, _pp_end(c))
         elif c.dep_ == "npadvmod" and c.ent_type_ in _TIME_ENTS or c.dep_ == "advmod" and (
