@@ -69,7 +69,13 @@ convention summit meeting session call stop visit tour gathering ceremony lunche
 breakfast celebration announcement video ad advertisement book memoir report ruling
 filing complaint lawsuit motion opinion decision deposition transcript
 discussion panel roundtable profile feature exposé expose clip article story piece blog website
-newsletter brief protest vigil commencement cookout picnic barbecue
+newsletter brief protest vigil commencement cookout picnic barbecue document study
+""".split())
+# Occasions that are writings or recordings, which speak for their authors: "the report stated".
+WRITINGS: Final[frozenset[str]] = frozenset("""
+statement post tweet message letter memo email e-mail op-ed essay column editorial broadcast video ad
+advertisement book memoir report ruling filing complaint lawsuit motion opinion decision transcript
+profile feature article story piece newsletter brief clip document study poll
 """.split())
 # Occasions named by two words whose head alone names none: "a town hall", "a press release".
 EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
@@ -99,6 +105,11 @@ _AT_OCCASION = frozenset("at during aboard".split())
 _HANGERS = frozenset("advmod npadvmod dobj".split())
 # Prepositions that put words at an occasion, not before or after it: "said in", not "said after".
 _AT_PREPS = frozenset("in during at on aboard via".split())
+# Verbs with which a writing says something: "the report stated", "the study found", "the ad questions whether".
+_WRITING_VERBS = frozenset("""
+say state read note write find show conclude question reference cite claim argue warn describe suggest
+report allege accuse add call
+""".split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
@@ -154,6 +165,11 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
         return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
         return _told(tok)
+    if tok.dep_ == "nsubj" and tok.is_lower and _occasion_noun(tok) and tok.lemma_.lower() in WRITINGS \
+            and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
+        return DIRECT  # "the report stated", "said the ruling", "A campaign ad questioned whether ..."
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _occasion_noun(tok):
+        return DIRECT  # "according to a complaint filed Monday"
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
