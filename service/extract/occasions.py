@@ -82,10 +82,6 @@ EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
     ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
     ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
 })
-# Occasion nouns that need a word before them: "conference" alone is a league or a gathering.
-_NEEDS_COMPOUND: Final[dict[str, frozenset[str]]] = {
-    "conference": frozenset("press news".split()),
-}
 # Words that put an occasion in the future, so not one words came from.
 _NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
 # Places an occasion is on: "on Twitter", "on Facebook".
@@ -253,8 +249,7 @@ def _occasion_noun(tok: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in tok.lefts):
         return False  # words are not said at "the next session" or "the upcoming debates"
-    needed = _NEEDS_COMPOUND.get(word)
-    return needed is None or bool(before & needed)
+    return True
 
 
 def _speaking_above(verb: Token) -> bool:
@@ -353,10 +348,14 @@ def _time_end(doc: Doc, end: int) -> int:
 
 
 def _pp_end(head: Token) -> int:
-    """The token index after a phrase, up to its first comma or clause (a name may hold a verb)."""
+    """The token index after a phrase, up to its first comma or clause (a name may hold a verb;
+    a place may hold a comma: "in Dayton, Ohio")."""
+    doc = head.doc
     end = head.i + 1
     for t in head.subtree:
         if t.i < head.i:
+            continue
+        if t.text == "," and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == doc[t.i + 1].ent_type_ == "GPE":
             continue
         if t.is_punct and t.text in (",", ";", "—", "–", "(") or (t.pos_ in ("VERB", "AUX") and t.i != head.i
                                                                   and not t.ent_type_):
