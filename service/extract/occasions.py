@@ -82,6 +82,8 @@ EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
     ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
     ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
 })
+# Nouns that count occasions: "a series of tweets", "a flurry of posts" name the occasion.
+_SERIES: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
 # Words that put an occasion in the future, so not one words came from.
 _NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
 # Places an occasion is on: "on Twitter", "on Facebook".
@@ -107,7 +109,7 @@ say state read note write find show conclude question reference cite claim argue
 report allege accuse add call
 """.split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
-_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct".split())
+_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
 _SENDING_VERBS = frozenset("send write do".split())
 # Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
@@ -242,6 +244,8 @@ def _occasion_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in EVENT_NOUNS and tok.lower_ != "post"):
         return False
     word = tok.lemma_.lower()
+    if word in _SERIES:
+        return any(c.lower_ == "of" and (o := _pobj(c)) is not None and _occasion_noun(o) for c in tok.rights)
     before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
     if any((b, word) in EVENT_COMPOUNDS for b in before):
         return True
