@@ -96,6 +96,7 @@ AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
 # Prepositions that put words at an occasion: "said in an interview", "told reporters at a rally".
 _OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_PLACE_ENTS = frozenset({"GPE", "FAC", "LOC"})
 _TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
 # Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
 _AT_OCCASION = frozenset("at during aboard".split())
@@ -109,9 +110,9 @@ say state read note write find show conclude question reference cite claim argue
 report allege accuse add call
 """.split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
-_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire".split())
+_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
-_SENDING_VERBS = frozenset("send write do".split())
+_SENDING_VERBS = frozenset("send do".split())
 # Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
 _TAKING_PREPS = frozenset({("agree", "to"), ("sit", "for"), ("take", "to"), ("speak", "to")})
 # Words that title a person one is interviewed by: "told Fox News host Jane Roe".
@@ -190,6 +191,8 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
         if p in _AT_OCCASION and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
+    if p in ("in", "at") and tok.ent_type_ in _PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
+        return WEAK  # "warned in Dayton, Ohio, on Monday": where, when no occasion is named
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
         return DIRECT
@@ -288,6 +291,10 @@ def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
                 or (c.dep_ == "punct" and c.text == "-"):
             start = min(start, c.left_edge.i)
     end = _right_end(tok)
+    nxt = end + 1 if end < len(doc) and doc[end].is_space else end
+    if nxt < len(doc) and doc[nxt].lower_ in ("in", "at") and (o := _pobj(doc[nxt])) is not None \
+            and o.ent_type_ in _PLACE_ENTS:
+        end = _pp_end(doc[nxt])  # "told a crowd in Ohio", the place hung on the verb
     if tok.pos_ == "PROPN":
         end = _name_end(doc, end)
     end = _time_end(doc, end)
