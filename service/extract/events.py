@@ -27,6 +27,7 @@ from .records import TextSpan
 from .sentences import own_sentence, sentences
 
 _DEFINITE = frozenset("the that this".split())
+_OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())
 
 
 def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
@@ -35,7 +36,7 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     """The occasion the quote came from, with its time and place words; None when not stated.
 
     Looked for in the claim, then the quote's own sentence(s), then earlier sentences that
-    name the speaker (``speaker_mentions``, in text order), nearest first. ``quoted``: the
+    name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first. ``quoted``: the
     article's quoted runs, in text order (an occasion named inside a quotation is not one).
     """
     sents = sentences(doc)
@@ -58,12 +59,20 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     seen: set[int] = set(places)
     for m in range(hi - 1, -1, -1):
         k = sents.index_at(speaker_mentions[m][0])
-        if k in seen:
+        if k in seen or not _acts(doc, speaker_mentions[m]):
             continue
         seen.add(k)
         if k in found and found[k].strong:
             return _fullest(found, k).span
     return None
+
+
+def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
+    """The mention is not what is done to in its sentence ("Cruz thanked Trump on Twitter": Cruz, not Trump)."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None or span.root.dep_ not in _OBJECT_DEPS:
+        return True
+    return any(c.dep_ == "relcl" for c in span.root.children)  # "risky for Cruz, who refused ... during a speech"
 
 
 def _fullest(found: dict[int, Occasion], k: int) -> Occasion:
