@@ -24,10 +24,12 @@ from spacy.tokens import Doc
 
 from .occasions import Occasion, occasions
 from .records import TextSpan
-from .sentences import own_sentence, sentences
+from .sentences import Sentences, own_sentence, sentences
 
 _DEFINITE = frozenset("the that this".split())
 _OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())
+# How many sentences back an occasion said at beats a weak one of the quote's own sentence.
+_NEAR = 2
 
 
 def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
@@ -50,20 +52,28 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     if claim is not None:
         places.append(sents.index_at(claim.start))
     places.extend(range(own[0], own[1] + 1))
-    for k in places:
-        if k in found:
-            return _fullest(found, k).span
-    # Earlier sentences that name the speaker, nearest first: only an occasion words were said at.
-    first = sents.spans[own[0]][0]
+    local = next((found[k] for k in places if k in found), None)
+    if local is not None and local.strong:
+        return _fullest(found, local).span
+    earlier = _earlier(doc, sents, found, own[0], set(places), speaker_mentions)
+    # "At a rally, Ortega ..." then "she told the crowd": the rally, said just before, over the crowd.
+    if earlier is not None and (local is None or earlier[0] >= own[0] - _NEAR):
+        return _fullest(found, earlier[1]).span
+    return _fullest(found, local).span if local is not None else None
+
+
+def _earlier(doc: Doc, sents: Sentences, found: dict[int, Occasion], before: int, seen: set[int],
+             speaker_mentions: Sequence[tuple[int, int]]) -> tuple[int, Occasion] | None:
+    """The nearest earlier sentence in which the speaker acts with an occasion words were said at."""
+    first = sents.spans[before][0]
     hi = bisect.bisect_left(speaker_mentions, first, key=lambda m: m[0])
-    seen: set[int] = set(places)
     for m in range(hi - 1, -1, -1):
         k = sents.index_at(speaker_mentions[m][0])
         if k in seen or not _acts(doc, speaker_mentions[m]):
             continue
         seen.add(k)
         if k in found and found[k].strong:
-            return _fullest(found, k).span
+            return k, found[k]
     return None
 
 
@@ -75,12 +85,13 @@ def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
     return any(c.dep_ == "relcl" for c in span.root.children)  # "risky for Cruz, who refused ... during a speech"
 
 
-def _fullest(found: dict[int, Occasion], k: int) -> Occasion:
-    """The occasion of sentence ``k``, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday"."""
-    occ = found[k]
-    if occ.span.text.split(" ", 1)[0].lower() not in _DEFINITE:
+def _fullest(found: dict[int, Occasion], occ: Occasion) -> Occasion:
+    """The occasion, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a bare
+    "CBS", the earlier "CBS This Morning")."""
+    words = occ.span.text.split(" ")
+    if len(words) > 1 and words[0].lower() not in _DEFINITE:
         return occ
-    for j in sorted((j for j in found if j < k), reverse=True):
+    for j in sorted((j for j, o in found.items() if o.span.start < occ.span.start), reverse=True):
         if found[j].head == occ.head:
             return found[j]
     return occ
