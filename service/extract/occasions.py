@@ -120,10 +120,11 @@ _INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator corr
 # Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
 _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
 # Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
-_ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host".split())
+_ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host file".split())
 _FAR = 1 << 62
 # Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
 _JOINING_PUNCT = frozenset('-”’"')
+_CLOSING = frozenset('”"')
 _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", "NORP", ""})
 
 
@@ -160,6 +161,8 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
 
 def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     """How sure it is that words were said at the occasion ``tok`` names; None for no occasion."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _occasion_noun(tok):
+        return DIRECT  # "according to a complaint filed Monday"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
         return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
@@ -167,8 +170,6 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     if tok.dep_ == "nsubj" and tok.is_lower and _occasion_noun(tok) and tok.lemma_.lower() in WRITINGS \
             and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
         return DIRECT  # "the report stated", "said the ruling", "A campaign ad questioned whether ..."
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _occasion_noun(tok):
-        return DIRECT  # "according to a complaint filed Monday"
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
@@ -300,6 +301,8 @@ def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     end = _time_end(doc, end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "ADP"):
         end -= 1
+    if end < len(doc) and doc[end].text in _CLOSING and _open_mark(doc[start:end].text):
+        end += 1  # NBC's "Evening Desk", its closing mark kept
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     s, e = max(s, lo), min(e, hi)
     if e <= s:
@@ -307,13 +310,20 @@ def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     return TextSpan(text[s:e], s, e)
 
 
+def _open_mark(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _right_end(tok: Token) -> int:
     """After the noun: its phrases ("with ...", "in Ohio"), a time, a short "issued Tuesday" clause."""
     doc = tok.doc
     end = tok.i + 1
     for c in tok.rights:
-        if c.dep_ == "punct" and c.text in _JOINING_PUNCT and c.i == end:
+        if c.dep_ == "punct" and c.i == end and (c.text in _JOINING_PUNCT or _between_places(c)):
             end += 1
+            continue
+        if c.dep_ == "appos" and c.ent_type_ == "GPE" and c.i == end:
+            end = c.right_edge.i + 1  # "Dayton, Ohio"
             continue
         gap = range(end, c.left_edge.i)
         if any(doc[k].is_punct and doc[k].text not in _JOINING_PUNCT for k in gap):
@@ -366,13 +376,19 @@ def _pp_end(head: Token) -> int:
     for t in head.subtree:
         if t.i < head.i:
             continue
-        if t.text == "," and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == doc[t.i + 1].ent_type_ == "GPE":
+        if _between_places(t):
             continue
         if t.is_punct and t.text in (",", ";", "—", "–", "(") or (t.pos_ in ("VERB", "AUX") and t.i != head.i
                                                                   and not t.ent_type_):
             break
         end = t.i + 1
     return end
+
+
+def _between_places(t: Token) -> bool:
+    """A comma inside a place's name: "Dayton, Ohio"."""
+    doc = t.doc
+    return t.text == "," and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == doc[t.i + 1].ent_type_ == "GPE"
 
 
 def _pobj(prep: Token) -> Token | None:
