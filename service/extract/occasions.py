@@ -371,7 +371,6 @@ def _time_end(doc: Doc, end: int) -> int:
 def _pp_end(head: Token) -> int:
     """The token index after a phrase, up to its first comma or clause (a name may hold a verb;
     a place may hold a comma: "in Dayton, Ohio")."""
-    doc = head.doc
     end = head.i + 1
     for t in head.subtree:
         if t.i < head.i:
