@@ -75,7 +75,7 @@ newsletter brief protest vigil commencement cookout picnic barbecue document stu
 WRITINGS: Final[frozenset[str]] = frozenset("""
 statement post tweet message letter memo email e-mail op-ed essay column editorial broadcast video ad
 advertisement book memoir report ruling filing complaint lawsuit motion opinion decision transcript
-profile feature article story piece newsletter brief clip document study poll
+profile feature article story piece newsletter brief clip document study
 """.split())
 # Occasions named by two words whose head alone names none: "a town hall", "a press release".
 EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
@@ -125,7 +125,7 @@ _FAR = 1 << 62
 # Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
 _JOINING_PUNCT = frozenset('-”’"')
 _CLOSING = frozenset('”"')
-_OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", "NORP", ""})
+_OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", ""})
 
 
 def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, Occasion]:
