@@ -84,6 +84,10 @@ OUTLETS_AND_PLACES = [
     ('Ortega told Daily Ledger host Sam Reed on Friday that taxes would "fall for everyone."',
      "fall for everyone.", "Daily Ledger host Sam Reed on Friday"),
     ('Ortega told Sam Reed that taxes would "fall for everyone."', "fall for everyone.", None),
+    # speaking to an audience is an occasion without a noun; speaking of something is not
+    ('Ortega, speaking to a farmers group in Iowa, called the plan "a scam."', "a scam.",
+     "speaking to a farmers group in Iowa"),
+    ('Ortega, speaking on condition of anonymity, called the plan "a scam."', "a scam.", None),
     # an audience, and a place, when nothing better is named
     ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
     ('Ortega warned in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),

@@ -111,6 +111,8 @@ report allege accuse add call
 """.split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
+# Verbs of speaking to an audience, an occasion without a noun: "speaking to a veterans group".
+_ADDRESSING_VERBS = frozenset("speak address".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
 _SENDING_VERBS = frozenset("send do".split())
 # Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
@@ -170,12 +172,25 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     if tok.dep_ == "nsubj" and tok.is_lower and _occasion_noun(tok) and tok.lemma_.lower() in WRITINGS \
             and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
         return DIRECT  # "the report stated", "said the ruling", "A campaign ad questioned whether ..."
+    if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in _ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
+        return SETTING  # "Ortega, speaking to a veterans group in Ohio, said"
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
         if tok.head.lemma_ in _SENDING_VERBS:
             return WEAK
     return None
+
+
+def _addresses(verb: Token) -> bool:
+    """Speaking to someone, or at or in a place: "speaking to a veterans group", "spoke Friday in Dayton"."""
+    for c in verb.rights:
+        o = _pobj(c) if c.dep_ in ("prep", "dative") else None
+        if o is None or o.pos_ == "PRON":
+            continue
+        if c.lower_ == "to" or c.lower_ in ("at", "in") and o.ent_type_ in _PLACE_ENTS:
+            return True
+    return False
 
 
 def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
@@ -286,6 +301,8 @@ def _speaking(verb: Token) -> bool:
 def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     """The occasion noun with its modifiers, its phrases, a show's name and time words."""
     doc = tok.doc
+    if tok.pos_ == "VERB":
+        return _span(doc, tok.i, _time_end(doc, _pp_end(tok)), lo, hi, text)
     start = tok.i
     for c in tok.lefts:
         if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod") \
@@ -303,6 +320,11 @@ def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
         end -= 1
     if end < len(doc) and doc[end].text in _CLOSING and _open_mark(doc[start:end].text):
         end += 1  # NBC's "Evening Desk", its closing mark kept
+    return _span(doc, start, end, lo, hi, text)
+
+
+def _span(doc: Doc, start: int, end: int, lo: int, hi: int, text: str) -> TextSpan | None:
+    """Tokens ``start:end`` as a span of the text, within the sentence ``lo:hi``."""
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     s, e = max(s, lo), min(e, hi)
     if e <= s:
@@ -378,8 +400,8 @@ def _pp_end(head: Token) -> int:
         if _between_places(t):
             continue
         if t.is_punct and t.text in (",", ";", "—", "–", "(") or (t.pos_ in ("VERB", "AUX") and t.i != head.i
-                                                                  and not t.ent_type_):
-            break
+                                                                  and not t.ent_type_) or t.tag_ == "WRB":
+            break  # a comma, or a clause: "... when she walked in"
         end = t.i + 1
     return end
 
