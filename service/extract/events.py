@@ -6,14 +6,16 @@ Joe" on Friday"), with the time and place words that go with it, looked for in t
 quote's own sentence, and then earlier sentences about the same speaker. None when the article
 does not say.
 
-The occasions of a ``Doc`` are found once (``occasions.py``) and each is *strong* (words were
-said at it: "said in an interview", "told CNN", "In a statement, ...", "gave a speech") or
-*weak* ("told reporters", "sent a letter"). The claim and the quote's own sentence take either;
-an earlier sentence about the speaker only a strong one. An occasion named again as "the
-<noun>" is answered with its first, fuller naming ("a statement on Tuesday" for a later "the
-statement"). The answer (``answer.build``) gives a later quote with no occasion of its own the
-speaker's first one. Not handled: occasions named only by a verb ("tweeted"), and occasions the
-reporter gives for a whole article without tying them to the speaker.
+The candidates are the article's occasions (``occasions.py``), each DIRECT, SETTING or WEAK. The
+claim and the quote's own sentence take any; an earlier sentence only a DIRECT or SETTING one,
+and only where the speaker acts in it ("Cruz thanked Trump on Twitter" is Cruz's occasion, not
+Trump's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
+to a surer one in the speaker's sentence just before ("At a rally in Dayton, Ortega ..."). An
+occasion named again as "the <noun>" or by a bare name is answered with its nearest earlier,
+fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evening News" for a
+later "CBS"). The answer (``answer.build``) gives a later quote with no occasion of its own the
+speaker's first one. Not handled: occasions the reporter gives for a whole article without tying
+them to the speaker (a hearing, a debate), and occasions named only by a verb ("tweeted").
 """
 from __future__ import annotations
 

@@ -1,17 +1,24 @@
 """Occasions words were said at, found once per ``Doc``: the candidates ``events.event_for`` picks from.
 
-An occasion noun ("interview", "briefing", "town hall", "statement", "tweet") counts after a verb
-of saying ("said in an interview", "explained earlier in the hearing"), opening a sentence ("At a
-rally, ...", "In a statement issued Tuesday, she was ..."), after "at", "during" or "aboard"
-whatever the verb, after "agreed to" or "sat down for", or given, held, issued or posted. So do
-an outlet one speaks to or on ("told CNN", "told CBS This Morning", "told Fox News host Jane
-Roe", "said on Twitter", "took to Facebook"). These are *strong*. Weak: a live audience one
-tells something ("told reporters", "told a crowd in Ohio") and a letter or message sent.
-
-The phrase is the noun with its modifiers, "with/aboard/at/in/on ..." phrases, a short
-"issued/released/posted <time>" clause, a show's name after its outlet, and time words. One
-occasion per sentence: the first strong one, else the first weak one. Not handled: an occasion
-named only by a verb ("tweeted"), or by a noun outside these lexicons.
+A token names an occasion, ranked by how sure it is that words were said at it:
+- DIRECT: an occasion noun ("interview", "briefing", "town hall", "statement", "a series of
+  tweets") in/at/during/on a verb of saying ("said in an interview", "explained earlier in the
+  hearing", "said as much in an interview"), after "agreed to" or "sat down for", given, held,
+  issued, posted or written ("gave a speech", "wrote a memoir"); an outlet one speaks to or on
+  ("told CNN", "told CBS Evening News", "told Fox News host Jane Roe", "said on Twitter", "took to
+  Facebook"); a writing that speaks ("the report stated", "A campaign ad questioned whether",
+  "according to a complaint").
+- SETTING: an occasion noun opening a sentence whatever its verb ("In a statement issued Tuesday,
+  she was blunt"), or after/before/following a verb of saying; speaking to an audience or in a
+  place ("speaking to a veterans group in Ohio").
+- WEAK: an audience told something ("told reporters", "told a crowd in Ohio"), a letter sent,
+  an occasion at/during a verb that is not one of saying ("was blunt at the hearing"), a place
+  one said something in ("warned in Dayton, Ohio").
+Not occasions: one still to come ("the upcoming debate", "the next session"), one inside what is
+reported said ("argued that ... during the meeting"), one named inside a quotation of more than a
+few words, a people ("told African-Americans"). One occasion per sentence: the surest, the first
+among equals. Its words are cut by ``occasion_phrases.phrase``. Not handled: occasions named only
+by a verb ("tweeted"), or by a noun outside these lexicons.
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
 
+from .occasion_phrases import PLACE_ENTS, phrase, pobj
 from .records import TextSpan
 from .sentences import Sentences
 
@@ -95,9 +103,6 @@ AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
 
 # Prepositions that put words at an occasion: "said in an interview", "told reporters at a rally".
 _OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
-_TIME_ENTS = frozenset({"DATE", "TIME"})
-_PLACE_ENTS = frozenset({"GPE", "FAC", "LOC"})
-_TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
 # Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
 _AT_OCCASION = frozenset("at during aboard".split())
 # Words between a verb and the occasion phrase the parser hangs on them: "said Monday in", "said as much in".
@@ -119,14 +124,7 @@ _SENDING_VERBS = frozenset("send do".split())
 _TAKING_PREPS = frozenset({("agree", "to"), ("sit", "for"), ("take", "to"), ("speak", "to")})
 # Words that title a person one is interviewed by: "told Fox News host Jane Roe".
 _INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
-# Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
-_PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
-# Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
-_ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host file".split())
 _FAR = 1 << 62
-# Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
-_JOINING_PUNCT = frozenset('-”’"')
-_CLOSING = frozenset('”"')
 _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", ""})
 
 
@@ -149,7 +147,7 @@ def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()
         if k in found and found[k].rank >= rank:
             continue
         lo, hi = sents.spans[k]
-        span = _phrase(tok, lo, hi, sents.text)
+        span = phrase(tok, lo, hi, sents.text)
         if span is not None:
             found[k] = Occasion(span, _head(tok), rank)
     doc.user_data[_OCCASIONS_KEY] = found
@@ -185,10 +183,10 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
 def _addresses(verb: Token) -> bool:
     """Speaking to someone, or at or in a place: "speaking to a veterans group", "spoke Friday in Dayton"."""
     for c in verb.rights:
-        o = _pobj(c) if c.dep_ in ("prep", "dative") else None
+        o = pobj(c) if c.dep_ in ("prep", "dative") else None
         if o is None or o.pos_ == "PRON":
             continue
-        if c.lower_ == "to" or c.lower_ in ("at", "in") and o.ent_type_ in _PLACE_ENTS:
+        if c.lower_ == "to" or c.lower_ in ("at", "in") and o.ent_type_ in PLACE_ENTS:
             return True
     return False
 
@@ -207,7 +205,7 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
         if p in _AT_OCCASION and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
-    if p in ("in", "at") and tok.ent_type_ in _PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
+    if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
         return WEAK  # "warned in Dayton, Ohio, on Monday": where, when no occasion is named
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
@@ -236,7 +234,7 @@ def _told(tok: Token) -> int | None:
             return DIRECT
         # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
         if any(c.dep_ == "compound" and c.lower_ in _INTERVIEWERS for c in tok.subtree) or any(
-                c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None and _pobj(c).ent_type_ == "ORG"
+                c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and pobj(c).ent_type_ == "ORG"
                 for c in tok.children):
             return DIRECT
         return None
@@ -264,7 +262,7 @@ def _occasion_noun(tok: Token) -> bool:
         return False
     word = tok.lemma_.lower()
     if word in _SERIES:
-        return any(c.lower_ == "of" and (o := _pobj(c)) is not None and _occasion_noun(o) for c in tok.rights)
+        return any(c.lower_ == "of" and (o := pobj(c)) is not None and _occasion_noun(o) for c in tok.rights)
     before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
     if any((b, word) in EVENT_COMPOUNDS for b in before):
         return True
@@ -296,124 +294,3 @@ def _opens_sentence(prep: Token) -> bool:
 def _speaking(verb: Token) -> bool:
     """A verb of saying (or appearing, speaking) that an occasion phrase can hang on."""
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in REPORTING_VERBS
-
-
-def _phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
-    """The occasion noun with its modifiers, its phrases, a show's name and time words."""
-    doc = tok.doc
-    if tok.pos_ == "VERB":
-        return _span(doc, tok.i, _time_end(doc, _pp_end(tok)), lo, hi, text)
-    start = tok.i
-    for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod") \
-                or (c.dep_ == "punct" and c.text == "-"):
-            start = min(start, c.left_edge.i)
-    end = _right_end(tok)
-    nxt = end + 1 if end < len(doc) and doc[end].is_space else end
-    if nxt < len(doc) and doc[nxt].lower_ in ("in", "at") and (o := _pobj(doc[nxt])) is not None \
-            and o.ent_type_ in _PLACE_ENTS:
-        end = _pp_end(doc[nxt])  # "told a crowd in Ohio", the place hung on the verb
-    if tok.pos_ == "PROPN":
-        end = _name_end(doc, end)
-    end = _time_end(doc, end)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "ADP"):
-        end -= 1
-    if end < len(doc) and doc[end].text in _CLOSING and _open_mark(doc[start:end].text):
-        end += 1  # NBC's "Evening Desk", its closing mark kept
-    return _span(doc, start, end, lo, hi, text)
-
-
-def _span(doc: Doc, start: int, end: int, lo: int, hi: int, text: str) -> TextSpan | None:
-    """Tokens ``start:end`` as a span of the text, within the sentence ``lo:hi``."""
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    s, e = max(s, lo), min(e, hi)
-    if e <= s:
-        return None
-    return TextSpan(text[s:e], s, e)
-
-
-def _open_mark(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _right_end(tok: Token) -> int:
-    """After the noun: its phrases ("with ...", "in Ohio"), a time, a short "issued Tuesday" clause."""
-    doc = tok.doc
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "punct" and c.i == end and (c.text in _JOINING_PUNCT or _between_places(c)):
-            end += 1
-            continue
-        if c.dep_ == "appos" and c.ent_type_ == "GPE" and c.i == end:
-            end = c.right_edge.i + 1  # "Dayton, Ohio"
-            continue
-        gap = range(end, c.left_edge.i)
-        if any(doc[k].is_punct and doc[k].text not in _JOINING_PUNCT for k in gap):
-            break
-        end = max(end, gap.stop) if gap else end  # past a closing mark: "a "Town Forum" sponsored by"
-        if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
-            end = max(end, _pp_end(c))
-        elif c.dep_ == "npadvmod" and c.ent_type_ in _TIME_ENTS or c.dep_ == "advmod" and (
-                c.lower_ in _TIME_ADVERBS or any(t.ent_type_ in _TIME_ENTS for t in c.subtree)):
-            end = max(end, c.right_edge.i + 1)  # "an interview Friday", "an interview earlier Thursday"
-        elif c.dep_ == "acl" and c.lemma_ in _ISSUING_VERBS and c.i == end:
-            end = max(end, _pp_end(c))
-        else:
-            break
-    return end
-
-
-def _name_end(doc: Doc, end: int) -> int:
-    """Past a show's name after its outlet: "CBS This Morning", "MSNBC's "Morning Joe"."""
-    k = end
-    while k < len(doc):
-        t = doc[k]
-        if t.text in ("'s", "’s", "“", "”", '"') or (t.is_title and not t.is_sent_start and t.ent_type_ not in _TIME_ENTS
-                                                    and t.dep_ not in ("nsubj", "nsubjpass")):
-            k += 1
-        else:
-            break
-    return k if any(doc[j].is_title for j in range(end, k)) else end
-
-
-def _time_end(doc: Doc, end: int) -> int:
-    """Past a time right after: "... on Friday", "... Monday night", "... earlier Thursday"."""
-    if end + 1 < len(doc) and doc[end].lower_ in _TIME_ADVERBS and doc[end + 1].ent_type_ in _TIME_ENTS:
-        end += 1
-    if end < len(doc) and doc[end].ent_type_ in _TIME_ENTS:
-        while end < len(doc) and doc[end].ent_type_ in _TIME_ENTS and doc[end].ent_iob_ in ("B", "I"):
-            end += 1
-    elif end + 1 < len(doc) and doc[end].lower_ == "on" and doc[end + 1].ent_type_ in _TIME_ENTS:
-        end += 1
-        while end < len(doc) and doc[end].ent_type_ in _TIME_ENTS:
-            end += 1
-    return end
-
-
-def _pp_end(head: Token) -> int:
-    """The token index after a phrase, up to its first comma or clause (a name may hold a verb;
-    a place may hold a comma: "in Dayton, Ohio")."""
-    end = head.i + 1
-    for t in head.subtree:
-        if t.i < head.i:
-            continue
-        if _between_places(t):
-            continue
-        if t.is_punct and t.text in (",", ";", "—", "–", "(") or (t.pos_ in ("VERB", "AUX") and t.i != head.i
-                                                                  and not t.ent_type_) or t.tag_ == "WRB":
-            break  # a comma, or a clause: "... when she walked in"
-        end = t.i + 1
-    return end
-
-
-def _between_places(t: Token) -> bool:
-    """A comma inside a place's name: "Dayton, Ohio"."""
-    doc = t.doc
-    return t.text == "," and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == doc[t.i + 1].ent_type_ == "GPE"
-
-
-def _pobj(prep: Token) -> Token | None:
-    for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
-            return c
-    return None
