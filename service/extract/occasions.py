@@ -138,7 +138,7 @@ def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()
     if isinstance(cached, dict):
         return cached
     found: dict[int, Occasion] = {}
-    quoted = [q for q in quoted if doc.text.count(" ", *q) >= 4]  # not a title: "Morning Joe"
+    quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Morning Joe"
     for tok in doc:
         rank = _rank(tok, quoted)
         if rank is None or _inside(quoted, tok.idx):
