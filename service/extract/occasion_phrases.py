@@ -18,6 +18,8 @@ from .records import TextSpan
 
 TIME_ENTS: Final = frozenset({"DATE", "TIME"})
 PLACE_ENTS: Final = frozenset({"GPE", "FAC", "LOC"})
+# Nouns that count occasions: "a series of tweets", "a flurry of posts" name the occasion.
+SERIES_NOUNS: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
 _TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
 # Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
 _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
@@ -82,6 +84,10 @@ def _right_end(tok: Token) -> int:
             break
         end = max(end, gap.stop) if gap else end  # past a closing mark: "a "Town Forum" sponsored by"
         if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
+            o = pobj(c)
+            if c.lower_ == "of" and tok.lemma_.lower() not in SERIES_NOUNS and (
+                    o is None or not o.ent_type_ and o.pos_ != "PROPN"):
+                break  # "a memoir of her time ...": what it is about, not which one
             end = max(end, _pp_end(c))
         elif c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTS or c.dep_ == "advmod" and (
                 c.lower_ in _TIME_ADVERBS or any(t.ent_type_ in TIME_ENTS for t in c.subtree)):

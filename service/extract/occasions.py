@@ -28,7 +28,7 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .occasion_phrases import PLACE_ENTS, phrase, pobj
+from .occasion_phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
 from .records import TextSpan
 from .sentences import Sentences
 
@@ -90,8 +90,6 @@ EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
     ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
     ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
 })
-# Nouns that count occasions: "a series of tweets", "a flurry of posts" name the occasion.
-_SERIES: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
 # Words that put an occasion in the future, so not one words came from.
 _NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
 # Places an occasion is on: "on Twitter", "on Facebook".
@@ -261,7 +259,7 @@ def _occasion_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in EVENT_NOUNS and tok.lower_ != "post"):
         return False
     word = tok.lemma_.lower()
-    if word in _SERIES:
+    if word in SERIES_NOUNS:
         return any(c.lower_ == "of" and (o := pobj(c)) is not None and _occasion_noun(o) for c in tok.rights)
     before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
     if any((b, word) in EVENT_COMPOUNDS for b in before):
