@@ -64,6 +64,8 @@ SAID_AT = [
     ('Ortega fired off a series of tweets on Friday calling the plan "a scam."', "a scam.",
      "a series of tweets on Friday"),
     ('Ortega called the plan "a scam" in a letter sent to the council.', "a scam", "a letter sent to the council"),
+    ('"We agreed on nothing," Ortega said after meeting with the mayor.', "We agreed on nothing,",
+     "after meeting with the mayor"),
     # "of" what it is about is not part of it; "of" a name is
     ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",

@@ -5,7 +5,7 @@
 "a rally in Dayton, Ohio"), a short "issued/released/posted <time>" clause, a show's name after
 its outlet ("CBS Evening News", "NBC's "Evening Desk""), a place hung on the verb ("told a
 crowd in Ohio") and time words ("on Friday", "earlier Thursday"). For a verb of speaking, the
-verb and its phrases ("speaking to a veterans group in Ohio"). A phrase stops at a comma
+verb and its phrases ("speaking to a veterans group in Ohio", "after meeting with the mayor"). A phrase stops at a comma
 (except inside a place's name) or a clause. Kept inside the sentence.
 """
 from __future__ import annotations
@@ -33,8 +33,9 @@ _CLOSING = frozenset('”"')
 def phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     """The occasion noun with its modifiers, its phrases, a show's name and time words."""
     doc = tok.doc
-    if tok.pos_ == "VERB":
-        return _span(doc, tok.i, _time_end(doc, _pp_end(tok)), lo, hi, text)
+    if tok.pos_ == "VERB":  # "speaking to a farmers group", "after meeting with the mayor"
+        start = tok.head.i if tok.dep_ == "pcomp" else tok.i
+        return _span(doc, start, _time_end(doc, _pp_end(tok)), lo, hi, text)
     start = tok.i
     for c in tok.lefts:
         if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod") \

@@ -9,8 +9,8 @@ A token names an occasion, ranked by how sure it is that words were said at it:
   Facebook"); a writing that speaks ("the report stated", "A campaign ad questioned whether",
   "according to a complaint").
 - SETTING: an occasion noun opening a sentence whatever its verb ("In a statement issued Tuesday,
-  she was blunt"), or after/before/following a verb of saying; speaking to an audience or in a
-  place ("speaking to a veterans group in Ohio").
+  she was blunt"), or after/before/following a verb of saying ("said after meeting with the
+  mayor"); speaking to an audience or in a place ("speaking to a veterans group in Ohio").
 - WEAK: an audience told something ("told reporters", "told a crowd in Ohio"), a letter sent,
   an occasion at/during a verb that is not one of saying ("was blunt at the hearing"), a place
   one said something in ("warned in Dayton, Ohio").
@@ -116,6 +116,8 @@ report allege accuse add call
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
 # Verbs of speaking to an audience, an occasion without a noun: "speaking to a veterans group".
 _ADDRESSING_VERBS = frozenset("speak address".split())
+# Verbs that name an occasion after "after", "before" or "while": "said after meeting with the mayor".
+_MEETING_VERBS = frozenset("meet speak talk testify visit campaign tour debate".split())
 # Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
 _SENDING_VERBS = frozenset("send do".split())
 # Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
@@ -161,6 +163,9 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     """How sure it is that words were said at the occasion ``tok`` names; None for no occasion."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _occasion_noun(tok):
         return DIRECT  # "according to a complaint filed Monday"
+    if tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.lemma_ in _MEETING_VERBS and _speaking_above(tok.head.head) \
+            and not _reported(tok.head.head, quoted):
+        return SETTING  # "said after meeting with the mayor"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
         return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
