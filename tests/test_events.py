@@ -57,10 +57,10 @@ SAID_AT = [
     ('During a town hall in Akron, Ortega called the plan "a scam."', "a scam.", "a town hall in Akron"),
     ('Ortega sat down for an interview with the Daily Ledger and called the plan "a scam."', "a scam.",
      "an interview with the Daily Ledger"),
-    ('Ortega explained earlier in the hearing that the plan was "a scam."', "a scam.", "the hearing"),
+    ('Ortega noted later in the hearing that the plan was "a scam."', "a scam.", "the hearing"),
     # opening the sentence, whatever the verb; a short "issued <time>" clause belongs to it
-    ('In a statement issued Tuesday, Ortega was blunt. "It is a scam," she said.', "It is a scam,",
-     "a statement issued Tuesday"),
+    ('In a statement released Sunday, Ortega was blunt. "It is a scam," she said.', "It is a scam,",
+     "a statement released Sunday"),
     ('Ortega fired off a series of tweets on Friday calling the plan "a scam."', "a scam.",
      "a series of tweets on Friday"),
     ('Ortega called the plan "a scam" in a letter sent to the council.', "a scam", "a letter sent to the council"),
@@ -96,13 +96,13 @@ OUTLETS_AND_PLACES = [
     ('Ortega, speaking on condition of anonymity, called the plan "a scam."', "a scam.", None),
     # an audience, and a place, when nothing better is named
     ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
-    ('Ortega warned in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
+    ('Ortega argued in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
 ]
 
 WRITINGS = [
     ('The audit report stated that the city had "lost track of the money."', "lost track of the money.",
      "The audit report"),
-    ('A campaign ad questioned whether the plan was "a scam."', "a scam.", "A campaign ad"),
+    ('A campaign ad claimed that the plan was "a scam."', "a scam.", "A campaign ad"),
     ('According to a complaint filed Monday, the firm "hid the losses for years."', "hid the losses for years.",
      "a complaint filed Monday"),
 ]
@@ -112,11 +112,13 @@ NOT_AN_OCCASION = [
     ('Ortega said she would call the plan "a scam" at the upcoming debate.', "a scam", None),
     ('Ortega said the plan was "a scam" and that she would say so at the next session.', "a scam", None),
     # inside what is reported said, not where it was said
-    ('Ortega argued that the budget was cut during the meeting and called the cut "a disgrace."', "a disgrace.",
+    ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
      None),
     # named inside the quotation: the speaker's occasion, not the reporter's
-    ('"At my first meeting with the board, they laughed at me," Ortega recalled in an interview.',
-     "At my first meeting with the board, they laughed at me,", "an interview"),
+    ('"At our first hearing before the board, they laughed at me," Ortega recalled in an interview.',
+     "At our first hearing before the board, they laughed at me,", "an interview"),
+    ('Ortega recalled the day. "At the hearing on Monday, I told them it was a scam and they laughed."',
+     "At the hearing on Monday, I told them it was a scam and they laughed.", None),
 ]
 
 

@@ -1,15 +1,15 @@
 """The occasion a quote's words came from, as a span of the article.
 
 ``event_for``: the occasion the words came from ("a press briefing aboard Air Force One on
-Friday", "an interview with ...", "a statement issued Tuesday", "Twitter", "MSNBC's "Morning
-Joe" on Friday"), with the time and place words that go with it, looked for in the claim, the
+Friday", "an interview with ...", "a statement released Sunday", "Twitter", "NBC's "Evening
+Desk" on Friday"), with the time and place words that go with it, looked for in the claim, the
 quote's own sentence, and then earlier sentences about the same speaker. None when the article
 does not say.
 
 The candidates are the article's occasions (``occasions.py``), each DIRECT, SETTING or WEAK. The
 claim and the quote's own sentence take any; an earlier sentence only a DIRECT or SETTING one,
-and only where the speaker acts in it ("Cruz thanked Trump on Twitter" is Cruz's occasion, not
-Trump's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
+and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's occasion, not
+Reed's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
 to a surer one in the speaker's sentence just before ("At a rally in Dayton, Ortega ..."). An
 occasion named again as "the <noun>" or by a bare name is answered with its nearest earlier,
 fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evening News" for a
@@ -40,8 +40,9 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     """The occasion the quote came from, with its time and place words; None when not stated.
 
     Looked for in the claim, then the quote's own sentence(s), then earlier sentences that
-    name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first. ``quoted``: the
-    article's quoted runs, in text order (an occasion named inside a quotation is not one).
+    name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
+    ``quoted``: the article's quoted runs, in text order (an occasion named inside a quotation
+    is not one).
     """
     sents = sentences(doc)
     if not sents.spans:
@@ -80,16 +81,16 @@ def _earlier(doc: Doc, sents: Sentences, found: dict[int, Occasion], before: int
 
 
 def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
-    """The mention is not what is done to in its sentence ("Cruz thanked Trump on Twitter": Cruz, not Trump)."""
+    """The mention is not what is done to in its sentence ("Ortega thanked Reed on Twitter": Ortega, not Reed)."""
     span = doc.char_span(*mention, alignment_mode="expand")
     if span is None or span.root.dep_ not in _OBJECT_DEPS:
         return True
-    return any(c.dep_ == "relcl" for c in span.root.children)  # "risky for Cruz, who refused ... during a speech"
+    return any(c.dep_ == "relcl" for c in span.root.children)  # "a blow to Ortega, who walked out during the hearing"
 
 
 def _fullest(found: dict[int, Occasion], occ: Occasion) -> Occasion:
     """The occasion, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a bare
-    "CBS", the earlier "CBS This Morning")."""
+    "CBS", the earlier "CBS Evening News")."""
     words = occ.span.text.split(" ")
     if len(words) > 1 and words[0].lower() not in _DEFINITE:
         return occ

@@ -4,8 +4,8 @@
 "with/aboard/at/in/on/of/from/by/for ..." phrases ("an interview with the Daily Ledger",
 "a rally in Dayton, Ohio"), a short "issued/released/posted <time>" clause, a show's name after
 its outlet ("CBS Evening News", "NBC's "Evening Desk""), a place hung on the verb ("told a
-crowd in Ohio") and time words ("on Friday", "earlier Thursday"). For a verb of speaking, the
-verb and its phrases ("speaking to a veterans group in Ohio", "after meeting with the mayor"). A phrase stops at a comma
+crowd in Akron") and time words ("on Friday", "earlier Thursday"). For a verb of speaking, the
+verb and its phrases ("speaking to a farmers group in Iowa", "after meeting with the mayor"). A phrase stops at a comma
 (except inside a place's name) or a clause. Kept inside the sentence.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ SERIES_NOUNS: Final[frozenset[str]] = frozenset("series flurry string barrage st
 _TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
 # Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
 _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
-# Verbs of a short clause that belongs to the occasion: "a statement issued Tuesday".
+# Verbs of a short clause that belongs to the occasion: "a statement released Sunday".
 _ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host file".split())
 # Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
 _JOINING_PUNCT = frozenset('-”’"')
@@ -45,7 +45,7 @@ def phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     nxt = end + 1 if end < len(doc) and doc[end].is_space else end
     if nxt < len(doc) and doc[nxt].lower_ in ("in", "at") and (o := pobj(doc[nxt])) is not None \
             and o.ent_type_ in PLACE_ENTS:
-        end = _pp_end(doc[nxt])  # "told a crowd in Ohio", the place hung on the verb
+        end = _pp_end(doc[nxt])  # "told a crowd in Akron", the place hung on the verb
     if tok.pos_ == "PROPN":
         end = _name_end(doc, end)
     end = _time_end(doc, end)
@@ -70,7 +70,7 @@ def _open_mark(text: str) -> bool:
 
 
 def _right_end(tok: Token) -> int:
-    """After the noun: its phrases ("with ...", "in Ohio"), a time, a short "issued Tuesday" clause."""
+    """After the noun: its phrases ("with ...", "in Ohio"), a time, a short "released Sunday" clause."""
     doc = tok.doc
     end = tok.i + 1
     for c in tok.rights:
@@ -88,7 +88,7 @@ def _right_end(tok: Token) -> int:
             o = pobj(c)
             if c.lower_ == "of" and tok.lemma_.lower() not in SERIES_NOUNS and (
                     o is None or not o.ent_type_ and o.pos_ != "PROPN"):
-                break  # "a memoir of her time ...": what it is about, not which one
+                break  # "a memoir of her years in office": what it is about, not which one
             end = max(end, _pp_end(c))
         elif c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTS or c.dep_ == "advmod" and (
                 c.lower_ in _TIME_ADVERBS or any(t.ent_type_ in TIME_ENTS for t in c.subtree)):
@@ -101,7 +101,7 @@ def _right_end(tok: Token) -> int:
 
 
 def _name_end(doc: Doc, end: int) -> int:
-    """Past a show's name after its outlet: "CBS This Morning", "MSNBC's "Morning Joe"."""
+    """Past a show's name after its outlet: "CBS Evening News", "NBC's "Evening Desk"."""
     k = end
     while k < len(doc):
         t = doc[k]

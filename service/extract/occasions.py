@@ -2,21 +2,21 @@
 
 A token names an occasion, ranked by how sure it is that words were said at it:
 - DIRECT: an occasion noun ("interview", "briefing", "town hall", "statement", "a series of
-  tweets") in/at/during/on a verb of saying ("said in an interview", "explained earlier in the
-  hearing", "said as much in an interview"), after "agreed to" or "sat down for", given, held,
+  tweets") in/at/during/on a verb of saying ("said in an interview", "noted later in the
+  hearing", "said so in an interview"), after "agreed to" or "sat down for", given, held,
   issued, posted or written ("gave a speech", "wrote a memoir"); an outlet one speaks to or on
   ("told CNN", "told CBS Evening News", "told Fox News host Jane Roe", "said on Twitter", "took to
-  Facebook"); a writing that speaks ("the report stated", "A campaign ad questioned whether",
+  Facebook"); a writing that speaks ("the report stated", "A campaign ad claimed that",
   "according to a complaint").
-- SETTING: an occasion noun opening a sentence whatever its verb ("In a statement issued Tuesday,
+- SETTING: an occasion noun opening a sentence whatever its verb ("In a statement released Sunday,
   she was blunt"), or after/before/following a verb of saying ("said after meeting with the
-  mayor"); speaking to an audience or in a place ("speaking to a veterans group in Ohio").
-- WEAK: an audience told something ("told reporters", "told a crowd in Ohio"), a letter sent,
+  mayor"); speaking to an audience or in a place ("speaking to a farmers group in Iowa").
+- WEAK: an audience told something ("told reporters", "told a crowd in Akron"), a letter sent,
   an occasion at/during a verb that is not one of saying ("was blunt at the hearing"), a place
-  one said something in ("warned in Dayton, Ohio").
-Not occasions: one still to come ("the upcoming debate", "the next session"), one inside what is
-reported said ("argued that ... during the meeting"), one named inside a quotation of more than a
-few words, a people ("told African-Americans"). One occasion per sentence: the surest, the first
+  one said something in ("argued in Dayton, Ohio").
+Not occasions: one still to come ("the upcoming vote", "the next hearing"), one inside what is
+reported said ("insisted that ... at the meeting"), one named inside a quotation of more than a
+few words, a people ("told Canadians"). One occasion per sentence: the surest, the first
 among equals. Its words are cut by ``occasion_phrases.phrase``. Not handled: occasions named only
 by a verb ("tweeted"), or by a noun outside these lexicons.
 """
@@ -95,7 +95,7 @@ _NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthco
 # Places an occasion is on: "on Twitter", "on Facebook".
 MEDIA_NAMES: Final[frozenset[str]] = frozenset(
     "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
-# A live audience one tells something: "told reporters", "told a crowd in Ohio" (a weak occasion).
+# A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak occasion).
 AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
     "reporter journalist crowd audience supporter listener viewer".split())
 
@@ -103,7 +103,7 @@ AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
 _OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
 # Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
 _AT_OCCASION = frozenset("at during aboard".split())
-# Words between a verb and the occasion phrase the parser hangs on them: "said Monday in", "said as much in".
+# Words between a verb and the occasion phrase the parser hangs on them: "said Monday in", "said so in".
 _HANGERS = frozenset("advmod npadvmod dobj".split())
 # Prepositions that put words at an occasion, not before or after it: "said in", not "said after".
 _AT_PREPS = frozenset("in during at on aboard via".split())
@@ -114,7 +114,7 @@ report allege accuse add call
 """.split())
 # Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
-# Verbs of speaking to an audience, an occasion without a noun: "speaking to a veterans group".
+# Verbs of speaking to an audience, an occasion without a noun: "speaking to a farmers group".
 _ADDRESSING_VERBS = frozenset("speak address".split())
 # Verbs that name an occasion after "after", "before" or "while": "said after meeting with the mayor".
 _MEETING_VERBS = frozenset("meet speak talk testify visit campaign tour debate".split())
@@ -132,13 +132,13 @@ def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()
     """The occasion of each sentence that names one, by sentence index (cached in ``doc.user_data``).
 
     ``quoted``: the quoted runs, in text order; an occasion a speaker names inside a quotation
-    of more than a few words is not the reporter's ("In my first meeting with him, ..." she said).
+    of more than a few words is not the reporter's ("At our first lunch, ..." she said).
     """
     cached = doc.user_data.get(_OCCASIONS_KEY)
     if isinstance(cached, dict):
         return cached
     found: dict[int, Occasion] = {}
-    quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Morning Joe"
+    quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Evening Desk"
     for tok in doc:
         rank = _rank(tok, quoted)
         if rank is None or _inside(quoted, tok.idx):
@@ -172,9 +172,9 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
         return _told(tok)
     if tok.dep_ == "nsubj" and tok.is_lower and _occasion_noun(tok) and tok.lemma_.lower() in WRITINGS \
             and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
-        return DIRECT  # "the report stated", "said the ruling", "A campaign ad questioned whether ..."
+        return DIRECT  # "the report stated", "said the ruling", "A campaign ad claimed that ..."
     if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in _ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
-        return SETTING  # "Ortega, speaking to a veterans group in Ohio, said"
+        return SETTING  # "Ortega, speaking to a farmers group in Iowa, said"
     if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
@@ -184,7 +184,7 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
 
 
 def _addresses(verb: Token) -> bool:
-    """Speaking to someone, or at or in a place: "speaking to a veterans group", "spoke Friday in Dayton"."""
+    """Speaking to someone, or at or in a place: "speaking to a farmers group", "spoke Friday in Dayton"."""
     for c in verb.rights:
         o = pobj(c) if c.dep_ in ("prep", "dative") else None
         if o is None or o.pos_ == "PRON":
@@ -199,7 +199,7 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     p = prep.lower_
     verb = prep.head
     if verb.dep_ in _HANGERS and verb.pos_ != "VERB":
-        verb = verb.head  # "explained earlier in the hearing", "said as much in", "blasted her Monday on"
+        verb = verb.head  # "noted later in the hearing", "said so in", "said Monday on"
     if _occasion_noun(tok):
         if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
             return DIRECT if p in _AT_PREPS and _speaking_above(verb) else SETTING
@@ -207,9 +207,9 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
             return DIRECT
         if p in _AT_OCCASION and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
-        return None  # nor what was said: "argued that ... during the meeting", "said she would speak at ..."
+        return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
-        return WEAK  # "warned in Dayton, Ohio, on Monday": where, when no occasion is named
+        return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no occasion is named
     # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
         return DIRECT
@@ -219,7 +219,7 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
 
 
 def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    """The word sits in what someone is reported to have said: "argued that ... during the meeting"
+    """The word sits in what someone is reported to have said: "insisted that ... at the meeting"
     (a verb of saying inside a quotation does not count: the parser often hangs the attribution on it)."""
     for _ in range(8):
         if tok.dep_ == "ccomp" and _speaking(tok.head) and not _inside(quoted, tok.head.idx):
@@ -231,7 +231,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _told(tok: Token) -> int | None:
-    """"told CNN", "told MSNBC's Morning Joe", "told Fox News host Jane Roe"; weakly "told reporters"."""
+    """"told CNN", "told NBC's Evening Desk", "told Fox News host Jane Roe"; weakly "told reporters"."""
     if tok.pos_ == "PROPN":
         if _outlet(tok):
             return DIRECT
@@ -250,7 +250,7 @@ def _outlet(tok: Token) -> bool:
     """A proper name that is not a person's: an outlet, a show."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in _OUTLET_ENTS:
         return False
-    # An untagged name counts when written in capitals or owned by an outlet: "MSNBC's "Morning Joe"".
+    # An untagged name counts when written in capitals or owned by an outlet: "NBC's "Evening Desk"".
     return tok.ent_type_ != "" or tok.is_upper or any(
         c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in ("poss", "compound"))
 
@@ -260,7 +260,7 @@ def _head(tok: Token) -> str:
 
 
 def _occasion_noun(tok: Token) -> bool:
-    # A titled occasion is tagged a name: "a "Commander-in-Chief Forum"", "the Democratic National Convention".
+    # A titled occasion is tagged a name: "a "Town Forum"", "the Harvest Convention".
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in EVENT_NOUNS and tok.lower_ != "post"):
         return False
     word = tok.lemma_.lower()
@@ -272,7 +272,7 @@ def _occasion_noun(tok: Token) -> bool:
     if word not in EVENT_NOUNS:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in tok.lefts):
-        return False  # words are not said at "the next session" or "the upcoming debates"
+        return False  # words are not said at "the next hearing" or "the upcoming vote"
     return True
 
 
@@ -289,7 +289,7 @@ def _speaking_above(verb: Token) -> bool:
 
 
 def _opens_sentence(prep: Token) -> bool:
-    """A phrase before the main verb: "At a rally Friday, Trump said ...", "In a statement, she was ..."."""
+    """A phrase before the main verb: "At a rally Friday, Ortega said ...", "In a statement, she was ..."."""
     verb = prep.head
     return prep.i < verb.i and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX")
 
