@@ -210,7 +210,7 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
         return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
         return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no occasion is named
-    # "said on Twitter", "said Thursday on Fox News's "Fox and Friends"", "took to Facebook"
+    # "said on Twitter", "said Thursday on NBC's "Evening Desk"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
         return DIRECT
     if p in ("on", "via") and _speaking(verb) and _outlet(tok):
