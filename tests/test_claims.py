@@ -1,4 +1,4 @@
-"""The claim around a quote and the event it came from, as tables of invented articles."""
+"""The claim around a quote, as tables of invented articles (its event: test_events.py; the seed's both here)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,6 @@ from service.extract.claims import _About, _described, _surname, claim_for
 from service.extract.events import event_for
 from service.extract.sentences import _runs_on, sentences
 from service.extract.marks import quoted_runs
-from service.extract.records import TextSpan
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -116,54 +115,6 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert claim is not None
     assert claim.text == expected
     assert text[claim.start:claim.end] == claim.text
-
-
-# (article, the quote's words, words the event must be, or None)
-EVENTS = [
-    ('Ortega said in an interview with the Daily Ledger on Friday that taxes would "fall for everyone."',
-     "fall for everyone.", "an interview with the Daily Ledger on Friday"),
-    ('At a rally in Dayton on Monday, Ortega said the race was "far from over."', "far from over.",
-     "a rally in Dayton on Monday"),
-    ('Ortega wrote on Twitter that the plan was "dead on arrival."', "dead on arrival.", "Twitter"),
-    ('During a press briefing aboard the ferry, Ortega called the strike "a shame."', "a shame.",
-     "a press briefing aboard the ferry"),
-    # a named interviewer from an outlet is the occasion; a bare name is not
-    ('Ortega told Daily Ledger host Sam Reed on Friday that taxes would "fall for everyone."',
-     "fall for everyone.", "Daily Ledger host Sam Reed on Friday"),
-    ('Ortega told Sam Reed that taxes would "fall for everyone."', "fall for everyone.", None),
-    # "at" an occasion whatever the verb
-    ('Ortega was blunt at the committee hearing on Tuesday. "It is a mistake," she said.', "It is a mistake,",
-     "the committee hearing on Tuesday"),
-    # no occasion stated
-    ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
-    # a debate that is the topic, not the occasion
-    ('Ortega said the debate was "a waste of everyone\'s time."', "a waste of everyone's time.", None),
-]
-
-
-@pytest.mark.parametrize("text,words,expected", EVENTS)
-def test_event(nlp: Language, text: str, words: str, expected: str | None) -> None:
-    doc = nlp(text)
-    quote = _quote(text, words)
-    claim = claim_for(doc, quote, _runs(text))
-    event = event_for(doc, quote, claim, _mentions(text, "Ortega"))
-    if expected is None:
-        assert event is None
-    else:
-        assert event is not None and event.text == expected
-        assert text[event.start:event.end] == event.text
-
-
-def test_event_from_an_earlier_sentence_about_the_speaker(nlp: Language) -> None:
-    text = ("In a statement on Tuesday, Ortega criticised the plan.\n\n"
-            "The council will vote again in May.\n\n"
-            '"It is a mistake," she said.')
-    doc = nlp(text)
-    quote = _quote(text, "It is a mistake,")
-    own = TextSpan('"It is a mistake," she said.', text.index('"It is'), len(text))
-    event = event_for(doc, quote, own, _mentions(text, "Ortega"))
-    assert event is not None and event.text == "a statement on Tuesday"
-    assert event_for(doc, quote, own, ()) is None  # without the speaker's mentions, nothing ties it
 
 
 def test_sentences_never_cross_a_line(nlp: Language) -> None:

@@ -1,0 +1,183 @@
+"""The occasion a quote came from (``events.event_for`` over ``occasions``), as tables of invented articles."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract.claims import claim_for
+from service.extract.events import event_for
+from service.extract.marks import quoted_runs
+from service.extract.records import TextSpan
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in quoted_runs(text)]
+
+
+def _quote(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def _mentions(text: str, word: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append((at, at + len(word)))
+        at = text.find(word, at + 1)
+    return out
+
+
+def _event(nlp: Language, text: str, words: str) -> TextSpan | None:
+    doc = nlp(text)
+    quote = _quote(text, words)
+    runs = _runs(text)
+    claim = claim_for(doc, quote, runs)
+    event = event_for(doc, quote, claim, _mentions(text, "Ortega"), runs)
+    if event is not None:
+        assert text[event.start:event.end] == event.text
+    return event
+
+
+def _check(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    event = _event(nlp, text, words)
+    if expected is None:
+        assert event is None, event
+    else:
+        assert event is not None and event.text == expected
+
+
+# (article, the quote's words, the event's words or None)
+SAID_AT = [
+    ('Ortega said in an interview with the Daily Ledger on Friday that taxes would "fall for everyone."',
+     "fall for everyone.", "an interview with the Daily Ledger on Friday"),
+    ('At a rally in Dayton on Monday, Ortega said the race was "far from over."', "far from over.",
+     "a rally in Dayton on Monday"),
+    ('During a press briefing aboard the ferry, Ortega called the strike "a shame."', "a shame.",
+     "a press briefing aboard the ferry"),
+    ('During a town hall in Akron, Ortega called the plan "a scam."', "a scam.", "a town hall in Akron"),
+    ('Ortega sat down for an interview with the Daily Ledger and called the plan "a scam."', "a scam.",
+     "an interview with the Daily Ledger"),
+    ('Ortega noted later in the hearing that the plan was "a scam."', "a scam.", "the hearing"),
+    # opening the sentence, whatever the verb; a short "issued <time>" clause belongs to it
+    ('In a statement released Sunday, Ortega was blunt. "It is a scam," she said.', "It is a scam,",
+     "a statement released Sunday"),
+    ('Ortega fired off a series of tweets on Friday calling the plan "a scam."', "a scam.",
+     "a series of tweets on Friday"),
+    ('Ortega called the plan "a scam" in a letter sent to the council.', "a scam", "a letter sent to the council"),
+    ('"We agreed on nothing," Ortega said after meeting with the mayor.', "We agreed on nothing,",
+     "after meeting with the mayor"),
+    # "of" what it is about is not part of it; "of" a name is
+    ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
+    ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
+     "an interview of Ortega by the Daily Ledger"),
+    # no occasion stated
+    ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
+    # a debate that is the topic, not the occasion
+    ('Ortega said the debate was "a waste of everyone\'s time."', "a waste of everyone's time.", None),
+    # a noun that only looks like one: a sports conference
+    ('The football conference changed its rules, and Ortega called it "a mistake."', "a mistake.", None),
+]
+
+OUTLETS_AND_PLACES = [
+    ('Ortega wrote on Twitter that the plan was "dead on arrival."', "dead on arrival.", "Twitter"),
+    ('Ortega took to Facebook to call the plan "a scam."', "a scam.", "Facebook"),
+    # a show named after its outlet is part of it
+    ('Ortega told CBS Evening News on Monday that the plan was "a scam."', "a scam.",
+     "CBS Evening News on Monday"),
+    ('Ortega told NBC\'s "Evening Desk" on Monday that the plan was "a scam."', "a scam.",
+     'NBC\'s "Evening Desk"'),
+    # a named interviewer from an outlet is the occasion; a bare name is not
+    ('Ortega told Daily Ledger host Sam Reed on Friday that taxes would "fall for everyone."',
+     "fall for everyone.", "Daily Ledger host Sam Reed on Friday"),
+    ('Ortega told Sam Reed that taxes would "fall for everyone."', "fall for everyone.", None),
+    # speaking to an audience is an occasion without a noun; speaking of something is not
+    ('Ortega, speaking to a farmers group in Iowa, called the plan "a scam."', "a scam.",
+     "speaking to a farmers group in Iowa"),
+    ('Ortega, speaking on condition of anonymity, called the plan "a scam."', "a scam.", None),
+    # an audience, and a place, when nothing better is named
+    ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
+    ('Ortega argued in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
+]
+
+WRITINGS = [
+    ('The audit report stated that the city had "lost track of the money."', "lost track of the money.",
+     "The audit report"),
+    ('A campaign ad claimed that the plan was "a scam."', "a scam.", "A campaign ad"),
+    ('According to a complaint filed Monday, the firm "hid the losses for years."', "hid the losses for years.",
+     "a complaint filed Monday"),
+]
+
+NOT_AN_OCCASION = [
+    # in the future: words are not said at an occasion still to come
+    ('Ortega said she would call the plan "a scam" at the upcoming debate.', "a scam", None),
+    ('Ortega said the plan was "a scam" and that she would say so at the next session.', "a scam", None),
+    # inside what is reported said, not where it was said
+    ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
+     None),
+    # named inside the quotation: the speaker's occasion, not the reporter's
+    ('"At our first hearing before the board, they laughed at me," Ortega recalled in an interview.',
+     "At our first hearing before the board, they laughed at me,", "an interview"),
+    ('Ortega recalled the day. "At the hearing on Monday, I told them it was a scam and they laughed."',
+     "At the hearing on Monday, I told them it was a scam and they laughed.", None),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", SAID_AT)
+def test_an_occasion_words_were_said_at(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    _check(nlp, text, words, expected)
+
+
+@pytest.mark.parametrize("text,words,expected", OUTLETS_AND_PLACES)
+def test_outlets_audiences_and_places(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    _check(nlp, text, words, expected)
+
+
+@pytest.mark.parametrize("text,words,expected", WRITINGS)
+def test_a_writing_that_speaks(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    _check(nlp, text, words, expected)
+
+
+@pytest.mark.parametrize("text,words,expected", NOT_AN_OCCASION)
+def test_what_is_not_the_occasion(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    _check(nlp, text, words, expected)
+
+
+# (article, the quote's words, the event's words or None): occasions from earlier sentences
+EARLIER = [
+    # said at: carried to the speaker's later quote
+    ("In a statement on Tuesday, Ortega criticised the plan.\n\nThe council will vote again in May.\n\n"
+     '"It is a mistake," she said.', "It is a mistake,", "a statement on Tuesday"),
+    ('Ortega thanked Reed on Twitter.\n\nThe vote is in May.\n\n"It is a mistake," Ortega said.',
+     "It is a mistake,", "Twitter"),
+    # not carried: the speaker only named as the object; a weak occasion (a letter sent, "at" with
+    # another verb)
+    ('Reed thanked Ortega on Twitter.\n\nThe vote is in May.\n\n"It is a mistake," Ortega said.',
+     "It is a mistake,", None),
+    ('Ortega sent a letter to the board.\n\nThe vote is in May.\n\n"It is a mistake," Ortega said.',
+     "It is a mistake,", None),
+    ("Ortega was blunt at the committee hearing on Tuesday.\n\nThe vote is in May.\n\n"
+     '"It is a mistake," Ortega said.', "It is a mistake,", None),
+    # the rally said just before beats the crowd of the quote's own sentence
+    ('At a rally in Dayton, Ortega spoke for an hour.\n\nShe told the crowd the plan was "a scam."', "a scam.",
+     "a rally in Dayton"),
+    # "the statement" is the earlier, fuller one
+    ('Ortega issued a statement on Tuesday.\n\nIn the statement, she called the plan "a scam."', "a scam.",
+     "a statement on Tuesday"),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", EARLIER)
+def test_an_occasion_from_an_earlier_sentence(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    _check(nlp, text, words, expected)
+
+
+def test_an_earlier_occasion_needs_the_speakers_mentions(nlp: Language) -> None:
+    text = ("In a statement on Tuesday, Ortega criticised the plan.\n\n"
+            "The council will vote again in May.\n\n"
+            '"It is a mistake," she said.')
+    doc = nlp(text)
+    quote = _quote(text, "It is a mistake,")
+    own = TextSpan('"It is a mistake," she said.', text.index('"It is'), len(text))
+    assert event_for(doc, quote, own, ()) is None  # without the speaker's mentions, nothing ties it
+    event = event_for(doc, quote, own, _mentions(text, "Ortega"))
+    assert event is not None and event.text == "a statement on Tuesday"
