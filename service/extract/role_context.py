@@ -1,0 +1,306 @@
+"""What the article says about one mention of a person: the title before the name, appositives,
+relative clauses, predicates, later descriptions and the party it counts them among, as findings.
+"""
+from __future__ import annotations
+
+
+from spacy.tokens import Doc, Span, Token
+
+from .parties import party_name
+from .role_phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
+                           description_of, is_name, is_past, normalise, object_of, person_word,
+                           rank_of, run_title, split_title_run, title_like)
+from .role_titles import name_part, party_state_tag, plural_title, premodifier
+from .titles import ROLE_VERBS, ROLE_VERBS_HELD, is_title
+
+_CHAIN_SENTENCES = 3
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
+_EMPLOYED_VERBS = frozenset({"work", "serve", "write", "report", "teach", "study"})
+# Verbs whose agent owns the subject: "PolitiFact is operated by Y".
+_OWNED_VERBS = frozenset({"operate", "own", "run", "publish", "fund"})
+
+
+def findings_about(span: Span, pronoun: str | None = None) -> list[Found]:
+    doc = span.doc
+    name = name_part(span)
+    if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
+        head = span.root
+        if head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS:
+            return _predicate(head.head) if head.dep_ in _SUBJECTS else []  # "She is the attorney general"
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
+            # a speaker known only by a description is what it says ("an announcer", "the narrator")
+            role, aff, rank = description_of(head)
+            if role is None and agent_noun(head) and head.tag_ == "NN":
+                role = head.text
+            if aff is not None and aff.islower():
+                aff = None  # "the ad's narrator": a thing is no body
+            return [Found(role, aff, rank, head.i, 2)] if role or aff else []
+        return []
+    start, head = name
+    out: list[Found] = []
+    premod = premodifier(doc, start, span.start)
+    if not premod and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        # "Sens. Jane Roe (D-Mass.) and Tom Birch (R-Ohio)": a plural title before the first name
+        k = head.head.i
+        while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        run = premodifier(doc, k, k)
+        if run and plural_title(run_title(run)):
+            premod = run
+    role, aff, rank = split_title_run(premod, need_title=True) if premod else (None, None, ORG)
+    if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
+            and not any(c.dep_ == "conj" for c in head.children):
+        role = None  # "Black Lawmakers Rip Donald Trump": a plural title is not one person's
+    tag = party_state_tag(doc, span)
+    # "Sen. Jane Roe (D-Mass.)": the tag's party outranks a place in the title.
+    if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
+        aff, rank = tag.affiliation, tag.rank
+    if role or aff:
+        out.append(Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
+    out.extend(_around(head))
+    out.extend(_later_descriptions(head, pronoun))
+    out.extend(_next_predicate(head, pronoun))
+    out.extend(_party_company(head))
+    return out
+
+
+def _party_company(head: Token) -> list[Found]:
+    """The party the article counts the person among: "some Republicans, including Senator X," and
+    "X was more careful than her fellow Democrats" (X the subject, "her" hers)."""
+    prep = head.head
+    if head.dep_ == "pobj" and (prep.lower_ in ("including", "like") or (prep.lower_ == "as" and prep.i > 0
+                                                                         and prep.doc[prep.i - 1].lower_ == "such")):
+        group = prep.head
+        if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
+            return [Found(None, party_name(group.text), PARTY, group.i, 1)]
+    if head.dep_ in _SUBJECTS:
+        for tok in head.sent:
+            if tok.lower_ == "fellow" and tok.dep_ == "amod" and party_name(tok.head.text) \
+                    and tok.head.tag_ in ("NNS", "NNPS") \
+                    and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
+                return [Found(None, party_name(tok.head.text), PARTY, tok.i, 1)]
+    return []
+
+
+def _next_predicate(head: Token, pronoun: str | None) -> list[Found]:
+    """"Lynch rose to prominence. She occupies the post as the attorney general": the next sentence's
+    predicate, when its subject is the person's own pronoun."""
+    if pronoun is None or head.dep_ not in _SUBJECTS:
+        return []
+    nxt = _next_sentence(head.doc, head.sent)
+    if nxt is None or not _pronoun_subject(nxt, pronoun):
+        return []
+    return _predicate(nxt.root)
+
+
+def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
+    """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
+    the name's sentence or the next one, with no other person named in between, is the same person.
+    The name must be the topic (the subject, or its possessor: "Trump's plan"); the description the
+    subject or the subject's possessor ("the nominee's plan")."""
+    doc = head.doc
+    out: list[Found] = []
+    topic = _topic(head)
+    if not topic and head.dep_ != "poss":
+        return out  # only the topic of a sentence is carried on to "the nominee" after it
+    end = head.sent.end
+    # Any other possessor ("when it comes to X's health, the Democratic nominee's doctor says") is
+    # carried only to a party description that is the main subject or its possessor, in its own sentence.
+    nxt = _next_sentence(doc, head.sent) if topic else None
+    if nxt is not None:
+        end = nxt.end
+        # "Trump spoke. He said ... He added ... The GOP candidate did not": while the person stays the
+        # subject as "he" or "she" (their own pronoun), a party description further on is still them.
+        sent = nxt
+        for _ in range(_CHAIN_SENTENCES):
+            if not pronoun or not _pronoun_subject(sent, pronoun) or any(t.is_quote for t in sent):
+                break  # reported words ("'This man ...,' he added") may be about someone else
+            following = _next_sentence(doc, sent)
+            if following is None:
+                break
+            end, sent = following.end, following
+    i = head.i + 1
+    while i < end:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.ent_iob_ == "B":
+            break  # someone else is named: later descriptions may be theirs
+        if tok.lower_ == "the" and tok.dep_ == "det":
+            noun = tok.head
+            if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
+                    and (noun.dep_ in _SUBJECTS or (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECTS)) \
+                    and not _within(noun, head.head) and not _named_after(noun, head.text) \
+                    and not _reported(noun, head) \
+                    and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
+                role, aff, rank = description_of(noun)
+                near = nxt is None or noun.i < nxt.end
+                if not topic:
+                    main = noun.head if noun.dep_ == "poss" else noun
+                    near = main.dep_ in _SUBJECTS and main.head.dep_ == "ROOT" and rank == PARTY
+                if role and (near or rank == PARTY) and (topic or near):
+                    out.append(Found(role, aff, rank, noun.i, 2))
+                i = noun.i + 1
+                continue
+        i += 1
+    return out
+
+
+def _reported(noun: Token, head: Token) -> bool:
+    """"Trump said the justice's mind is shot": a description inside what the person is reported to
+    say, in their own sentence, is someone they speak of."""
+    if noun.sent != head.sent:
+        return False
+    tok = noun
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if tok.dep_ in ("ccomp", "parataxis") and head.head in tok.head.subtree and tok.head == head.head:
+            return True
+        tok = tok.head
+    return False
+
+
+def _within(tok: Token, ancestor: Token) -> bool:
+    """``tok`` stands in the phrase ``ancestor`` heads, its verb aside: "Rhodes, one of the president's
+    aides," holds "the president" inside the name's own appositive."""
+    return ancestor.pos_ in ("NOUN", "PROPN") and ancestor.left_edge.i <= tok.i <= ancestor.right_edge.i
+
+
+def _topic(head: Token) -> bool:
+    """The name is what its sentence is about: the subject, or the main subject's possessor."""
+    return head.dep_ in _SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in _SUBJECTS
+                                      and head.head.head.dep_ == "ROOT")
+
+
+def _named_after(noun: Token, name: str) -> bool:
+    """"The director chastised Clinton": the person named again in the description's sentence is
+    someone else than the description."""
+    return any(t.text == name for t in noun.doc[noun.i + 1:noun.sent.end])
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    """The sentence right after ``sent``, one space or line break between them at most."""
+    k = sent.end
+    if k < len(doc) and doc[k].is_space:
+        k += 1
+    return doc[k].sent if k < len(doc) and k - sent.end <= 1 else None
+
+
+def _pronoun_subject(sent: Span, pronoun: str) -> bool:
+    """The sentence's main subject is the person's pronoun: the topic carries on."""
+    return any(c.dep_ in _SUBJECTS and c.lower_ == pronoun for c in sent.root.children)
+
+
+def _around(head: Token) -> list[Found]:
+    """Appositives, relative clauses, "X of Y" and predicates attached to a name's head."""
+    out: list[Found] = []
+    doc = head.doc
+    conj_at = min((c.i for c in head.children if c.dep_ == "conj"), default=len(doc))
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.ent_type_ != "PERSON" \
+                and not is_name(child) and child.i < conj_at:
+            # "X and Y, the envoy,": an appositive after a coordinated name describes the last one
+            role, aff, rank = description_of(child, any_noun=True)
+            if role or aff:
+                # a past role, or a noun that is no title ("her Democratic rival"), says less
+                sure = 2 if role and (is_past(role) or not (is_title(child.text) or title_like(child))) else 3
+                out.append(Found(role, aff, rank, child.i, sure))
+            for c in child.children:  # "X, a physicist who is co-director of Y," "X, an official who runs Y,"
+                if c.dep_ == "relcl":
+                    out.extend(f if f.role is None or c.lemma_ in ("be", "serve", "work")
+                               else Found(None, f.affiliation, f.rank, f.order, 1) for f in _relative(c))
+        elif child.dep_ == "relcl":
+            out.extend(_relative(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
+                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")) \
+                and (child.lower_ == "of" or head.dep_ not in _OBJECTS):
+            # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
+            pobj = object_of(child)
+            if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+                aff = affiliation_phrase(pobj)
+                if aff:
+                    out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
+    # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
+    # "an attorney for Y, X," where the parser hangs the name on Y.
+    described = head.head if head.dep_ == "appos" else None
+    if described is not None and described.pos_ == "PROPN" and described.dep_ == "pobj" \
+            and described.head.dep_ == "prep" and described.head.head.pos_ == "NOUN" \
+            and is_title(described.head.head.text):
+        described = described.head.head
+    if described is not None and described.pos_ == "NOUN" and described.i < head.i:
+        role, aff, rank = description_of(described)
+        if role or aff:
+            out.append(Found(role, aff, rank, described.i))
+    # "X is the chief economist at Y", "X serves as chairman of Y", "Y is operated by Z".
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        out.extend(_predicate(verb))
+    return out
+
+
+def _predicate(verb: Token) -> list[Found]:
+    out: list[Found] = []
+    # What someone was is a weaker answer than what they are; what they are "now" a stronger one.
+    weight = 0 if verb.tag_ == "VBD" else (4 if any(c.lower_ in NOW_WORDS for c in verb.children) else 2)
+    if verb.lemma_ == "be":
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "NUM"):
+                role, aff, rank = description_of(child, any_noun=True)
+                if role or aff:
+                    out.append(Found(role, aff, rank, child.i, weight))
+        return out
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = object_of(child)
+        if pobj is None:
+            continue
+        if child.lower_ == "as" and pobj.pos_ == "NOUN" \
+                and (verb.lemma_ in ("serve", "work") or (is_title(pobj.text) and child.i > verb.i)):
+            # "serves as chairman", and "she occupies the post as the attorney general"
+            role, aff, rank = description_of(pobj, any_noun=True)
+            if role or aff:
+                out.append(Found(role, aff, rank, pobj.i, weight))
+        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in _EMPLOYED_VERBS \
+                and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
+                                                          and not person_word(pobj))):
+            aff = affiliation_phrase(pobj)  # "works at Y", "wrote for Y"
+            if aff:
+                out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
+    for child in verb.children:
+        # "PolitiFact is operated by the Tampa Bay Times": the owner is the affiliation.
+        if child.dep_ == "agent" and verb.lemma_ in _OWNED_VERBS and verb.tag_ == "VBN":
+            pobj = object_of(child)
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                aff = affiliation_phrase(pobj)
+                if aff:
+                    out.append(Found(None, normalise(aff, "ORG"), ORG, pobj.i, 1))
+    return out
+
+
+def _relative(verb: Token) -> list[Found]:
+    """"X, who heads Y," "X, who is the director of Y," and "X, who studies Z at Y,"."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return []
+    if verb.lemma_ in ("be", "serve", "work"):
+        # said right at the name, as sure as an appositive (unless it is what they were)
+        return [Found(f.role, f.affiliation, f.rank, f.order, 3) if f.weight else f for f in _predicate(verb)]
+    role = ROLE_VERBS.get(verb.lemma_)
+    if role is not None:
+        for child in verb.children:
+            if child.dep_ == "dobj" and (child.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or child.pos_ == "PROPN"):
+                aff = affiliation_phrase(child)
+                if aff:
+                    if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:
+                        # "who helmed Y from 1995 to 1997": a position held once
+                        return [Found(f"former {role}", normalise(aff, child.ent_type_),
+                                       rank_of(aff, child.ent_type_), verb.i, 0)]
+                    return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
+            pobj = object_of(child)
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                aff = affiliation_phrase(pobj)
+                if aff:
+                    return [Found(None, normalise(aff, "ORG"), ORG, pobj.i, 1)]
+    return []

@@ -1,0 +1,441 @@
+"""Reading words as a role and an affiliation: a description ("a professor at Y", "Y's director
+of Z", "the senator"), a run of title words, an affiliation phrase; what one finding holds.
+
+The patterns that find such words around a person are in ``role_titles`` (before the name)
+and ``role_context`` (around a mention); ``roles`` chooses among the findings.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .parties import party_name
+from .places import MAX_WORDS, may_start_place, place_name
+from .titles import (ABBREVIATIONS, AGENT_ENDINGS, CHAMBERS, NOT_AGENTS, HONORIFICS,
+                     LEGISLATIVE_TITLES, NOT_ROLES, ROLE_QUALIFIERS, expand, is_title)
+
+# How an affiliation ranks: an organisation first, then a party, then a place.
+ORG, PARTY, PLACE = 0, 1, 2
+_AFF_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+# Nouns that, after a name, make a body: "the Harlow campaign", "the Lund administration".
+_BODY_NOUNS = frozenset("""
+campaign administration team camp government family foundation caucus committee subcommittee panel
+party department ministry agency office council board commission court union association institute
+center centre university college school company firm bank network newspaper magazine group coalition
+alliance league club church hospital army navy force police
+""".split())
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
+NOW_WORDS = frozenset({"now", "currently"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one pattern found about the person."""
+
+    role: str | None
+    affiliation: str | None
+    rank: int  # ORG, PARTY or PLACE; meaningless when affiliation is None
+    order: int  # token index: earlier wins a tie
+    weight: int = 3  # how sure the pattern is that this is the person's position now
+
+
+def person_word(tok: Token) -> bool:
+    """A word that names a person: tagged so, or the last word of a person named elsewhere."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "PROPN" and any(e.label_ == "PERSON" and e[-1].text == tok.text for e in tok.doc.ents)
+
+
+def inside_quote(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(quoted, offset, key=lambda r: r[0])
+    return i > 0 and quoted[i - 1][0] <= offset < quoted[i - 1][1]
+
+
+def run_title(run: list[Token]) -> Token:
+    """The title word of a run before a name: its last title or abbreviated title."""
+    return next((t for t in reversed(run) if is_title(t.text) or t.text.rstrip(".").lower() in ABBREVIATIONS),
+                run[-1])
+
+
+def titleish(tok: Token) -> bool:
+    """A word that titles a name rather than being part of it."""
+    word = tok.lower_.rstrip(".")
+    return (is_title(tok.text) or word in HONORIFICS or word in ROLE_QUALIFIERS or tok.text in (".", "-")
+            or party_name(tok.text) is not None)
+
+
+def split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str | None, int]:
+    """Split a title run into role and affiliation: "former U.S. Secretary of State" is
+    (former Secretary of State, United States); "Harlow campaign manager" is (manager, Harlow campaign)."""
+    toks = [t for t in run if t.pos_ != "DET"]
+    # "South Florida-based president", "Ivy League-trained surgeon": the place words are no title.
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k - 1].text == "-" and toks[k].tag_ in ("VBN", "VBD", "JJ") and toks[k].lower_.endswith("ed"):
+            toks = toks[k + 1:]
+            break
+    if not toks:
+        return None, None, ORG
+    qualifiers: list[Token] = []
+    while toks and (toks[0].lower_.rstrip("-") in ROLE_QUALIFIERS
+                    or (toks[0].pos_ == "ADJ" and toks[0].text.islower() and len(toks) > 2
+                        and toks[1].ent_type_ in ("PERSON", "ORG") and not is_title(toks[1].text))):
+        qualifiers.append(toks.pop(0))  # "former", and "top" of "a top Trump surrogate"
+    aff_end, aff, rank = _leading_affiliation(toks)
+    rest = toks[aff_end:]
+    last = rest[-2] if len(rest) > 1 and rest[-1].text == "." else (rest[-1] if rest else None)
+    titled = last is not None and (is_title(last.text) or (last is not rest[-1] and is_title(last.text + "."))
+                                   or _hyphen_title(rest) or _title_of(rest))
+    if not titled:
+        if need_title and rest:
+            return None, None, ORG
+        return None, aff, rank
+    # A role word that names a body belongs to the affiliation too: "campaign manager" keeps "campaign".
+    role_words = _words([q for q in qualifiers if q.lower_ != "current"] + rest)  # "current" adds nothing
+    role = _join(role_words)
+    return role or None, aff, rank
+
+
+def _title_of(rest: list[Token]) -> bool:
+    """A title with its "of" phrase: "Secretary of State", "Director of National Intelligence"."""
+    for k, tok in enumerate(rest):
+        if tok.lower_ == "of" and k > 0 and is_title(rest[k - 1].text):
+            return all(t.is_title or t.lower_ in ("and", "the") for t in rest[k + 1:]) and k + 1 < len(rest)
+    return False
+
+
+def _hyphen_title(rest: list[Token]) -> bool:
+    """Titles spaCy splits at a hyphen: "President-elect", "vice-president"."""
+    return len(rest) >= 3 and rest[-2].text == "-" and (is_title(rest[-3].text) or rest[-1].lower_ == "elect")
+
+
+def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
+    """How many leading tokens name a body, party or place, that affiliation and its rank."""
+    i = 0
+    n = len(toks)
+    if toks and toks[0].text in CHAMBERS and len(toks) > 1 \
+            and expand(run_title(toks).text).lower() not in LEGISLATIVE_TITLES:
+        return 0, None, ORG  # "House editor": the chamber is the beat, not the body; "House Speaker" leads it
+    while i < n:
+        tok = toks[i]
+        if party_name(tok.text):
+            body = _entity_run(toks, i)
+            if body > i + 1 and body < n:  # "Republican National Committee Research Director"
+                return body, tokens_text(toks[i:body]), ORG
+            return i + 1, party_name(tok.text), PARTY
+        if may_start_place(tok.text):
+            for size in range(min(MAX_WORDS, n - i), 0, -1):
+                words = tokens_text(toks[i:i + size])
+                if place_name(words) and (i + size == n or toks[i + size].text not in POSSESSIVE):
+                    if i == 0 and i + size < n:
+                        return size, place_name(words), PLACE
+        break
+    # A named body: tokens of an ORG/GPE/PERSON entity, or a proper noun and a body noun after it.
+    if toks and toks[0].ent_type_ == "LOC":
+        return 0, None, ORG  # "Asia director", "Middle East correspondent": a region is the beat
+    j = 0
+    while j < n - 1 and (toks[j].ent_type_ in _AFF_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
+        j += 1
+        if j + 1 < n - 1 and toks[j].text == "-" and toks[j + 1].text[:1].isupper():
+            j += 1  # "AFL-CIO President": a hyphenated name is one
+    if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() and toks[1].lower_ in _BODY_NOUNS \
+            and not titleish(toks[0]):
+        j = 1  # "Tulsa police chief": a proper noun and the body it names
+    if j and j < n and toks[j].text in POSSESSIVE:
+        j += 1
+    if j and j < n - 1 and toks[j].lower_ in _BODY_NOUNS:
+        j += 1
+    if j:
+        words = tokens_text(toks[:j]).rstrip("'’s").strip() if toks[j - 1].text in POSSESSIVE else tokens_text(toks[:j])
+        return j, normalise(words, toks[0].ent_type_), rank_of(words, toks[0].ent_type_)
+    return 0, None, ORG
+
+
+def _entity_run(toks: list[Token], i: int) -> int:
+    """Where the ORG entity that starts at ``toks[i]`` ends within ``toks``."""
+    k = i
+    if toks[i].ent_type_ != "ORG" or toks[i].ent_iob_ != "B":
+        return i + 1
+    k = i + 1
+    while k < len(toks) and toks[k].ent_type_ == "ORG" and toks[k].ent_iob_ == "I" and not is_title(toks[k].text):
+        k += 1
+    return k
+
+
+def _acronym(tok: Token) -> bool:
+    """An organisation's initials before a title: "IMF chief economist", "DNC chairwoman"."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 6 \
+        and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
+
+
+def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str | None, int]:
+    """Role and affiliation that a description headed by ``head`` gives. ``any_noun``: the words are
+    said of the person (an appositive, a predicate), so any noun but a relative or a bare "man" will do."""
+    if head.lower_ == "one" or (head.pos_ == "NUM" and any_noun):
+        # "one of the president's closest aides"
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = object_of(c)
+                if pobj is not None and pobj.pos_ == "NOUN":
+                    return description_of(pobj, any_noun)
+        return None, None, ORG
+    if party_name(head.text) and head.tag_ in ("NNP", "NN", "NNPS", "NNS"):
+        return None, party_name(head.text), PARTY  # "the top Democrat on the committee": the party, no position
+    if head.pos_ != "NOUN" and not is_title(head.text):
+        return None, None, ORG
+    if head.lemma_.lower() in NOT_ROLES:
+        return None, None, ORG
+    titled = is_title(head.text) or title_like(head)
+    if not titled and (not any_noun or head.tag_ in ("NNS", "NNPS") or not head.text.islower()):
+        return None, None, ORG
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "advmod")
+            and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS)]
+    start = min((c.left_edge.i for c in left), default=head.i)
+    doc = head.doc
+    run = [doc[k] for k in range(start, head.i + 1) if not doc[k].is_punct or doc[k].text in ("-", ".")]
+    run = [t for t in run if t.pos_ not in ("DET", "PRON") and t.text not in (",",)]
+    role, aff, rank = split_title_run(run, need_title=True) if run else (None, None, ORG)
+    if aff is None and len(run) > 1 and party_name(run[0].text):
+        aff, rank = party_name(run[0].text), PARTY  # "her Republican opponent"
+    if role is None:
+        role = _word(head)
+    # "Y's director": the possessor is the affiliation.
+    for c in head.lefts:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and aff is None:
+            phrase = affiliation_phrase(c)
+            if phrase:
+                aff, rank = normalise(phrase, c.ent_type_), rank_of(phrase, c.ent_type_)
+                if person_word(c):
+                    rank = PLACE  # "McCrory's opponent": a person is no body, the weakest affiliation
+    role, aff2, rank2 = _preps(head, role)
+    for c in head.rights:
+        if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
+            # "the former secretary of state and current Democratic presidential nominee": what the
+            # person is now wins over what they were; otherwise both are kept ("a former chairman and
+            # presidential candidate": "former" is said of both).
+            c_role, c_aff, c_rank = description_of(c, any_noun)
+            if c_role and is_past(role) and not is_past(c_role) and any(q.lower_ in NOW_WORDS | {"current"} for q in c.lefts):
+                return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
+            if c_role:
+                role = f"{role} and {c_role}"
+                if c_aff and (aff is None or c_rank < rank):
+                    aff, rank = c_aff, c_rank
+            break
+    if aff2 and (aff is None or rank2 < rank):
+        aff, rank = aff2, rank2
+    if not titled and aff is None:
+        return None, None, ORG  # "a fraud", "a winner": no position, no body
+    return role, aff, rank
+
+
+def agent_noun(tok: Token) -> bool:
+    """A lower-case noun for someone who does something ("announcer", "narrator", "protester"), not a
+    document or an event ("report", "paper", "letter"): a speaker known only by it has it as role."""
+    word = tok.lemma_.lower()
+    return tok.text.islower() and len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in NOT_AGENTS \
+        and word not in NOT_ROLES
+
+
+def is_past(role: str) -> bool:
+    """A role the person no longer holds: "former secretary of state", "ex-chairman"."""
+    first = role.split(" ", 1)[0].lower()
+    return first in ("former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "then-") or first.startswith("ex-")
+
+
+def title_like(head: Token) -> bool:
+    """A noun that names what a person does by its ending: an economist, a historian, a spokesman."""
+    w = head.lower_
+    return head.pos_ == "NOUN" and w.endswith(("ist", "ian", "spokesman", "woman")) and len(w) > 5
+
+
+def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
+    """Prepositional phrases after a role noun: "of Z" joins the role unless Z is a body; "at/for/with Y"
+    is the affiliation; "in Y" is the place, a last resort."""
+    aff: str | None = None
+    rank = ORG
+    place: str | None = None
+    node = head
+    for _ in range(3):
+        nxt = None
+        for c in node.rights:
+            if c.dep_ != "prep":
+                continue
+            pobj = object_of(c)
+            if pobj is None:
+                continue
+            prep = c.lower_
+            if prep in ("of", "for") and node is head and not _body(pobj) and aff is None \
+                    and (prep == "of" or _field(pobj)):
+                role = f"{role} {prep} {_role_phrase(pobj)}"  # "director of admissions", "vice president for policy"
+                nxt = pobj
+                if prep == "for":  # "associate for youth organizing at Y": the body hangs inside the field
+                    inner = next((t for t in pobj.subtree if t.dep_ == "prep" and t.lower_ in ("at", "with")
+                                  and (p := object_of(t)) is not None and _named(p)), None)
+                    phrase = affiliation_phrase(object_of(inner)) if inner is not None else None
+                    if phrase:
+                        aff, rank = normalise(phrase, ""), ORG
+            elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
+                    and (_named(pobj) or (prep != "to" and _body(pobj))) \
+                    and not (pobj.ent_type_ in ("PERSON", "") and person_word(pobj)
+                             and pobj.lower_ not in _BODY_NOUNS):  # "an attorney for X": a person is no body
+                phrase = affiliation_phrase(pobj)
+                if phrase:
+                    aff, rank = normalise(phrase, pobj.ent_type_), rank_of(phrase, pobj.ent_type_)
+                    if prep == "of" and node is head and rank == PLACE:
+                        rank = ORG  # "attorney general of Oklahoma": the government the person serves
+            elif prep == "in" and pobj.ent_type_ in _PLACE_ENTS and place is None:
+                place = affiliation_phrase(pobj)
+        if nxt is None:
+            break
+        node = nxt
+    if aff is None and place:
+        return role, normalise(place, "GPE"), PLACE
+    return role, aff, rank
+
+
+def _body(tok: Token) -> bool:
+    """True when a noun names an organisation, government or place rather than a field."""
+    if tok.ent_type_ in _AFF_ENTS or (tok.pos_ == "PROPN" and not tok.text.islower()):
+        return True
+    return tok.lemma_.lower() in _BODY_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ in _AFF_ENTS
+                                                      or c.dep_ in ("det", "poss") for c in tok.lefts)
+
+
+def _named(tok: Token) -> bool:
+    """A phrase that names its body: a proper noun or an entity in it ("the Clinton campaign"), not
+    "human rights" or "the president"."""
+    return any((t.pos_ == "PROPN" and not t.text.islower()) or t.ent_type_ in _AFF_ENTS
+               for t in tok.subtree if t.i <= tok.i or t.dep_ == "compound")
+
+
+def _field(tok: Token) -> bool:
+    """A lower-case noun after "for" that names a field of work, not a body: "for policy"."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in ("det", "poss") for c in tok.lefts)
+
+
+def _role_phrase(tok: Token) -> str:
+    """A role's "of" object with its modifiers and coordinates: "geosciences and international affairs"."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    if any(c.dep_ == "conj" and not is_title(c.text) for c in tok.rights):
+        for c in tok.rights:
+            if c.dep_ in ("cc", "conj"):
+                end = c.right_edge.i + 1
+    toks = [t for t in doc[start:end] if t.pos_ != "DET"]
+    return tokens_text(toks)
+
+
+def object_of(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+
+
+def affiliation_phrase(tok: Token) -> str | None:
+    """The name of the body a token stands for: its entity, or its noun phrase without the article."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "case") or (c.dep_ == "punct" and c.text == "-"):
+            start = min(start, c.left_edge.i)
+    if tok.ent_type_ == "" or end == tok.i + 1:
+        # "the University of Michigan" when the recogniser missed it: keep a proper "of" phrase.
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end:
+                pobj = object_of(c)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    end = max(end, pobj.i + 1)
+    if tok.ent_type_ and end > tok.i:
+        end = _proper_run_end(doc, end)
+    toks = [t for t in doc[start:end]]
+    while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].is_punct or toks[0].text in POSSESSIVE):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in POSSESSIVE):
+        toks.pop()
+    if not toks:
+        return None
+    return tokens_text(toks)
+
+
+def _proper_run_end(doc: Doc, end: int) -> int:
+    """Where a name the recogniser cut short ends: "Iraq" of "Iraq and Afghanistan Veterans of America"
+    goes on through capitalised words joined by "and", "of", "for"."""
+    k = end
+    while k + 1 < len(doc) and doc[k].lower_ in ("and", "of", "for", "&") and doc[k + 1].pos_ == "PROPN" \
+            and doc[k + 1].text[:1].isupper():
+        k += 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+    return k
+
+
+def normalise(words: str, ent_type: str = "") -> str:
+    """A place as its name ("U.S." is "United States"), a party word as the party; else as written."""
+    place = place_name(words)
+    if place:
+        return place
+    single = words.split()
+    if len(single) == 1 and party_name(words):
+        return party_name(words) or words
+    if words.lower().startswith("the "):
+        return words[4:]
+    return words
+
+
+def rank_of(words: str, ent_type: str = "") -> int:
+    if len(words.split()) == 1 and party_name(words):
+        return PARTY
+    if place_name(words) or ent_type in _PLACE_ENTS:
+        return PLACE
+    return ORG
+
+
+def _word(tok: Token) -> str:
+    return expand(tok.text)
+
+
+def _words(toks: list[Token]) -> list[str]:
+    """Role words written out; a dot split from its abbreviation ("Lt" ".") is put back first."""
+    out: list[str] = []
+    raw: list[str] = []
+    for t in toks:
+        if t.text == "." and raw and t.idx == toks[0].doc[t.i - 1].idx + len(raw[-1]):
+            raw[-1] += "."
+            continue
+        if t.text == ".":
+            continue
+        raw.append(t.text)
+    for w in raw:
+        out.append(expand(w))
+    return out
+
+
+def _join(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        if out and not out.endswith("-") and w != "-":
+            out += " "
+        out += w
+    return out.strip()
+
+
+def tokens_text(toks: Sequence[Token]) -> str:
+    """The article's words for a run of tokens, with its own spacing."""
+    if not toks:
+        return ""
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text
