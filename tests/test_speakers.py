@@ -42,6 +42,20 @@ RESOLUTION = [
     ('Anna Kowalski and Piotr Kowalski run the bakery.\n\n"Bread is life," Mr. Kowalski said.', "Bread", "Piotr Kowalski"),
 ]
 
+PRONOUNS = [
+    # the subject of the main clause of the sentence before, not a subject further down in it
+    ('Ben Osei said Tom Berger had misread the figures.\n\n"The deficit is shrinking," he said.', "deficit", "Ben Osei"),
+    ('Ben Osei argued that Tom Berger, who chairs the panel, was wrong.\n\n"He misread it," he said.', "misread", "Ben Osei"),
+    # negative: with no name in the main clause, the nearest subject still wins
+    ('When Ben Osei left, Tom Berger took over.\n\n"We start again," he said.', "start again", "Tom Berger"),
+    # in the pronoun's own sentence, the subject of the clause just above it
+    ('Ben Osei said Tom Berger was wrong when he said "the road is safe."', "road is safe", "Tom Berger"),
+    ('Ben Osei said Tom Berger was wrong, and he said "the road is a death trap."', "death trap", "Ben Osei"),
+    # a first name alone gives a gender too
+    ('Tom Berger walked in as Maria cheered.\n\n"I love this town," he said.', "love this", "Tom Berger"),
+    ('Maria Lindqvist spoke as Tom cheered.\n\n"I love this town," she said.', "love this", "Maria Lindqvist"),
+]
+
 CARRIED_OVER = [
     # split by the attribution: the second part has the first part's speaker
     ('"We are ready," said Ana Torres. "The work starts tomorrow."', "work starts", "Ana Torres"),
@@ -68,6 +82,11 @@ def test_cue_in_the_quotes_sentence(nlp: Language, text: str, words: str, name: 
 
 @pytest.mark.parametrize("text, words, name", RESOLUTION)
 def test_short_forms_resolve_to_the_full_name(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, name", PRONOUNS)
+def test_pronouns_resolve_to_the_salient_subject(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) == name
 
 

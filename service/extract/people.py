@@ -7,7 +7,10 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender);
-- pronouns (he, she, they, it) to the most recent compatible subject, then mention;
+- pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
+  sentence; else, in the nearest sentence before with a compatible subject, the one in its
+  highest clause ("X said Y had erred. 'Quote,' he said": X); then any compatible mention.
+  Gender comes from first names (alone too: "Melanie") and honorifics;
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name.
 Not handled: first-person narrators, gender the first-name list and honorifics do not
@@ -108,6 +111,9 @@ class People:
         self._timeline: list[tuple[int, int, bool]] = []
         self._positions: list[int] = []
         self._noted: set[tuple[int, int]] = set()
+        # char offset of a timeline mention -> (start of its sentence, clause depth of its word)
+        self._place: dict[int, tuple[int, int]] = {}
+        self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -161,6 +167,8 @@ class People:
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
+        self._place[span.start_char] = (self._sentence_start(span.root), clause_depth(span.root))
+        self._by_root[span.root.i] = entity.key
 
     def _describe(self, entity: Entity, span: Span) -> None:
         """Gender and descriptor words from what stands next to a name mention."""
@@ -188,8 +196,8 @@ class People:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         entity = Entity(len(self.entities), name, words, is_org)
-        if not is_org and len(words) >= 2:
-            entity.gender = first_name_gender(words[0])
+        if not is_org:
+            entity.gender = first_name_gender(words[0])  # also a first name alone: "Melanie said"
         self.entities.append(entity)
         self._by_full[words] = entity
         self._by_last.setdefault(words[-1], []).append(entity)
@@ -286,29 +294,67 @@ class People:
     def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
         """The entity a pronoun most likely refers to.
 
-        Looking back from the pronoun: the nearest compatible subject; else ``prefer`` (the
-        previous quote's speaker); else the nearest compatible mention of any kind.
+        First the subjects of the clauses above the pronoun in its own sentence, nearest
+        clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
+        sentence, in the nearest sentence with a compatible subject, the subject of its
+        highest clause ("X said Y was wrong": X). Else ``prefer`` (the previous quote's
+        speaker); else the nearest compatible mention of any kind.
         """
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
         want_org = word == "it"
+
+        def fits(e: Entity) -> bool:
+            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
+                return False
+            return not gender or e.gender in (gender, None)
+
+        commanding = self._commanding_subject(pronoun, fits)
+        if commanding is not None:
+            return commanding
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
         fallback = None
+        best: tuple[int, Entity] | None = None  # (clause depth, entity) in the current sentence
+        sentence = None
         while i >= 0 and self._positions[i] >= pronoun.idx - window:
-            _, key, is_subject = self._timeline[i]
+            start, key, is_subject = self._timeline[i]
             e = self.entities[key]
             i -= 1
-            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
+            sent_start, depth = self._place[start]
+            if sent_start != sentence:
+                if best is not None:
+                    return best[1]
+                sentence = sent_start
+            if not fits(e):
                 continue
-            if gender and e.gender not in (gender, None):
-                continue
-            if is_subject:
-                return e
+            if is_subject and (best is None or depth < best[0]):
+                best = (depth, e)
             if fallback is None:
                 fallback = e
+        if best is not None:
+            return best[1]
         if prefer is not None and (gender is None or prefer.gender in (gender, None)):
             return prefer
         return fallback
+
+    def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
+        token = pronoun
+        for _ in range(8):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.i in self._by_root:
+                    e = self.entities[self._by_root[child.i]]
+                    if fits(e):
+                        return e
+        return None
+
+    def _sentence_start(self, token: Token) -> int:
+        """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
+        start = token.sent.start_char
+        return max(start, self.doc.text.rfind("\n", start, token.idx) + 1)
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
@@ -350,3 +396,17 @@ class People:
                 return self.entities[self._timeline[i][1]]
             i -= 1
         return fits[0] if len(fits) == 1 else None
+
+
+# Dependencies that open a clause below the one their head belongs to.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from its sentence's main clause a word stands."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            depth += 1
+        token = token.head
+    return depth
