@@ -54,6 +54,10 @@ PRONOUNS = [
     # a first name alone gives a gender too
     ('Tom Berger walked in as Maria cheered.\n\n"I love this town," he said.', "love this", "Tom Berger"),
     ('Maria Lindqvist spoke as Tom cheered.\n\n"I love this town," she said.', "love this", "Maria Lindqvist"),
+    # a gendered title or appositive gives a gender; without one, the subject stays the choice
+    ('Congressman Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Jordan Blake"),
+    ('Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Sam Reyes"),
+    ('Her husband, Sam Blake, spoke after Jordan Blake.\n\n"We disagree," Mrs. Blake said.', "disagree", "Jordan Blake"),
 ]
 
 CARRIED_OVER = [

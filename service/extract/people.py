@@ -10,7 +10,8 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
   sentence; else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X); then any compatible mention.
-  Gender comes from first names (alone too: "Melanie") and honorifics;
+  Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
+  before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name.
 Not handled: first-person narrators, gender the first-name list and honorifics do not
@@ -25,7 +26,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import first_name_gender, honorific_gender, long_title, title_word
+from .names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -181,12 +182,18 @@ class People:
                 entity.gender = g
             if doc[i].pos_ != "PROPN" or title_word(doc[i].text):
                 entity.titles.add(long_title(doc[i].text))
+            if entity.gender is None and not entity.is_org:
+                entity.gender = noun_gender(doc[i].text)
             i -= 1
         root = span.root
+        # "Roe's son" misparsed as an apposition says nothing of Roe's gender
+        possessed = span.end < len(doc) and doc[span.end].text in _APOSTROPHE_S
         for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
             if other.pos_ == "NOUN":
                 entity.titles.add(other.lemma_.lower())
                 entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
+                if entity.gender is None and not entity.is_org and not possessed:
+                    entity.gender = noun_gender(other.lemma_)
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
