@@ -94,6 +94,14 @@ def test_pronouns_resolve_to_the_salient_subject(nlp: Language, text: str, words
     assert _speaker_of(_run(nlp, text), words) == name
 
 
+def test_a_name_taken_for_a_product_is_still_a_pronouns_antecedent(nlp: Language) -> None:
+    # the recogniser labels this name a product; as a subject it is a person all the same
+    text = ('Tom Berger is a critic. In an iPhone ad last week, Ivanka Trump acknowledged the problem.\n\n'
+            '"We will fix it," she said.')
+    quote = _run(nlp, text).quotes[0]
+    assert (quote.speaker.name, quote.speaker.mention.text, quote.rule) == ("Ivanka Trump", "she", "cue-subject")
+
+
 @pytest.mark.parametrize("text, words, name", CARRIED_OVER)
 def test_quotes_without_a_cue_of_their_own(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) == name

@@ -1,6 +1,7 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs
+(also those the recogniser labels a product or a work: "Ivanka Trump" as a product)
 (mentions inside quotes are registered but never taken as antecedents). Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott');
@@ -32,6 +33,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Labels the recogniser gives a person's name by mistake ("Ivanka Trump" as a product).
+_MISLABELLED = {"", "PRODUCT", "WORK_OF_ART"}
 # Description heads that name a body rather than a person: matched against organisation names.
 _ORG_NOUNS = frozenset("""
 campaign union commission committee company department agency group organization organisation
@@ -134,7 +137,7 @@ class People:
         # Proper-noun subjects the recogniser missed ("Ham said"): people too.
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
-                    and not tok.ent_type_ and tok.text[:1].isupper() and tok.is_alpha:
+                    and tok.ent_type_ in _MISLABELLED and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
                 if span is not None:
                     self.by_name(span)
