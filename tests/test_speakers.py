@@ -58,6 +58,9 @@ PRONOUNS = [
     ('Congressman Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Jordan Blake"),
     ('Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Sam Reyes"),
     ('Her husband, Sam Blake, spoke after Jordan Blake.\n\n"We disagree," Mrs. Blake said.', "disagree", "Jordan Blake"),
+    # a capitalised word after a number is a thing, not a person a pronoun can mean
+    ('Dana Whitfield made a film about it. The 13th Amendment is its subject.\n\n"Few people know it," she said.',
+     "Few people", "Dana Whitfield"),
 ]
 
 CARRIED_OVER = [

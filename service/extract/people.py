@@ -1,8 +1,9 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
-Built once per article from spaCy's named entities and the proper-noun subjects of verbs
-(also those the recogniser labels a product or a work: "Ivanka Trump" as a product)
-(mentions inside quotes are registered but never taken as antecedents). Handled:
+Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
+those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not
+a word after a number ("the 13th Amendment"). Mentions inside quotes are registered but
+never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott');
 - relatives and namesakes: two full names with one surname stay two people; a surname
@@ -139,7 +140,7 @@ class People:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
                     and tok.ent_type_ in _MISLABELLED and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
-                if span is not None:
+                if span is not None and not _a_thing(span):
                     self.by_name(span)
 
     def _nicknamed(self) -> None:
@@ -420,3 +421,11 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+def _a_thing(span: Span) -> bool:
+    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
+    "the 9th Circuit"."""
+    doc = span.doc
+    words = doc[max(span.start - 1, 0):span.end]
+    return any(t.like_num or t.text[:1].isdigit() for t in words)
