@@ -61,6 +61,12 @@ PRONOUNS = [
     # a capitalised word after a number is a thing, not a person a pronoun can mean
     ('Dana Whitfield made a film about it. The 13th Amendment is its subject.\n\n"Few people know it," she said.',
      "Few people", "Dana Whitfield"),
+    # a name with a relative clause in the sentence just before is that clause's subject ...
+    ('Dana Whitfield spoke first. The debate went on, with Maria Lindqvist, who leads the union, attacking the plan.'
+     '\n\n"We will strike," she said.', "strike", "Maria Lindqvist"),
+    # ... but not a few sentences back, where a subject of its own sentence comes first
+    ('Dana Whitfield spoke first, after Maria Lindqvist, who leads the union. The hall was full. The debate went on.'
+     ' Chairs were set out.\n\n"We will strike," she said.', "strike", "Dana Whitfield"),
 ]
 
 CARRIED_OVER = [

@@ -11,7 +11,8 @@ never taken as antecedents. Handled:
   named most often (Mr./Ms. pick by gender);
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
   sentence; else, in the nearest sentence before with a compatible subject, the one in its
-  highest clause ("X said Y had erred. 'Quote,' he said": X); then any compatible mention.
+  highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
+  ("with Y, who ...") counting as a subject there when close; then any compatible mention.
   Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
@@ -54,6 +55,8 @@ NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
+# How many sentences back a name is still salient as the subject of its relative clause.
+_RELATIVE_SENTENCES = 2
 _APOSTROPHE_S = ("'s", "’s", "'", "’")
 
 
@@ -116,8 +119,9 @@ class People:
         self._timeline: list[tuple[int, int, bool]] = []
         self._positions: list[int] = []
         self._noted: set[tuple[int, int]] = set()
-        # char offset of a timeline mention -> (start of its sentence, clause depth of its word)
-        self._place: dict[int, tuple[int, int]] = {}
+        # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
+        # depth of a relative clause it is the subject of: "X, who said ...", else None)
+        self._place: dict[int, tuple[int, int, int | None]] = {}
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
         self._build()
 
@@ -172,7 +176,9 @@ class People:
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
-        self._place[span.start_char] = (self._sentence_start(span.root), clause_depth(span.root))
+        depth = clause_depth(span.root)
+        self._place[span.start_char] = (self._sentence_start(span.root), depth,
+                                        depth + 1 if _relative_subject(span.root) else None)
         self._by_root[span.root.i] = entity.key
 
     def _describe(self, entity: Entity, span: Span) -> None:
@@ -308,8 +314,10 @@ class People:
         First the subjects of the clauses above the pronoun in its own sentence, nearest
         clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
         sentence, in the nearest sentence with a compatible subject, the subject of its
-        highest clause ("X said Y was wrong": X). Else ``prefer`` (the previous quote's
-        speaker); else the nearest compatible mention of any kind.
+        highest clause ("X said Y was wrong": X); in the pronoun's sentence and the one
+        before, a name with a relative clause counts as that clause's subject ("with Y, who
+        has ..."). Else ``prefer`` (the previous quote's speaker); else the nearest
+        compatible mention of any kind.
         """
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
@@ -327,17 +335,21 @@ class People:
         fallback = None
         best: tuple[int, Entity] | None = None  # (clause depth, entity) in the current sentence
         sentence = None
+        seen = 0
         while i >= 0 and self._positions[i] >= pronoun.idx - window:
             start, key, is_subject = self._timeline[i]
             e = self.entities[key]
             i -= 1
-            sent_start, depth = self._place[start]
+            sent_start, depth, relative = self._place[start]
             if sent_start != sentence:
                 if best is not None:
                     return best[1]
                 sentence = sent_start
+                seen += 1
             if not fits(e):
                 continue
+            if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
+                is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
             if is_subject and (best is None or depth < best[0]):
                 best = (depth, e)
             if fallback is None:
@@ -429,3 +441,10 @@ def _a_thing(span: Span) -> bool:
     doc = span.doc
     words = doc[max(span.start - 1, 0):span.end]
     return any(t.like_num or t.text[:1].isdigit() for t in words)
+
+
+def _relative_subject(token: Token) -> bool:
+    """A name a relative clause says something of, as its subject: "Roe, who chairs the panel"."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+                                         for g in c.children)
+               for c in token.children)
