@@ -17,8 +17,10 @@ never taken as antecedents. Handled:
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name.
-Not handled: first-person narrators, gender the first-name list and honorifics do not
-give, and people the article never names in a way spaCy's tagger or recogniser can see.
+Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
+not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
+"X ... He ... he said" rests on X), and people the article never names in a way spaCy's
+tagger or recogniser can see.
 """
 from __future__ import annotations
 
@@ -123,6 +125,8 @@ class People:
         # depth of a relative clause it is the subject of: "X, who said ...", else None)
         self._place: dict[int, tuple[int, int, int | None]] = {}
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        self._sentence_starts: list[int] | None = None
+        self._text = doc.text  # Doc.text joins the tokens again at every call
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -150,7 +154,7 @@ class People:
     def _nicknamed(self) -> None:
         """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
         doc = self.doc
-        for m in _NICKNAMED.finditer(doc.text):
+        for m in _NICKNAMED.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or self._quoted(span.start):
                 continue
@@ -376,8 +380,10 @@ class People:
 
     def _sentence_start(self, token: Token) -> int:
         """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
-        start = token.sent.start_char
-        return max(start, self.doc.text.rfind("\n", start, token.idx) + 1)
+        if self._sentence_starts is None:  # once per article: Token.sent is slow
+            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
+        start = self._sentence_starts[bisect.bisect_right(self._sentence_starts, token.idx) - 1]
+        return max(start, self._text.rfind("\n", start, token.idx) + 1)
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
