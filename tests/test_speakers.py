@@ -42,6 +42,33 @@ RESOLUTION = [
     ('Anna Kowalski and Piotr Kowalski run the bakery.\n\n"Bread is life," Mr. Kowalski said.', "Bread", "Piotr Kowalski"),
 ]
 
+PRONOUNS = [
+    # the subject of the main clause of the sentence before, not a subject further down in it
+    ('Ben Osei said Tom Berger had misread the figures.\n\n"The deficit is shrinking," he said.', "deficit", "Ben Osei"),
+    ('Ben Osei argued that Tom Berger, who chairs the panel, was wrong.\n\n"He misread it," he said.', "misread", "Ben Osei"),
+    # negative: with no name in the main clause, the nearest subject still wins
+    ('When Ben Osei left, Tom Berger took over.\n\n"We start again," he said.', "start again", "Tom Berger"),
+    # in the pronoun's own sentence, the subject of the clause just above it
+    ('Ben Osei said Tom Berger was wrong when he said "the road is safe."', "road is safe", "Tom Berger"),
+    ('Ben Osei said Tom Berger was wrong, and he said "the road is a death trap."', "death trap", "Ben Osei"),
+    # a first name alone gives a gender too
+    ('Tom Berger walked in as Maria cheered.\n\n"I love this town," he said.', "love this", "Tom Berger"),
+    ('Maria Lindqvist spoke as Tom cheered.\n\n"I love this town," she said.', "love this", "Maria Lindqvist"),
+    # a gendered title or appositive gives a gender; without one, the subject stays the choice
+    ('Congressman Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Jordan Blake"),
+    ('Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Sam Reyes"),
+    ('Her husband, Sam Blake, spoke after Jordan Blake.\n\n"We disagree," Mrs. Blake said.', "disagree", "Jordan Blake"),
+    # a capitalised word after a number is a thing, not a person a pronoun can mean
+    ('Dana Whitfield made a film about it. The 13th Amendment is its subject.\n\n"Few people know it," she said.',
+     "Few people", "Dana Whitfield"),
+    # a name with a relative clause in the sentence just before is that clause's subject ...
+    ('Dana Whitfield spoke first. The debate went on, with Maria Lindqvist, who leads the union, attacking the plan.'
+     '\n\n"We will strike," she said.', "strike", "Maria Lindqvist"),
+    # ... but not a few sentences back, where a subject of its own sentence comes first
+    ('Dana Whitfield spoke first, after Maria Lindqvist, who leads the union. The hall was full. The debate went on.'
+     ' Chairs were set out.\n\n"We will strike," she said.', "strike", "Dana Whitfield"),
+]
+
 CARRIED_OVER = [
     # split by the attribution: the second part has the first part's speaker
     ('"We are ready," said Ana Torres. "The work starts tomorrow."', "work starts", "Ana Torres"),
@@ -69,6 +96,19 @@ def test_cue_in_the_quotes_sentence(nlp: Language, text: str, words: str, name: 
 @pytest.mark.parametrize("text, words, name", RESOLUTION)
 def test_short_forms_resolve_to_the_full_name(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, name", PRONOUNS)
+def test_pronouns_resolve_to_the_salient_subject(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+def test_a_name_taken_for_a_product_is_still_a_pronouns_antecedent(nlp: Language) -> None:
+    # the recogniser labels this name a product; as a subject it is a person all the same
+    text = ('Tom Berger is a critic. In an iPhone ad last week, Ivanka Trump acknowledged the problem.\n\n'
+            '"We will fix it," she said.')
+    quote = _run(nlp, text).quotes[0]
+    assert (quote.speaker.name, quote.speaker.mention.text, quote.rule) == ("Ivanka Trump", "she", "cue-subject")
 
 
 @pytest.mark.parametrize("text, words, name", CARRIED_OVER)

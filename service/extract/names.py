@@ -1,7 +1,8 @@
 """Name words as typed data: honorifics and titles that stand before a name, and first names by gender.
 
 Used to strip titles from a name ("Sen. Ted Cruz" is the person Ted Cruz) and to tell
-a person's gender where the article does not ("Hillary" with "she"). The first-name
+a person's gender where the article does not ("Hillary" with "she"), or where it says
+so with a noun ("spokeswoman", "her husband"). The first-name
 list is a small, common-names sample: a name it lacks simply has no gender.
 """
 from __future__ import annotations
@@ -70,6 +71,21 @@ jared josh joshua donald don fred hank herb karl kurt lyndon ross spencer stuart
 """.split())
 
 
+# Nouns that say a person's gender when they stand before a name or next to it as an
+# appositive ("Congresswoman Jane Roe", "Jane Roe, his wife,").
+GENDERED_NOUNS: Final[dict[str, str]] = {
+    **dict.fromkeys("""
+    congresswoman assemblywoman councilwoman chairwoman spokeswoman businesswoman congresswomen
+    queen princess duchess countess lady actress waitress wife mother daughter sister grandmother
+    granddaughter aunt niece widow girlfriend fiancee stepmother mom
+    """.split(), "f"),
+    **dict.fromkeys("""
+    congressman assemblyman councilman chairman spokesman businessman
+    king prince duke lord husband father son brother grandfather grandson uncle nephew
+    widower boyfriend fiance stepfather dad
+    """.split(), "m"),
+}
+
 # Abbreviated titles written out, so "Gov. Mike Pence" is later "the governor".
 TITLE_LONG_FORMS: Final[dict[str, str]] = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
@@ -105,3 +121,8 @@ def first_name_gender(word: str) -> str | None:
     if w in MALE_FIRST and w not in FEMALE_FIRST:
         return "m"
     return None
+
+
+def noun_gender(word: str) -> str | None:
+    """'m' or 'f' for a noun that says a person's gender ("spokeswoman", "husband"); None otherwise."""
+    return GENDERED_NOUNS.get(word.lower().rstrip("."))

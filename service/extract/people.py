@@ -1,7 +1,9 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
-Built once per article from spaCy's named entities and the proper-noun subjects of verbs
-(mentions inside quotes are registered but never taken as antecedents). Handled:
+Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
+those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not
+a word after a number ("the 13th Amendment"). Mentions inside quotes are registered but
+never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
   registered first and without its title, so "Bobby Scott" is the same person);
@@ -9,12 +11,19 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender);
-- pronouns (he, she, they, it) to the most recent compatible subject, then mention;
+- pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
+  sentence; else, in the nearest sentence before with a compatible subject, the one in its
+  highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
+  ("with Y, who ...") counting as a subject there when close; then any compatible mention.
+  Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
+  before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name; ``topic`` gives the last main-clause subject
   for a description nothing else matches.
-Not handled: first-person narrators, gender the first-name list and honorifics do not
-give, and people the article never names in a way spaCy's tagger or recogniser can see.
+Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
+not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
+"X ... He ... he said" rests on X), and people the article never names in a way spaCy's
+tagger or recogniser can see.
 """
 from __future__ import annotations
 
@@ -25,12 +34,14 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import first_name_gender, honorific_gender, long_title, title_word
+from .names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Labels the recogniser gives a person's name by mistake ("Ivanka Trump" as a product).
+_MISLABELLED = {"", "PRODUCT", "WORK_OF_ART"}
 # Description heads that name a body rather than a person: matched against organisation names.
 _ORG_NOUNS = frozenset("""
 campaign union commission committee company department agency group organization organisation
@@ -49,6 +60,8 @@ NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
+# How many sentences back a name is still salient as the subject of its relative clause.
+_RELATIVE_SENTENCES = 2
 _APOSTROPHE_S = ("'s", "’s", "'", "’")
 
 
@@ -135,6 +148,12 @@ class People:
         self._noted: set[tuple[int, int]] = set()
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
+        # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
+        # depth of a relative clause it is the subject of: "X, who said ...", else None)
+        self._place: dict[int, tuple[int, int, int | None]] = {}
+        self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        self._sentence_starts: list[int] | None = None
+        self._text = doc.text  # Doc.text joins the tokens again at every call
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -155,15 +174,15 @@ class People:
         # Proper-noun subjects the recogniser missed ("Ham said"): people too.
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
-                    and not tok.ent_type_ and tok.text[:1].isupper() and tok.is_alpha:
+                    and tok.ent_type_ in _MISLABELLED and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
-                if span is not None:
+                if span is not None and not _a_thing(span):
                     self.by_name(span)
 
     def _nicknamed(self) -> None:
         """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
         doc = self.doc
-        for m in _NICKNAMED.finditer(doc.text):
+        for m in _NICKNAMED.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or self._quoted(span.start):
                 continue
@@ -193,6 +212,10 @@ class People:
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
+        depth = clause_depth(span.root)
+        self._place[span.start_char] = (self._sentence_start(span.root), depth,
+                                        depth + 1 if _relative_subject(span.root) else None)
+        self._by_root[span.root.i] = entity.key
 
     def _describe(self, entity: Entity, span: Span) -> None:
         """Gender and descriptor words from what stands next to a name mention."""
@@ -205,12 +228,18 @@ class People:
                 entity.gender = g
             if doc[i].pos_ != "PROPN" or title_word(doc[i].text):
                 entity.titles.add(long_title(doc[i].text))
+            if entity.gender is None and not entity.is_org:
+                entity.gender = noun_gender(doc[i].text)
             i -= 1
         root = span.root
+        # "Roe's son" misparsed as an apposition says nothing of Roe's gender
+        possessed = span.end < len(doc) and doc[span.end].text in _APOSTROPHE_S
         for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
             if other.pos_ == "NOUN":
                 entity.titles.add(other.lemma_.lower())
                 entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
+                if entity.gender is None and not entity.is_org and not possessed:
+                    entity.gender = noun_gender(other.lemma_)
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
@@ -221,8 +250,8 @@ class People:
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         name = _JUNK_EDGES.sub("", name.strip())
         entity = Entity(len(self.entities), name, words, is_org)
-        if not is_org and len(words) >= 2:
-            entity.gender = first_name_gender(words[0])
+        if not is_org:
+            entity.gender = first_name_gender(words[0])  # also a first name alone: "Melanie said"
         self.entities.append(entity)
         self._by_full[words] = entity
         self._by_last.setdefault(words[-1], []).append(entity)
@@ -324,29 +353,75 @@ class People:
     def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
         """The entity a pronoun most likely refers to.
 
-        Looking back from the pronoun: the nearest compatible subject; else ``prefer`` (the
-        previous quote's speaker); else the nearest compatible mention of any kind.
+        First the subjects of the clauses above the pronoun in its own sentence, nearest
+        clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
+        sentence, in the nearest sentence with a compatible subject, the subject of its
+        highest clause ("X said Y was wrong": X); in the pronoun's sentence and the one
+        before, a name with a relative clause counts as that clause's subject ("with Y, who
+        has ..."). Else ``prefer`` (the previous quote's speaker); else the nearest
+        compatible mention of any kind.
         """
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
         want_org = word == "it"
+
+        def fits(e: Entity) -> bool:
+            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
+                return False
+            return not gender or e.gender in (gender, None)
+
+        commanding = self._commanding_subject(pronoun, fits)
+        if commanding is not None:
+            return commanding
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
         fallback = None
+        best: tuple[int, Entity] | None = None  # (clause depth, entity) in the current sentence
+        sentence = None
+        seen = 0
         while i >= 0 and self._positions[i] >= pronoun.idx - window:
-            _, key, is_subject = self._timeline[i]
+            start, key, is_subject = self._timeline[i]
             e = self.entities[key]
             i -= 1
-            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
+            sent_start, depth, relative = self._place[start]
+            if sent_start != sentence:
+                if best is not None:
+                    return best[1]
+                sentence = sent_start
+                seen += 1
+            if not fits(e):
                 continue
-            if gender and e.gender not in (gender, None):
-                continue
-            if is_subject:
-                return e
+            if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
+                is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
+            if is_subject and (best is None or depth < best[0]):
+                best = (depth, e)
             if fallback is None:
                 fallback = e
+        if best is not None:
+            return best[1]
         if prefer is not None and (gender is None or prefer.gender in (gender, None)):
             return prefer
         return fallback
+
+    def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
+        token = pronoun
+        for _ in range(8):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.i in self._by_root:
+                    e = self.entities[self._by_root[child.i]]
+                    if fits(e):
+                        return e
+        return None
+
+    def _sentence_start(self, token: Token) -> int:
+        """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
+        if self._sentence_starts is None:  # once per article: Token.sent is slow
+            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
+        start = self._sentence_starts[bisect.bisect_right(self._sentence_starts, token.idx) - 1]
+        return max(start, self._text.rfind("\n", start, token.idx) + 1)
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
@@ -408,3 +483,32 @@ class People:
                 return self.entities[self._timeline[i][1]]
             i -= 1
         return fits[0] if len(fits) == 1 else None
+
+
+# Dependencies that open a clause below the one their head belongs to.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from its sentence's main clause a word stands."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            depth += 1
+        token = token.head
+    return depth
+
+
+def _a_thing(span: Span) -> bool:
+    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
+    "the 9th Circuit"."""
+    doc = span.doc
+    words = doc[max(span.start - 1, 0):span.end]
+    return any(t.like_num or t.text[:1].isdigit() for t in words)
+
+
+def _relative_subject(token: Token) -> bool:
+    """A name a relative clause says something of, as its subject: "Roe, who chairs the panel"."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+                                         for g in c.children)
+               for c in token.children)
