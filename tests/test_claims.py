@@ -117,6 +117,46 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert text[claim.start:claim.end] == claim.text
 
 
+# A quote whose speaker is only a pronoun carries on the sentence just before it, one paragraph
+# back too, when the reporter leads that sentence about the speaker with a quoted phrase inside.
+# (article, the quote's words, the words naming its speaker, the sentence the claim must be)
+PRONOUN_CLAIMS = [
+    ('Ortega said the new budget was "a waste of money" on Friday.\n\n'
+     '"We will fix it," she said.',
+     "We will fix it,", "she",
+     'Ortega said the new budget was "a waste of money" on Friday.'),
+    ('Ortega told the council that the plan was "not ready" yet.\n\n'
+     '"Give us a month," they said.',
+     "Give us a month,", "they",
+     'Ortega told the council that the plan was "not ready" yet.'),
+    # named, not a pronoun: no carrying on over the paragraph break
+    ('Ortega said the new budget was "a waste of money" on Friday.\n\n'
+     '"We will fix it," Ortega said.',
+     "We will fix it,", "Ortega",
+     '"We will fix it," Ortega said.'),
+    # the sentence before is not about the speaker
+    ('The council called the new budget "a waste of money" on Friday.\n\n'
+     '"We will fix it," she said.',
+     "We will fix it,", "she",
+     '"We will fix it," she said.'),
+    # too few words of the reporter's
+    ('Ortega: "a waste of money" again.\n\n"We will fix it," she said.',
+     "We will fix it,", "she",
+     '"We will fix it," she said.'),
+]
+
+
+@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS)
+def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
+    doc = nlp(text)
+    quote = _quote(text, words)
+    at = text.index(subject, quote[1])
+    claim = claim_for(doc, quote, _runs(text), _mentions(text, "Ortega"), "Lin Ortega", "Mayor",
+                      cue_subject=(at, at + len(subject)))
+    assert claim is not None
+    assert claim.text == expected
+
+
 def test_sentences_never_cross_a_line(nlp: Language) -> None:
     text = 'The mayor spoke\nto the council. "We will win," she said.\n\nThe end'
     doc = nlp(text)

@@ -78,7 +78,8 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
         else:
             claim = claim_for(doc, (run.start, run.end), quoted,
                               person.mentions if person else (), person.name if person else None,
-                              person.role if person else None)
+                              person.role if person else None,
+                              decision.speaker.mention if person and decision.speaker else None)
         event = event_for(doc, (run.start, run.end), claim, person.mentions if person else (), quoted)
         if person is not None:
             # One occasion per speaker: a later quote that names none of its own came from the same one.
