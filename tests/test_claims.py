@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from service.extract import extract
 from service.extract.claims import _About, _described, _surname, claim_for
 from service.extract.events import event_for
 from service.extract.sentences import _runs_on, sentences
@@ -241,3 +242,19 @@ def test_the_seed_claim_and_event(nlp: Language) -> None:
     assert claim is not None and "press briefing" in claim.text and "Air Force One" in claim.text
     event = event_for(doc, quote, claim, _mentions(text, "Trump"))
     assert event is not None and event.text == "a press briefing aboard Air Force One on Friday"
+
+
+def test_a_continuing_quote_shares_its_claim_only_with_the_same_speaker(nlp: Language) -> None:
+    split = ('Ana Torres said on Monday that the bridge would reopen within a week.\n\n'
+             '"We are ready," said Ana Torres. "The work starts tomorrow."')
+    quotes = extract(nlp(split)).quotes
+    assert quotes[1].continues == "q1"
+    assert quotes[1].claim == quotes[0].claim
+    # a transcript whose lines the attribution chains although each names another speaker
+    transcript = ('The host pressed Senator Paul Okafor on the budget during a radio interview on Sunday.\n\n'
+                  '"HOST: Will you vote for the budget next week, Senator?\n\n'
+                  '"OKAFOR: I will vote against it, because it raises taxes on every family.\n\n'
+                  '"HOST: Even if your party backs it?')
+    quotes = extract(nlp(transcript)).quotes
+    assert quotes[2].speaker.id != quotes[1].speaker.id
+    assert quotes[2].claim is not None and "Even if your party" in quotes[2].claim.text
