@@ -92,6 +92,11 @@ CLAIMS = [
      '"We will fix it," Ortega said.',
      "We will fix it,",
      '"We will fix it," Ortega said.'),
+    # a question states nothing: the claim is the statement before it
+    ("Ortega promised on Tuesday to repave every road in the city by spring. But who will pay for it?\n\n"
+     '"We will find the money," she said.',
+     "We will find the money,",
+     "Ortega promised on Tuesday to repave every road in the city by spring."),
     # a lead-in ending in a colon is a claim when it says more than who speaks
     ("Later that day Ortega made the following promise to the council:\n\n"
      '"We will fix every road in the city."',

@@ -8,11 +8,11 @@ framing the quoted phrase elaborates. Otherwise, the sentence just before in the
 when the reporter leads it about the speaker with a quoted phrase inside (ten or more words
 of the reporter's: 'Ortega said the plan was "a waste" and ...'); for a quote that names its
 speaker only by a pronoun ('"...," she said'), that sentence may also close the paragraph
-before and needs only six words of the reporter's. Otherwise, going back
-from the quote, the nearest earlier sentence (in the quote's paragraph, or one or two
-paragraphs back; a paragraph is a line) that holds no quotation and is a statement (four
-words or more, not a time stamp or a byline, and six or more when it is a lead-in ending in
-a colon: "He said:" is none); two paragraphs back only when it is about the speaker.
+before and needs only six words of the reporter's. Otherwise, going back from the quote,
+the nearest earlier sentence (in the quote's paragraph, or one or two paragraphs back; a
+paragraph is a line) that holds no quotation and is a statement (four words or more, not a
+question, a time stamp or a byline, and six or more when it is a lead-in ending in a colon:
+"He said:" is none); two paragraphs back only when it is about the speaker.
 When there is none, the whole sentence (or sentences) that holds the quote.
 "About the speaker": the sentence overlaps one of the speaker's mentions, holds their
 surname, or says "the <title>" with their title's head word ("the senator").
@@ -188,9 +188,9 @@ def _reporter_words(text: str, start: int, end: int, quoted: Sequence[tuple[int,
 
 
 def _statement(text: str, start: int, end: int) -> bool:
-    """A sentence that can state something: a few words, not a dateline, time stamp, byline or
-    bare lead-in ("He said:"; "Later that day Ortega made the following promise:" is a statement)."""
+    """A sentence that can state something: a few words, not a question, a dateline, time stamp,
+    byline or bare lead-in ("He said:"; "Later that day Ortega made the following promise:" is a statement)."""
     words = len(_WORD.findall(text, start, end))
     if words < (LEAD_IN_WORDS if text[end - 1] == ":" else MIN_WORDS):
         return False
-    return text[start] not in "―—–-@"
+    return text[start] not in "―—–-@" and text[end - 1] != "?"
