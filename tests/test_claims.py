@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from service.extract import extract
 from service.extract.claims import _About, _described, _surname, claim_for
 from service.extract.events import event_for
 from service.extract.sentences import _runs_on, sentences
@@ -91,6 +92,11 @@ CLAIMS = [
      '"We will fix it," Ortega said.',
      "We will fix it,",
      '"We will fix it," Ortega said.'),
+    # a question states nothing: the claim is the statement before it
+    ("Ortega promised on Tuesday to repave every road in the city by spring. But who will pay for it?\n\n"
+     '"We will find the money," she said.',
+     "We will find the money,",
+     "Ortega promised on Tuesday to repave every road in the city by spring."),
     # a lead-in ending in a colon is a claim when it says more than who speaks
     ("Later that day Ortega made the following promise to the council:\n\n"
      '"We will fix every road in the city."',
@@ -115,6 +121,46 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert claim is not None
     assert claim.text == expected
     assert text[claim.start:claim.end] == claim.text
+
+
+# A quote whose speaker is only a pronoun carries on the sentence just before it, one paragraph
+# back too, when the reporter leads that sentence about the speaker with a quoted phrase inside.
+# (article, the quote's words, the words naming its speaker, the sentence the claim must be)
+PRONOUN_CLAIMS = [
+    ('Ortega said the new budget was "a waste of money" on Friday.\n\n'
+     '"We will fix it," she said.',
+     "We will fix it,", "she",
+     'Ortega said the new budget was "a waste of money" on Friday.'),
+    ('Ortega told the council that the plan was "not ready" yet.\n\n'
+     '"Give us a month," they said.',
+     "Give us a month,", "they",
+     'Ortega told the council that the plan was "not ready" yet.'),
+    # named, not a pronoun: no carrying on over the paragraph break
+    ('Ortega said the new budget was "a waste of money" on Friday.\n\n'
+     '"We will fix it," Ortega said.',
+     "We will fix it,", "Ortega",
+     '"We will fix it," Ortega said.'),
+    # the sentence before is not about the speaker
+    ('The council called the new budget "a waste of money" on Friday.\n\n'
+     '"We will fix it," she said.',
+     "We will fix it,", "she",
+     '"We will fix it," she said.'),
+    # too few words of the reporter's
+    ('Ortega: "a waste of money" again.\n\n"We will fix it," she said.',
+     "We will fix it,", "she",
+     '"We will fix it," she said.'),
+]
+
+
+@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS)
+def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
+    doc = nlp(text)
+    quote = _quote(text, words)
+    at = text.index(subject, quote[1])
+    claim = claim_for(doc, quote, _runs(text), _mentions(text, "Ortega"), "Lin Ortega", "Mayor",
+                      cue_subject=(at, at + len(subject)))
+    assert claim is not None
+    assert claim.text == expected
 
 
 def test_sentences_never_cross_a_line(nlp: Language) -> None:
@@ -201,3 +247,19 @@ def test_the_seed_claim_and_event(nlp: Language) -> None:
     assert claim is not None and "press briefing" in claim.text and "Air Force One" in claim.text
     event = event_for(doc, quote, claim, _mentions(text, "Trump"))
     assert event is not None and event.text == "a press briefing aboard Air Force One on Friday"
+
+
+def test_a_continuing_quote_shares_its_claim_only_with_the_same_speaker(nlp: Language) -> None:
+    split = ('Ana Torres said on Monday that the bridge would reopen within a week.\n\n'
+             '"We are ready," said Ana Torres. "The work starts tomorrow."')
+    quotes = extract(nlp(split)).quotes
+    assert quotes[1].continues == "q1"
+    assert quotes[1].claim == quotes[0].claim
+    # a transcript whose lines the attribution chains although each names another speaker
+    transcript = ('The host pressed Senator Paul Okafor on the budget during a radio interview on Sunday.\n\n'
+                  '"HOST: Will you vote for the budget next week, Senator?\n\n'
+                  '"OKAFOR: I will vote against it, because it raises taxes on every family.\n\n'
+                  '"HOST: Even if your party backs it?')
+    quotes = extract(nlp(transcript)).quotes
+    assert quotes[2].speaker.id != quotes[1].speaker.id
+    assert quotes[2].claim is not None and "Even if your party" in quotes[2].claim.text

@@ -73,12 +73,15 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
     events_of: dict[str, TextSpan] = {}
     for k, (run, decision, person) in enumerate(zip(runs, decisions, of_quote)):
         continues = decision.continues
-        if continues is not None and quotes[continues].claim is not None:
+        # A quote shares the claim of the quote it continues; not when attribution gives the two
+        # different speakers (a transcript's "NAME:" lines): then the link is no continuation.
+        if continues is not None and quotes[continues].claim is not None and of_quote[continues] is person:
             claim = quotes[continues].claim
         else:
             claim = claim_for(doc, (run.start, run.end), quoted,
                               person.mentions if person else (), person.name if person else None,
-                              person.role if person else None)
+                              person.role if person else None,
+                              decision.speaker.mention if person and decision.speaker else None)
         event = event_for(doc, (run.start, run.end), claim, person.mentions if person else (), quoted)
         if person is not None:
             # One occasion per speaker: a later quote that names none of its own came from the same one.

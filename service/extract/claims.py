@@ -6,11 +6,13 @@ the plan "a disgrace" and vowed to block it ..."), that sentence, unless an earl
 of the same paragraph that can be a claim (below) is about the speaker: then that one, the
 framing the quoted phrase elaborates. Otherwise, the sentence just before in the paragraph
 when the reporter leads it about the speaker with a quoted phrase inside (ten or more words
-of the reporter's: 'Ortega said the plan was "a waste" and ...'). Otherwise, going back
-from the quote, the nearest earlier sentence (in the quote's paragraph, or one or two
-paragraphs back; a paragraph is a line) that holds no quotation and is a statement (four
-words or more, not a time stamp or a byline, and six or more when it is a lead-in ending in
-a colon: "He said:" is none); two paragraphs back only when it is about the speaker.
+of the reporter's: 'Ortega said the plan was "a waste" and ...'); for a quote that names its
+speaker only by a pronoun ('"...," she said'), that sentence may also close the paragraph
+before and needs only six words of the reporter's. Otherwise, going back from the quote,
+the nearest earlier sentence (in the quote's paragraph, or one or two paragraphs back; a
+paragraph is a line) that holds no quotation and is a statement (four words or more, not a
+question, a time stamp or a byline, and six or more when it is a lead-in ending in a colon:
+"He said:" is none); two paragraphs back only when it is about the speaker.
 When there is none, the whole sentence (or sentences) that holds the quote.
 "About the speaker": the sentence overlaps one of the speaker's mentions, holds their
 surname, or says "the <title>" with their title's head word ("the senator").
@@ -44,18 +46,22 @@ MIN_WORDS: int = 4
 _NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 # A lead-in ending in a colon with fewer words only says who speaks ("The Times reports:").
 LEAD_IN_WORDS: int = 6
+# Before a quote whose speaker is only a pronoun, a framing sentence needs this many words of its own.
+PRONOUN_FRAMING_WORDS: int = 6
+_SPEAKER_PRONOUNS: Final[frozenset[str]] = frozenset("he she they i we it".split())
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]],
               mentions: Sequence[tuple[int, int]] = (), name: str | None = None,
-              role: str | None = None) -> TextSpan | None:
+              role: str | None = None, cue_subject: tuple[int, int] | None = None) -> TextSpan | None:
     """The sentence the quote backs up (see the module docstring); None only for an empty article.
 
     ``quote`` is the (start, end) of the quote's words; ``quoted`` every quoted run of the
     article, (start, end) in text order (as ``marks.quoted_runs`` gives them); ``mentions``
     the (start, end) of the words that name the speaker, ``name`` the speaker's name and
-    ``role`` their title, when known: they tell a sentence about the speaker.
+    ``role`` their title, when known: they tell a sentence about the speaker. ``cue_subject``:
+    the words that name the speaker for this quote, when known.
     """
     sents = sentences(doc)
     if not sents.spans:
@@ -71,7 +77,8 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
         if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and about(*sents.spans[earlier]):
             return span(sents.text, *sents.spans[earlier])
         return span(sents.text, start, end)
-    framing = _framing_before(sents, own[0], quoted, about)
+    by_pronoun = cue_subject is not None and _is_pronoun(sents.text, *cue_subject) and start <= cue_subject[0] < end
+    framing = _framing_before(sents, own[0], quoted, about, by_pronoun)
     if framing is not None:
         return span(sents.text, *sents.spans[framing])
     if earlier is not None:
@@ -79,18 +86,27 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     return span(sents.text, start, end)
 
 
-def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About) -> int | None:
-    """The sentence just before sentence ``first`` when, in the same paragraph, the reporter leads it
-    about the speaker with a quoted phrase of theirs inside ('Ortega said the plan was "a disgrace."')."""
+def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About,
+                    by_pronoun: bool) -> int | None:
+    """The sentence just before sentence ``first`` when the reporter leads it about the speaker with a
+    quoted phrase of theirs inside ('Ortega said the plan was "a disgrace."'): in the same paragraph,
+    or, when the quote names its speaker only by a pronoun ('"..." she said'), one paragraph back too
+    and with fewer words of the reporter's: the pronoun carries that sentence's subject on."""
     k = first - 1
-    if k < 0 or sents.paragraph[k] != sents.paragraph[first]:
+    if k < 0 or sents.paragraph[k] < sents.paragraph[first] - (1 if by_pronoun else 0):
         return None
     start, end = sents.spans[k]
     if sents.text[start] in _OPENING_MARKS or not _statement(sents.text, start, end):
         return None
-    if not _has_quotation(quoted, start, end) or _reporter_words(sents.text, start, end, quoted) < OWN_WORDS:
+    least = PRONOUN_FRAMING_WORDS if by_pronoun else OWN_WORDS
+    if not _has_quotation(quoted, start, end) or _reporter_words(sents.text, start, end, quoted) < least:
         return None
     return k if about(start, end) else None
+
+
+def _is_pronoun(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a personal pronoun that can name a speaker ("she", "they")."""
+    return text[start:end].lower() in _SPEAKER_PRONOUNS
 
 
 def _earlier_statement(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About) -> int | None:
@@ -172,9 +188,9 @@ def _reporter_words(text: str, start: int, end: int, quoted: Sequence[tuple[int,
 
 
 def _statement(text: str, start: int, end: int) -> bool:
-    """A sentence that can state something: a few words, not a dateline, time stamp, byline or
-    bare lead-in ("He said:"; "Later that day Ortega made the following promise:" is a statement)."""
+    """A sentence that can state something: a few words, not a question, a dateline, time stamp,
+    byline or bare lead-in ("He said:"; "Later that day Ortega made the following promise:" is a statement)."""
     words = len(_WORD.findall(text, start, end))
     if words < (LEAD_IN_WORDS if text[end - 1] == ":" else MIN_WORDS):
         return False
-    return text[start] not in "―—–-@"
+    return text[start] not in "―—–-@" and text[end - 1] != "?"
