@@ -233,3 +233,25 @@ def test_a_document_keeps_its_own_words_as_the_mention(nlp: Language) -> None:
 ])
 def test_an_unsigned_narrator_stays_unknown(nlp: Language, text: str, words: str) -> None:
     assert _speaker_of(_run(nlp, text), words) is None
+
+
+# Two people with one surname: a title or Mr./Ms. tells which one a surname alone means.
+NAMESAKES = [
+    # "Mr. Delgado" is not Ruth Delgado, so neither is the ungendered "President Delgado"
+    ('"Harvests are up," President Delgado said on Monday.\n\nMr. Delgado and the first lady, Ruth Delgado, '
+     'toured the fair.', "Harvests", "Delgado"),
+    # ... and he takes a first name of his gender given elsewhere in the article
+    ('"Harvests are up," President Delgado said on Monday.\n\nMr. Delgado and the first lady, Ruth Delgado, '
+     'toured the fair.\n\nThe Marco Delgado Library opens next year.', "Harvests", "Marco Delgado"),
+    # a first name of the other gender is not his
+    ('"Harvests are up," Mr. Delgado said on Monday.\n\nHe toured the fair with Ruth Delgado, his wife.',
+     "Harvests", "Delgado"),
+    # with no "Mr." anywhere, the surname alone is the one named in full
+    ('Ruth Delgado opened the fair on Monday.\n\n"Harvests are up," President Delgado said.', "Harvests",
+     "Ruth Delgado"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", NAMESAKES)
+def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name

@@ -8,7 +8,9 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
 - an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
-  named most often (Mr./Ms. pick by gender);
+  named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
+  named in full is a person of his own, whom an ungendered "President Obama" then means, and
+  who takes a first name of his gender given elsewhere ("the Barack Obama library");
 - pronouns (he, she, they, it) to the most recent compatible subject, then mention;
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name; ``topic`` gives the last main-clause subject
@@ -149,6 +151,10 @@ class People:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
+        # "Mr. Obama" where only Michelle Obama is named in full: a person of their own, known
+        # before any ungendered "President Obama" has to choose between them.
+        for s in spans:
+            self._gendered_surname(s)
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
@@ -159,6 +165,27 @@ class People:
                 span = self.name_span(tok)
                 if span is not None:
                     self.by_name(span)
+        self._given_names()
+
+    def _given_names(self) -> None:
+        """A person known only as "Mr. Obama" takes the first name the article gives that surname
+        anywhere ("the Barack Obama library"), when that first name is of the person's gender."""
+        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and not e.is_org and e.gender}
+        if not lone:
+            return
+        doc = self.doc
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            entity = lone.get(nxt.lower_)
+            if entity is None or not tok.text[:1].isupper() or first_name_gender(tok.text) != entity.gender:
+                continue
+            words = (tok.lower_, nxt.lower_)
+            if words in self._by_full:
+                continue
+            entity.name, entity.words = f"{tok.text} {entity.name}", words
+            self._by_full[words] = entity
+            self._by_first.setdefault(words[0], []).append(entity)
+            del lone[nxt.lower_]
 
     def _nicknamed(self) -> None:
         """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
@@ -177,6 +204,20 @@ class People:
             entity = self._new(span, words, is_org=False)
             self._by_full[(nickname, last)] = entity
             self._by_first.setdefault(nickname, []).append(entity)
+
+    def _gendered_surname(self, span: Span) -> None:
+        """Register a surname after Mr./Ms. as its own person when every full name with that
+        surname is of the other gender."""
+        stripped = _strip(span)
+        if span.label_ != "PERSON" or stripped is None or stripped.start == 0 or self._quoted(stripped.start):
+            return
+        words = _words(stripped)
+        gender = honorific_gender(self.doc[stripped.start - 1].text)
+        if len(words) != 1 or gender is None:
+            return
+        namesakes = self._by_last.get(words[0], [])
+        if namesakes and all(e.gender not in (gender, None) for e in namesakes):
+            self._new(stripped, words, is_org=False).gender = gender
 
     def _note(self, entity: Entity, span: Span) -> None:
         mention = (span.start_char, span.end_char)
@@ -268,7 +309,13 @@ class People:
         if len(candidates) == 1:
             return candidates[0]
         recent = self._most_recent(candidates, at, window=_RECENT_CHARS, subjects_only=True)
-        return recent or max(candidates, key=lambda e: (len(e.mentions), -e.key))
+        if recent is not None:
+            return recent
+        # one of them known by the surname alone: that is whom the surname alone names
+        by_surname = [e for e in candidates if len(e.words) == 1]
+        if len(by_surname) == 1:
+            return by_surname[0]
+        return max(candidates, key=lambda e: (len(e.mentions), -e.key))
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
