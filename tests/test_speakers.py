@@ -53,6 +53,12 @@ CARRIED_OVER = [
     ('“This city deserves better.” ― Jamal Reed\n“We need a new plan.” ― Lena Ortiz', "new plan", "Lena Ortiz"),
     # a transcript
     ('"OKAFOR: I reject the premise of the question."', "reject", "Okafor"),
+    # the person a sentence of the quote's own paragraph is about, over the speaker of the paragraph before
+    ('"Taxes are too high," Pia Laine said.\n\nOn Sunday, Sen. Omar Vidal toured the plant. "We owe these '
+     'workers their jobs."', "We owe", "Omar Vidal"),
+    # ... but no such person: the speaker before
+    ('"Taxes are too high," Pia Laine said.\n\nOn Sunday, the plant closed for good. "We owe these '
+     'workers their jobs."', "We owe", "Pia Laine"),
 ]
 
 UNATTRIBUTED = [

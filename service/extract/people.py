@@ -137,6 +137,8 @@ class People:
         self._noted: set[tuple[int, int]] = set()
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
+        # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
+        self._honored: dict[str, dict[str, int]] = {}
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -215,6 +217,8 @@ class People:
         gender = honorific_gender(self.doc[stripped.start - 1].text)
         if len(words) != 1 or gender is None:
             return
+        honored = self._honored.setdefault(words[0], {})
+        honored[gender] = honored.get(gender, 0) + 1
         namesakes = self._by_last.get(words[0], [])
         if namesakes and all(e.gender not in (gender, None) for e in namesakes):
             self._new(stripped, words, is_org=False).gender = gender
@@ -273,7 +277,7 @@ class People:
     def lookup(self, words: tuple[str, ...], at: int, span_text: Span | None = None,
                is_org: bool = False) -> Entity | None:
         """The entity these name words refer to at char offset ``at``, if any is known."""
-        if words in self._by_full:
+        if words in self._by_full and len(words) >= 2:
             return self._by_full[words]
         if len(words) >= 2:
             # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word;
@@ -283,9 +287,7 @@ class People:
                     return e
             return None
         word = words[0]
-        gender = None
-        if span_text is not None and span_text.start > 0:
-            gender = honorific_gender(span_text.doc[span_text.start - 1].text)
+        gender = self._honorific(span_text)
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
@@ -311,11 +313,17 @@ class People:
         recent = self._most_recent(candidates, at, window=_RECENT_CHARS, subjects_only=True)
         if recent is not None:
             return recent
-        # one of them known by the surname alone: that is whom the surname alone names
-        by_surname = [e for e in candidates if len(e.words) == 1]
-        if len(by_surname) == 1:
-            return by_surname[0]
-        return max(candidates, key=lambda e: (len(e.mentions), -e.key))
+        # the one Mr./Mrs./Ms. stands before most often in the whole article: "Mr. Obama" ten
+        # times makes him the Obama of "President Obama", though Michelle Obama is named in full
+        honored = self._honored.get(word, {})
+        return max(candidates, key=lambda e: (honored.get(e.gender, 0), len(e.mentions), -e.key))
+
+    @staticmethod
+    def _honorific(span: Span | None) -> str | None:
+        """The gender the Mr./Mrs./Ms. before a name span gives, if any."""
+        if span is None or span.start == 0:
+            return None
+        return honorific_gender(span.doc[span.start - 1].text)
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}

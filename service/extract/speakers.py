@@ -21,7 +21,10 @@ wrong speaker traces to one rule. In order:
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
-   underscored that ...", then a paragraph that is only a quote).
+   underscored that ...", then a paragraph that is only a quote), or
+   ``paragraph-subject``: a named person who is the subject of the reporter's sentence
+   opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
+   looking into the paragraph above.
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X.
 8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
@@ -224,10 +227,16 @@ class Attributor:
         i = (frame.before.start if frame.before else frame.first) - 1
         while i >= 0 and layout.run_of[i] == k:
             i -= 1
+        crossed = False
         while i >= 0:
             tok = doc[i]
             if layout.para_of[i] < para - 1:
                 return None
+            if layout.para_of[i] < para and not crossed:
+                crossed = True
+                subject = self._paragraph_subject(k)
+                if subject is not None:
+                    return Decision("paragraph-subject", self._speaker(subject, k), None)
             j = layout.run_of[i]
             if j != -1:
                 prev = self.decisions[j] if j < len(self.decisions) else None
@@ -246,6 +255,25 @@ class Attributor:
                     return Decision("previous-sentence", self._speaker(subject, k), None)
             i -= 1
         return None
+
+    def _paragraph_subject(self, k: int) -> Token | None:
+        """The person a quote's own paragraph is about, when a sentence of the reporter's opens
+        the paragraph before the quote: Sen. Ana Ruiz toured the plant. "We owe them jobs."
+        """
+        layout, doc = self.layout, self.doc
+        first = self.layout.frames[k].first
+        i = first - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_punct) and layout.para_of[i] == layout.para_of[first]:
+            i -= 1
+        if i < 0 or layout.para_of[i] != layout.para_of[first] or layout.quoted(doc[i]):
+            return None
+        root = doc[i].sent.root
+        if layout.quoted(root) or layout.para_of[root.i] != layout.para_of[first]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and not layout.quoted(c)), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+            return None
+        return subject
 
     def frame_verb(self, k: int) -> Decision | None:
         if not self._partial(k):
@@ -539,5 +567,5 @@ def _chars(token: Token) -> tuple[int, int]:
 RULE_PRECISION: dict[str, float] = {
     "according-to": 0.86, "byline": 0.92, "carried-over": 0.86, "colon-lead-in": 0.5, "cue-subject": 0.88,
     "frame-verb": 0.74, "nearest-person": 0.8, "previous-sentence": 0.44, "previous-speaker": 0.6,
-    "transcript": 0.91, "none": 0.0,
+    "transcript": 0.91, "paragraph-subject": 0.5, "none": 0.0,
 }
