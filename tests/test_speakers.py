@@ -111,6 +111,14 @@ def test_continues_chains_a_split_and_a_multi_paragraph_quote(nlp: Language) -> 
     assert result.quotes[3].speaker.mention == result.quotes[0].speaker.mention
 
 
+def test_a_transcript_turn_does_not_continue_the_other_speakers_turn(nlp: Language) -> None:
+    text = ('The interview went as follows:\n\n"ROSS: Where were you on the night of the vote?\n\n'
+            '"LAINE: At home, with my family, watching the count.\n\n"ROSS: All night long?')
+    result = _run(nlp, text)
+    assert [q.speaker.name for q in result.quotes] == ["Ross", "Laine", "Ross"]
+    assert [q.continues for q in result.quotes] == [None, None, None]
+
+
 def test_every_speaker_entry_lists_its_quotes_and_mentions(nlp: Language) -> None:
     text = ('Senator Paul Okafor spoke first.\n\n"The budget is a disgrace," Okafor said.\n\n'
             '"It must be rewritten," he added.')

@@ -4,7 +4,10 @@ Each rule is a small function that looks at one quote and either decides its spe
 or passes; the first rule that decides wins, and its name goes with the answer, so a
 wrong speaker traces to one rule. In order:
 
-1. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
+1. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ..."):
+   the name says who speaks, whatever verb the words hold; an open quote runs on into the
+   next paragraph (``continues``) unless that paragraph names another speaker.
+2. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
    "X, a professor, said", "X said that ...", "..., boasting of") and its subject; for a
    second partial quote in one report, the speech verb before the first one. The subject
    is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
@@ -14,9 +17,8 @@ wrong speaker traces to one rule. In order:
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
-2. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
-3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
-4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
+3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
+4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
@@ -87,7 +89,7 @@ class Attributor:
         self.decisions: list[Decision] = []
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
-            self.cue_subject, self.according_to, self.colon_lead_in, self.transcript, self.byline,
+            self.transcript, self.cue_subject, self.according_to, self.colon_lead_in, self.byline,
             self.carried_over, self.frame_verb, self.previous_speaker, self.nearest_person,
         ]
 
@@ -467,7 +469,10 @@ class Attributor:
         run, prev_run = layout.runs[k], layout.runs[k - 1]
         same = prev.speaker is not None and prev.speaker.entity is not None \
             and decision.speaker.entity is prev.speaker.entity
-        multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph
+        other = prev.speaker is not None and prev.speaker.entity is not None \
+            and decision.speaker.entity is not None and decision.speaker.entity is not prev.speaker.entity
+        # an open quote runs on into the next paragraph, unless that one names another speaker ("PENCE: ...")
+        multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph and not other
         shared_cue = decision.cue is not None and decision.cue == prev.cue and run.paragraph == prev_run.paragraph
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
