@@ -51,6 +51,8 @@ CARRIED_OVER = [
     ('Ana Torres underscored that the bridge was sound.\n\n"Nobody was ever in danger."', "Nobody", "Ana Torres"),
     # a byline after the quote
     ('“This city deserves better.” ― Jamal Reed\n“We need a new plan.” ― Lena Ortiz', "new plan", "Lena Ortiz"),
+    # ... past a quote nested in the one the line opens with
+    ('“This city deserves better.” ― Jamal Reed\n“What he calls “order” is chaos.” ― Lena Ortiz', "What he", "Lena Ortiz"),
     # a transcript
     ('"OKAFOR: I reject the premise of the question."', "reject", "Okafor"),
     # the person a sentence of the quote's own paragraph is about, over the speaker of the paragraph before

@@ -19,7 +19,8 @@ wrong speaker traces to one rule. In order:
    Mark called it 'a disaster'") is left to rule 7.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
-5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
+5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
+   ending the line the quote opens, past quotes nested in it.
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -62,6 +63,8 @@ ask tell greet urge question press grill thank congratulate remind assure reassu
 welcome lecture implore beg advise counsel
 """.split())
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+# A closing mark, a long dash and a name with no mark after it, up to the end of the line.
+_LINE_BYLINE = re.compile(r"(?<=[”\"’])[^\S\n]*(―|—)[^\S\n]*(?=[A-Z][^“”\"\n]*$)")
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ class Attributor:
         run = self.layout.runs[k]
         if run.close_mark is None:
             return None
-        match = _BYLINE.match(self.layout.text, run.close_mark + 1)
+        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k)
         if match is None:
             return None
         i = self.layout.token_at(match.end())
@@ -199,6 +202,15 @@ class Attributor:
                 and self.layout.para_of[last + 1] == self.layout.para_of[i]:
             last += 1
         return Decision("byline", self._speaker(self.doc[last], k), (match.start(1), match.start(1) + len(dash)))
+
+    def _line_byline(self, k: int) -> re.Match[str] | None:
+        """A signature ending the line of a quote that opens the line, past quotes nested in it:
+        '"I'd call it "madness" and worse." ― Jane Roe'."""
+        run, text = self.layout.runs[k], self.layout.text
+        if text[text.rfind("\n", 0, run.open_mark) + 1:run.open_mark].strip():
+            return None
+        end = text.find("\n", run.close_mark)
+        return _LINE_BYLINE.search(text, run.close_mark + 1, len(text) if end == -1 else end)
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
