@@ -12,8 +12,8 @@ wrong speaker traces to one rule. In order:
    second partial quote in one report, the speech verb before the first one. The subject
    is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
    after a body is the person before it), a passive verb's agent speaks ("X was asked by
-   Y"), the passive subject of a verb of address does not ("X was asked", "was greeted
-   with"), a word in title marks is no subject, "X said A and said B" shares X, and a
+   Y"), a time stamp is no subject ("12:15 p.m. ¶ Trump says"), the passive subject of
+   a verb of address does not ("X was asked", "was greeted with"), a word in title marks is no subject, "X said A and said B" shares X, and a
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
@@ -57,6 +57,8 @@ _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added an
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
+_WHEN = frozenset({"TIME", "DATE"})
 # Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
 _ADDRESSEE_VERBS = frozenset("""
 ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
@@ -418,7 +420,8 @@ class Attributor:
                 if v is verb and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text):
+                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text) \
+                            and child.ent_type_ not in _WHEN:
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
                             return child  # "Beck, who said": resolved through its antecedent
                         return child
