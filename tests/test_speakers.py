@@ -58,6 +58,9 @@ CARRIED_OVER = [
     ('“This city deserves better.” ― Jamal Reed\n“What he calls “order” is chaos.” ― Lena Ortiz', "What he", "Lena Ortiz"),
     # a transcript
     ('"OKAFOR: I reject the premise of the question."', "reject", "Okafor"),
+    # a speech verb in a clause of the previous quote's sentence reports no one new
+    ('"We will win," Ana Torres said, hours after the networks declared her rival the victor.\n\n'
+     '"It was a long night for all of us."', "long night", "Ana Torres"),
     # the person a sentence of the quote's own paragraph is about, over the speaker of the paragraph before
     ('"Taxes are too high," Pia Laine said.\n\nOn Sunday, Sen. Omar Vidal toured the plant. "We owe these '
      'workers their jobs."', "We owe", "Omar Vidal"),

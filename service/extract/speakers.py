@@ -24,7 +24,8 @@ wrong speaker traces to one rule. In order:
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
-   underscored that ...", then a paragraph that is only a quote), or
+   underscored that ...", then a paragraph that is only a quote; not a verb in a clause of
+   a sentence whose own cue attributes a quote), or
    ``paragraph-subject``: a named person who is the subject of the reporter's sentence
    opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
    looking into the paragraph above.
@@ -265,12 +266,18 @@ class Attributor:
                 prev = self.decisions[j]
                 same_para = layout.para_of[tok.i] == para
                 return Decision("carried-over", prev.speaker, prev.cue if same_para else None, continues=j)
-            if is_speech_verb(tok):
+            if is_speech_verb(tok) and not self._attributes_a_quote(tok):
                 subject = self._subject(tok, k)
                 if subject is not None:
                     return Decision("previous-sentence", self._speaker(subject, k), None)
             i -= 1
         return None
+
+    def _attributes_a_quote(self, verb: Token) -> bool:
+        """A speech verb in a sentence whose own cue attributes a quote: "'We win,' Ana said,
+        hours after the networks declared her the victor" reports Ana, not the networks."""
+        sent = verb.sent
+        return any((t.idx, t.idx + len(t)) in self._cue_owner for t in sent if t.i != verb.i)
 
     def _paragraph_subject(self, k: int) -> Token | None:
         """The person a quote's own paragraph is about, when a sentence of the reporter's opens
