@@ -27,6 +27,8 @@ CUE_IN_SENTENCE = [
     ('The bridge is safe, according to Ana Torres, who called it "perfectly sound."', "perfectly", "Ana Torres"),
     ('Ana Torres spoke on Monday, warning that "repairs will take years."', "repairs", "Ana Torres"),
     ('"Are you serious?" asked Ana Torres.', "serious", "Ana Torres"),
+    # a verb of manner of speaking
+    ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject
     ('Live updates.\n\n3:40 p.m.\n\nMayor Ana Torres says the storm has passed, and “we’re going to rebuild” '
      'the pier.', "rebuild", "Ana Torres"),

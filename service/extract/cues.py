@@ -29,6 +29,7 @@ interject interrupt chime pipe counsel lecture preach remind assure reassure inf
 tell told telling apologize apologise thank congratulate welcome greet criticize criticise
 blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
 taunt jab needle lash hit knock rip pan question challenge press grill probe
+bark growl roar holler gripe fume rant scold chide marvel reason
 """.split())
 
 # Verbs that frame a quoted phrase without reporting speech: their subject is the source
