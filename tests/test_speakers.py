@@ -27,6 +27,9 @@ CUE_IN_SENTENCE = [
     ('The bridge is safe, according to Ana Torres, who called it "perfectly sound."', "perfectly", "Ana Torres"),
     ('Ana Torres spoke on Monday, warning that "repairs will take years."', "repairs", "Ana Torres"),
     ('"Are you serious?" asked Ana Torres.', "serious", "Ana Torres"),
+    # a relative pronoun stands for the name right before it, however the clause is parsed
+    ('Ana Torres leads the council. To settle the matter, they turned to the Harbor Authority which reported '
+     '“40 closures” on the pier in May.', "40 closures", "Harbor Authority"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

@@ -570,7 +570,16 @@ def _determined(noun: Token) -> bool:
 def _antecedent(token: Token) -> Token:
     """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
     "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
-    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS:
+        return token
+    if token.head.dep_ != "relcl":
+        # the parser hung the relative clause elsewhere ("turned to the police, which reported"):
+        # the name right before the pronoun
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text == "," and before.i > 0:
+            before = token.doc[before.i - 1]
+        if token.tag_ in ("WDT", "WP") and before is not None and before.pos_ == "PROPN":
+            return before
         return token
     antecedent = token.head.head
     if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
