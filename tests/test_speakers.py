@@ -241,6 +241,9 @@ WHO_A_MENTION_MEANS = [
     # "I" is the letter's signer, or the essay's writer
     ('I voted for her twice. Then I told my neighbor, "Never again."\n\nJane Whitfield.', "Never", "Jane Whitfield"),
     ('When my sister asked, I said, "Not this year."\n\nJane Whitfield is a teacher in Ohio.', "Not this", "Jane Whitfield"),
+    # unnamed officials of a body speak as the body; with no body named, they stay a description
+    ('Officials at the Harbor Authority said they were "deeply concerned" about the pier.', "deeply", "Harbor Authority"),
+    ('Officials said they were "deeply concerned" about the pier.', "deeply", "Officials"),
 ]
 
 
