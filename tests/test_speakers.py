@@ -285,3 +285,13 @@ NAMESAKES = [
 @pytest.mark.parametrize("text, words, name", NAMESAKES)
 def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, not_name", [
+    # a noun before the title must fit too: a band leader is not the party leader
+    ('Party leader Tom Grant spoke first.\n\nAna Torres hosted the dinner. Later, the band leader said the night '
+     'was "unforgettable."',
+     "unforgettable", "Tom Grant"),
+])
+def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: str, words: str, not_name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) != not_name

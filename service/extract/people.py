@@ -13,7 +13,8 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
   who takes a first name of his gender given elsewhere ("the Barack Obama library");
 - pronouns (he, she, they, it) to the most recent compatible subject, then mention;
 - descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name; ``topic`` gives the last main-clause subject
+  or organisation with that word in its name (a noun before the head must fit too: "the
+  band leader" is no party leader); ``topic`` gives the last main-clause subject
   for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list and honorifics do not
 give, and people the article never names in a way spaCy's tagger or recogniser can see.
@@ -452,8 +453,11 @@ class People:
         """
         noun = head.lemma_.lower()
         is_body = noun in _ORG_NOUNS
+        # "the band leader" is no party leader: a noun before the head must fit as well
+        kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         fits = [e for e in self.entities
-                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))]
+                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))
+                and all(w in e.titles or w in e.words for w in kinds)]
         if not fits:
             return None
         keys = {e.key for e in fits}
