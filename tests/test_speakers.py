@@ -244,6 +244,9 @@ WHO_A_MENTION_MEANS = [
     # unnamed officials of a body speak as the body; with no body named, they stay a description
     ('Officials at the Harbor Authority said they were "deeply concerned" about the pier.', "deeply", "Harbor Authority"),
     ('Officials said they were "deeply concerned" about the pier.', "deeply", "Officials"),
+    # a rare first name opening a paragraph stays part of the name its surname later stands for
+    ('Parents rallied on Monday.\n\nZorabel Okonkwo loves the school.\n\n"We need the money," said Okonkwo.', "money",
+     "Zorabel Okonkwo"),
 ]
 
 

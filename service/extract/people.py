@@ -4,7 +4,9 @@ Built once per article from spaCy's named entities and the proper-noun subjects 
 (mentions inside quotes are registered but never taken as antecedents). Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
-  registered first and without its title, so "Bobby Scott" is the same person);
+  registered first and without its title, so "Bobby Scott" is the same person); a first
+  name the recogniser left out of a one-word person ("Amelize Joseph" tagged "Joseph")
+  when it is a capitalised proper noun compounded onto it;
 - an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
@@ -109,6 +111,18 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(letters) if len(letters) >= 2 else ""
 
 
+def _given_name_before(span: Span) -> Span:
+    """A one-word person with a first name the recogniser left out: "Amelize Joseph", where the
+    word before is a capitalised proper noun of no other entity, compounded onto the name."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == span.start and before.is_alpha \
+            and before.text[:1].isupper() and not before.is_upper and not before.ent_type_ and not title_word(before.text):
+        return span.doc[span.start - 1:span.end]
+    return span
+
+
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -150,6 +164,8 @@ class People:
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
             stripped = _strip(s)
+            if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
+                stripped = _given_name_before(stripped)
             if s.label_ == "PERSON" and stripped is not None and len(_words(stripped)) >= 2:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
