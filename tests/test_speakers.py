@@ -30,6 +30,12 @@ CUE_IN_SENTENCE = [
     # a relative pronoun stands for the name right before it, however the clause is parsed
     ('Ana Torres leads the council. To settle the matter, they turned to the Harbor Authority which reported '
      '“40 closures” on the pier in May.', "40 closures", "Harbor Authority"),
+    # the one who does the naming in a passive: "X has been called a fraud by Y for promoting '...'"
+    ('Lena Brandt — a surgeon and TV host — has been called a quack by fellow surgeons for selling “magic” pills.',
+     "magic", "fellow surgeons"),
+    # ... but not for a passive that names nothing: the selling is still hers
+    ('Lena Brandt — a surgeon and TV host — has been investigated by the state for selling “magic” pills.',
+     "magic", "Lena Brandt"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

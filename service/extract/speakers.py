@@ -30,7 +30,8 @@ wrong speaker traces to one rule. In order:
    opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
    looking into the paragraph above.
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
-   not report speech ("X called it a '...'", "X accused Y of being '...'"): X.
+   not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
+   passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y).
 8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
@@ -413,11 +414,13 @@ class Attributor:
                     break  # a clause that only describes something ("an architect who said")
                 subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
-                    return subjects[0]
+                    agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
+                    return agent if agent is not None and not layout.quoted(agent) else subjects[0]
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
-                return subjects[0]
+                agent = _naming_agent(root)
+                return agent if agent is not None and not layout.quoted(agent) else subjects[0]
         v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
@@ -514,6 +517,12 @@ def _agent(verb: Token) -> Token | None:
             if objs:
                 return objs[0]
     return None
+
+
+def _naming_agent(verb: Token) -> Token | None:
+    """Who did the naming in "X was called a fraud by Y": Y; not for other passives ("X was
+    investigated by Y for promoting '...'" is still X's doing)."""
+    return _agent(verb) if verb.lemma_.lower() in NAMING_VERBS else None
 
 
 def _in_title(token: Token, text: str) -> bool:
