@@ -36,6 +36,9 @@ CUE_IN_SENTENCE = [
     # ... but not for a passive that names nothing: the selling is still hers
     ('Lena Brandt — a surgeon and TV host — has been investigated by the state for selling “magic” pills.',
      "magic", "Lena Brandt"),
+    # a thing no one stands behind frames nothing: the report that found it does
+    ('An audit by the Harbor Authority found that money for the pier was coming from "the wrong accounts."',
+     "wrong accounts", "Harbor Authority"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

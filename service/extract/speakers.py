@@ -31,7 +31,8 @@ wrong speaker traces to one rule. In order:
    looking into the paragraph above.
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
-   passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y).
+   passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
+   a subject that is a mere thing ("money was coming from '...'") gives way to one higher up.
 8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
@@ -50,7 +51,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import NAMING_VERBS, is_according_to, is_speech_verb
 from .frames import Layout, quote_kind
-from .mentions import NON_PERSON_NOUNS, Resolver, Who, could_speak, silent_document
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, Resolver, Who, could_speak, silent_document
 from .people import Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -306,6 +307,7 @@ class Attributor:
         # climb from the quote's words to the first outside verb with a subject that can speak;
         # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
         token = self.doc[frame.first]
+        first = None
         for _ in range(12):
             if token.head is token:
                 break
@@ -314,8 +316,12 @@ class Attributor:
                 continue
             subject = self._subject(token, k)
             if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
-                return Decision("frame-verb", self._speaker(subject, k), _chars(token))
-        return None
+                decision = Decision("frame-verb", self._speaker(subject, k), _chars(token))
+                if not _mere_thing(subject, decision.speaker):
+                    return decision
+                # "a report found that money was coming from '...'": money frames nothing; climb on
+                first = first or decision
+        return first
 
     # -- helpers ------------------------------------------------------------------------------
     def _nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
@@ -517,6 +523,13 @@ def _agent(verb: Token) -> Token | None:
             if objs:
                 return objs[0]
     return None
+
+
+def _mere_thing(subject: Token, who: Who | None) -> bool:
+    """A subject that names a thing no one stands behind: a common noun that resolved to no
+    entity and is neither a person nor a document."""
+    return who is not None and who.entity is None and subject.pos_ == "NOUN" and subject.ent_type_ == "" \
+        and subject.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS and not subject.tag_ == "NNS"
 
 
 def _naming_agent(verb: Token) -> Token | None:
