@@ -39,6 +39,9 @@ CUE_IN_SENTENCE = [
     # a thing no one stands behind frames nothing: the report that found it does
     ('An audit by the Harbor Authority found that money for the pier was coming from "the wrong accounts."',
      "wrong accounts", "Harbor Authority"),
+    # no verb frames the phrase, a speech noun with an owner does
+    ('Tom Grant spoke on Monday.\n\nIt is the pull of Dana Wells’s “no new taxes” pledge that keeps the party together.',
+     "no new taxes", "Dana Wells"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

@@ -50,6 +50,13 @@ portray accuse
 """.split())
 
 
+# Nouns for something said: their owner said it ("Obama's 'keep your plan' promise").
+SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
+promise pledge vow comment remark aside quip claim statement slogan phrase line words warning
+boast taunt jab insult description catchphrase mantra refrain motto tweet question answer
+""".split())
+
+
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS

@@ -33,13 +33,16 @@ wrong speaker traces to one rule. In order:
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
    passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
    a subject that is a mere thing ("money was coming from '...'") gives way to one higher up.
-8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
+8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
+   ("it is the pull of Obama's 'keep your plan' promise"): the owner. ``previous-speaker``:
+   a quoted phrase that nothing else ties: as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
 
 Turning the word a rule points at into a speaker is ``mentions.Resolver``'s. Not handled:
 speakers named only inside another quote, coordinated speakers ("Obama and Clinton
-said"), and a speech noun's owner ("Trump's claim that '...'").
+said"), and a speech noun's owner where a verb frames the quote too ("X seized on Trump's
+claim that '...'").
 """
 from __future__ import annotations
 
@@ -49,7 +52,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import NAMING_VERBS, is_according_to, is_speech_verb
+from .cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
 from .frames import Layout, quote_kind
 from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, Resolver, Who, could_speak, silent_document
 from .people import Entity, People
@@ -98,7 +101,7 @@ class Attributor:
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
             self.transcript, self.cue_subject, self.according_to, self.colon_lead_in, self.byline,
-            self.carried_over, self.frame_verb, self.previous_speaker, self.nearest_person,
+            self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
         ]
 
     def run(self) -> list[Decision]:
@@ -222,6 +225,23 @@ class Attributor:
         if self._partial(k):
             return None
         return self._carry(k)
+
+    def speech_noun(self, k: int) -> Decision | None:
+        """A quoted phrase no verb frames, inside a speech noun with an owner: "Obama's 'if you
+        like your plan' promise", "his 'fire in a theater' remark": the owner."""
+        if not self._partial(k):
+            return None
+        token = self.doc[self.layout.frames[k].first]
+        for _ in range(4):
+            if token.head is token or token.pos_ in ("VERB", "AUX") and not self.layout.quoted(token):
+                return None
+            token = token.head
+            if self.layout.quoted(token) or token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+            if owner is not None and not self.layout.quoted(owner):
+                return Decision("speech-noun", self._speaker(owner, k), _chars(token))
+        return None
 
     def previous_speaker(self, k: int) -> Decision | None:
         """A quoted phrase no verb ties to anyone: the nearest earlier speech, as a last resort."""
@@ -625,5 +645,5 @@ def _chars(token: Token) -> tuple[int, int]:
 RULE_PRECISION: dict[str, float] = {
     "according-to": 0.86, "byline": 0.92, "carried-over": 0.86, "colon-lead-in": 0.5, "cue-subject": 0.88,
     "frame-verb": 0.74, "nearest-person": 0.8, "previous-sentence": 0.44, "previous-speaker": 0.6,
-    "transcript": 0.91, "paragraph-subject": 0.5, "none": 0.0,
+    "transcript": 0.91, "paragraph-subject": 0.5, "speech-noun": 0.5, "none": 0.0,
 }
