@@ -256,6 +256,9 @@ WHO_A_MENTION_MEANS = [
     # unnamed officials of a body speak as the body; with no body named, they stay a description
     ('Officials at the Harbor Authority said they were "deeply concerned" about the pier.', "deeply", "Harbor Authority"),
     ('Officials said they were "deeply concerned" about the pier.', "deeply", "Officials"),
+    # a nickname in marks tangles the parse: the person inside the apposition, not the district after her
+    ('Tom Grant hosted the picnic.\n\n"This is our year!" Grant\'s niece, state Del. Rosalind "Roz" Whitley '
+     '(D-Harbor City), shouted to the crowd. "We have his back."', "his back", 'Rosalind "Roz" Whitley'),
     # a rare first name opening a paragraph stays part of the name its surname later stands for
     ('Parents rallied on Monday.\n\nZorabel Okonkwo loves the school.\n\n"We need the money," said Okonkwo.', "money",
      "Zorabel Okonkwo"),

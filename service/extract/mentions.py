@@ -3,7 +3,8 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names and their appositives ("a professor, Lim"), pronouns, definite descriptions
+Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
+nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns, definite descriptions
 of someone named before ("the former secretary": by title, else the last main-clause
 subject; "the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
@@ -77,8 +78,13 @@ class Resolver:
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named and named[0].ent_type_ != "PERSON":
+                # a parse tangled by a nickname in marks: the person named inside the apposition
+                named = [t for t in named[0].subtree if t.ent_type_ == "PERSON"] or named
             if named:
                 span = people.name_span(named[0])
+                while span is not None and len(span) > 1 and span[-1].is_punct:
+                    span = span[:-1]  # 'Marcia "' of a tangled nickname
         if span is not None:
             entity = people.by_name(span)
             if entity is not None:
