@@ -42,6 +42,9 @@ CUE_IN_SENTENCE = [
     # no verb frames the phrase, a speech noun with an owner does
     ('Tom Grant spoke on Monday.\n\nIt is the pull of Dana Wells’s “no new taxes” pledge that keeps the party together.',
      "no new taxes", "Dana Wells"),
+    # "it" framing a phrase stands for a body named before
+    ('Tom Grant spoke on Monday.\n\nThe Harbor Authority released its forecast on Tuesday. Although the authority '
+     'did not name Grant, it referenced "political tensions" in the city.', "political", "Harbor Authority"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

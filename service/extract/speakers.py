@@ -32,7 +32,8 @@ wrong speaker traces to one rule. In order:
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
    passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
-   a subject that is a mere thing ("money was coming from '...'") gives way to one higher up.
+   a subject that is a mere thing ("money was coming from '...'") gives way to one higher up;
+   "it" counts when it stands for a body ("the IMF ... it referenced '...'").
 8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. ``previous-speaker``:
    a quoted phrase that nothing else ties: as in 6, last resort.
@@ -335,6 +336,11 @@ class Attributor:
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
                 continue
             subject = self._subject(token, k)
+            if subject is not None and subject.lower_ == "it" and first is None:
+                # "it" framing a phrase counts when it stands for a body: "the IMF ... it referenced '...'"
+                who = self._speaker(subject, k)
+                if who.entity is not None and who.entity.is_org:
+                    return Decision("frame-verb", who, _chars(token))
             if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
                 decision = Decision("frame-verb", self._speaker(subject, k), _chars(token))
                 if not _mere_thing(subject, decision.speaker):
