@@ -45,6 +45,9 @@ CUE_IN_SENTENCE = [
     # "it" framing a phrase stands for a body named before
     ('Tom Grant spoke on Monday.\n\nThe Harbor Authority released its forecast on Tuesday. Although the authority '
      'did not name Grant, it referenced "political tensions" in the city.', "political", "Harbor Authority"),
+    # footage of someone speaking: the one in the footage, not the ad that uses it
+    ('Tom Grant released a new ad on Monday.\n\nThe ad uses footage of Dana Wells asking, “Where did all the money '
+     'go, you might ask?”', "money", "Dana Wells"),
     # a verb of manner of speaking
     ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
     # a live blog's time stamp the parser hangs on the verb is no subject

@@ -436,6 +436,10 @@ class Attributor:
         layout = self.layout
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
             return verb.head  # "footage of Hillary Clinton asking, '...'"
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
+                and before.head.lower_ == "of" and not layout.quoted(before):
+            return before  # the same, parsed as "uses footage ... asking"
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             # "..., boasting of their 'great relationship'": the subject of the clause it hangs
             # on ("he continued his assault, mocking ... and saying"), else of the main clause
