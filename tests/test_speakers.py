@@ -27,6 +27,32 @@ CUE_IN_SENTENCE = [
     ('The bridge is safe, according to Ana Torres, who called it "perfectly sound."', "perfectly", "Ana Torres"),
     ('Ana Torres spoke on Monday, warning that "repairs will take years."', "repairs", "Ana Torres"),
     ('"Are you serious?" asked Ana Torres.', "serious", "Ana Torres"),
+    # a relative pronoun stands for the name right before it, however the clause is parsed
+    ('Ana Torres leads the council. To settle the matter, they turned to the Harbor Authority which reported '
+     '“40 closures” on the pier in May.', "40 closures", "Harbor Authority"),
+    # the one who does the naming in a passive: "X has been called a fraud by Y for promoting '...'"
+    ('Lena Brandt — a surgeon and TV host — has been called a quack by fellow surgeons for selling “magic” pills.',
+     "magic", "fellow surgeons"),
+    # ... but not for a passive that names nothing: the selling is still hers
+    ('Lena Brandt — a surgeon and TV host — has been investigated by the state for selling “magic” pills.',
+     "magic", "Lena Brandt"),
+    # a thing no one stands behind frames nothing: the report that found it does
+    ('An audit by the Harbor Authority found that money for the pier was coming from "the wrong accounts."',
+     "wrong accounts", "Harbor Authority"),
+    # no verb frames the phrase, a speech noun with an owner does
+    ('Tom Grant spoke on Monday.\n\nIt is the pull of Dana Wells’s “no new taxes” pledge that keeps the party together.',
+     "no new taxes", "Dana Wells"),
+    # "it" framing a phrase stands for a body named before
+    ('Tom Grant spoke on Monday.\n\nThe Harbor Authority released its forecast on Tuesday. Although the authority '
+     'did not name Grant, it referenced "political tensions" in the city.', "political", "Harbor Authority"),
+    # footage of someone speaking: the one in the footage, not the ad that uses it
+    ('Tom Grant released a new ad on Monday.\n\nThe ad uses footage of Dana Wells asking, “Where did all the money '
+     'go, you might ask?”', "money", "Dana Wells"),
+    # a verb of manner of speaking
+    ('The meeting ran late.\n\n"Get out of my office," Ana Torres barked at the clerk.', "Get out", "Ana Torres"),
+    # a live blog's time stamp the parser hangs on the verb is no subject
+    ('Live updates.\n\n3:40 p.m.\n\nMayor Ana Torres says the storm has passed, and “we’re going to rebuild” '
+     'the pier.', "rebuild", "Ana Torres"),
 ]
 
 RESOLUTION = [
@@ -78,8 +104,19 @@ CARRIED_OVER = [
     ('Ana Torres underscored that the bridge was sound.\n\n"Nobody was ever in danger."', "Nobody", "Ana Torres"),
     # a byline after the quote
     ('“This city deserves better.” ― Jamal Reed\n“We need a new plan.” ― Lena Ortiz', "new plan", "Lena Ortiz"),
+    # ... past a quote nested in the one the line opens with
+    ('“This city deserves better.” ― Jamal Reed\n“What he calls “order” is chaos.” ― Lena Ortiz', "What he", "Lena Ortiz"),
     # a transcript
     ('"OKAFOR: I reject the premise of the question."', "reject", "Okafor"),
+    # a speech verb in a clause of the previous quote's sentence reports no one new
+    ('"We will win," Ana Torres said, hours after the networks declared her rival the victor.\n\n'
+     '"It was a long night for all of us."', "long night", "Ana Torres"),
+    # the person a sentence of the quote's own paragraph is about, over the speaker of the paragraph before
+    ('"Taxes are too high," Pia Laine said.\n\nOn Sunday, Sen. Omar Vidal toured the plant. "We owe these '
+     'workers their jobs."', "We owe", "Omar Vidal"),
+    # ... but no such person: the speaker before
+    ('"Taxes are too high," Pia Laine said.\n\nOn Sunday, the plant closed for good. "We owe these '
+     'workers their jobs."', "We owe", "Pia Laine"),
 ]
 
 UNATTRIBUTED = [
@@ -143,6 +180,14 @@ def test_continues_chains_a_split_and_a_multi_paragraph_quote(nlp: Language) -> 
     assert {q.speaker.name for q in result.quotes} == {"Ana Torres"}
     # a continuing quote repeats the mention its attribution rests on
     assert result.quotes[3].speaker.mention == result.quotes[0].speaker.mention
+
+
+def test_a_transcript_turn_does_not_continue_the_other_speakers_turn(nlp: Language) -> None:
+    text = ('The interview went as follows:\n\n"ROSS: Where were you on the night of the vote?\n\n'
+            '"LAINE: At home, with my family, watching the count.\n\n"ROSS: All night long?')
+    result = _run(nlp, text)
+    assert [q.speaker.name for q in result.quotes] == ["Ross", "Laine", "Ross"]
+    assert [q.continues for q in result.quotes] == [None, None, None]
 
 
 def test_every_speaker_entry_lists_its_quotes_and_mentions(nlp: Language) -> None:
@@ -254,6 +299,15 @@ WHO_A_MENTION_MEANS = [
     # "I" is the letter's signer, or the essay's writer
     ('I voted for her twice. Then I told my neighbor, "Never again."\n\nJane Whitfield.', "Never", "Jane Whitfield"),
     ('When my sister asked, I said, "Not this year."\n\nJane Whitfield is a teacher in Ohio.', "Not this", "Jane Whitfield"),
+    # unnamed officials of a body speak as the body; with no body named, they stay a description
+    ('Officials at the Harbor Authority said they were "deeply concerned" about the pier.', "deeply", "Harbor Authority"),
+    ('Officials said they were "deeply concerned" about the pier.', "deeply", "Officials"),
+    # a nickname in marks tangles the parse: the person inside the apposition, not the district after her
+    ('Tom Grant hosted the picnic.\n\n"This is our year!" Grant\'s niece, state Del. Rosalind "Roz" Whitley '
+     '(D-Harbor City), shouted to the crowd. "We have his back."', "his back", 'Rosalind "Roz" Whitley'),
+    # a rare first name opening a paragraph stays part of the name its surname later stands for
+    ('Parents rallied on Monday.\n\nZorabel Okonkwo loves the school.\n\n"We need the money," said Okonkwo.', "money",
+     "Zorabel Okonkwo"),
 ]
 
 
@@ -273,3 +327,35 @@ def test_a_document_keeps_its_own_words_as_the_mention(nlp: Language) -> None:
 ])
 def test_an_unsigned_narrator_stays_unknown(nlp: Language, text: str, words: str) -> None:
     assert _speaker_of(_run(nlp, text), words) is None
+
+
+# Two people with one surname: a title or Mr./Ms. tells which one a surname alone means.
+NAMESAKES = [
+    # "Mr. Delgado" is not Ruth Delgado, so neither is the ungendered "President Delgado"
+    ('"Harvests are up," President Delgado said on Monday.\n\nMr. Delgado and the first lady, Ruth Delgado, '
+     'toured the fair.', "Harvests", "Delgado"),
+    # ... and he takes a first name of his gender given elsewhere in the article
+    ('"Harvests are up," President Delgado said on Monday.\n\nMr. Delgado and the first lady, Ruth Delgado, '
+     'toured the fair.\n\nThe Marco Delgado Library opens next year.', "Harvests", "Marco Delgado"),
+    # a first name of the other gender is not his
+    ('"Harvests are up," Mr. Delgado said on Monday.\n\nHe toured the fair with Ruth Delgado, his wife.',
+     "Harvests", "Delgado"),
+    # with no "Mr." anywhere, the surname alone is the one named in full
+    ('Ruth Delgado opened the fair on Monday.\n\n"Harvests are up," President Delgado said.', "Harvests",
+     "Ruth Delgado"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", NAMESAKES)
+def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, words, not_name", [
+    # a noun before the title must fit too: a band leader is not the party leader
+    ('Party leader Tom Grant spoke first.\n\nAna Torres hosted the dinner. Later, the band leader said the night '
+     'was "unforgettable."',
+     "unforgettable", "Tom Grant"),
+])
+def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: str, words: str, not_name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) != not_name

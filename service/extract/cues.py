@@ -29,6 +29,7 @@ interject interrupt chime pipe counsel lecture preach remind assure reassure inf
 tell told telling apologize apologise thank congratulate welcome greet criticize criticise
 blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
 taunt jab needle lash hit knock rip pan question challenge press grill probe
+bark growl roar holler gripe fume rant scold chide marvel reason
 """.split())
 
 # Verbs that frame a quoted phrase without reporting speech: their subject is the source
@@ -46,6 +47,13 @@ go pound hammer target brand nickname tout champion defend insist predict warn
 NAMING_VERBS: Final[frozenset[str]] = frozenset("""
 call label brand dub term name nickname liken compare refer describe characterize characterise
 portray accuse
+""".split())
+
+
+# Nouns for something said: their owner said it ("Obama's 'keep your plan' promise").
+SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
+promise pledge vow comment remark aside quip claim statement slogan phrase line words warning
+boast taunt jab insult description catchphrase mantra refrain motto tweet question answer
 """.split())
 
 

@@ -3,7 +3,8 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names and their appositives ("a professor, Lim"), pronouns, definite descriptions
+Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
+nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns, definite descriptions
 of someone named before ("the former secretary": by title, else the last main-clause
 subject; "the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
@@ -11,7 +12,8 @@ documents that speak for whoever issued them ("the IMF report", "X issued a stat
 calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
 ruling" after "the court ruled"; the mention stays the document's words), a first-person
 narrator named by a letter's signature line or an essay's closing note on its writer, and
-a known surname the tagger missed ('">Sanders'). Not handled: coordinated speakers
+a known surname the tagger missed ('">Sanders'), and unnamed officials of a named body
+("officials at the agency X": X). Not handled: coordinated speakers
 ("Obama and Clinton"), and descriptions of someone the article never names.
 """
 from __future__ import annotations
@@ -36,6 +38,8 @@ announcer narrator reporter host anchor moderator caller voice crowd audience wo
 source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
 resident protester supporter voter driver officer doctor nurse lawyer attorney
 """.split())
+# Unnamed people who speak for a body, in the plural: "officials at X" speak as X.
+_SPOKESPEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 # Collective nouns a possessor has: "Scott's family" is not one named person.
 _KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
@@ -74,8 +78,13 @@ class Resolver:
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named and named[0].ent_type_ != "PERSON":
+                # a parse tangled by a nickname in marks: the person named inside the apposition
+                named = [t for t in named[0].subtree if t.ent_type_ == "PERSON"] or named
             if named:
                 span = people.name_span(named[0])
+                while span is not None and len(span) > 1 and span[-1].is_punct:
+                    span = span[:-1]  # 'Marcia "' of a tangled nickname
         if span is not None:
             entity = people.by_name(span)
             if entity is not None:
@@ -90,6 +99,13 @@ class Resolver:
             known = people.known_word(token)
             if known is not None:  # a name the tagger missed: '">Sanders' after markup
                 return Who(known, None, _chars(token))
+        body = _body_of(token)
+        if body is not None:
+            span = people.name_span(body)
+            entity = people.by_name(span) if span is not None else None
+            if entity is not None and entity.is_org:
+                phrase = self._phrase(token)
+                return Who(entity, None, (phrase.start_char, phrase.end_char))
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
@@ -196,6 +212,18 @@ def _direct_issuer(document: Token) -> Token | None:
             if objs:
                 return objs[0]
     return _sender(document)
+
+
+def _body_of(token: Token) -> Token | None:
+    """The organisation unnamed officials speak for: "officials at the agency", "spokesmen for X"."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in _SPOKESPEOPLE:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("at", "from", "for", "with", "of"):
+            objs = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "ORG"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _nominalised(noun: Token) -> frozenset[str]:

@@ -6,11 +6,15 @@ a word after a number ("the 13th Amendment"). Mentions inside quotes are registe
 never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
-  registered first and without its title, so "Bobby Scott" is the same person);
+  registered first and without its title, so "Bobby Scott" is the same person); a first
+  name the recogniser left out of a one-word person ("Amelize Joseph" tagged "Joseph")
+  when it is a capitalised proper noun compounded onto it;
 - an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
-  named most often (Mr./Ms. pick by gender);
+  named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
+  named in full is a person of his own, whom an ungendered "President Obama" then means, and
+  who takes a first name of his gender given elsewhere ("the Barack Obama library");
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
   sentence; else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
@@ -18,7 +22,8 @@ never taken as antecedents. Handled:
   Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name; ``topic`` gives the last main-clause subject
+  or organisation with that word in its name (a noun before the head must fit too: "the
+  band leader" is no party leader); ``topic`` gives the last main-clause subject
   for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
 not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
@@ -119,6 +124,18 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(letters) if len(letters) >= 2 else ""
 
 
+def _given_name_before(span: Span) -> Span:
+    """A one-word person with a first name the recogniser left out: "Amelize Joseph", where the
+    word before is a capitalised proper noun of no other entity, compounded onto the name."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == span.start and before.is_alpha \
+            and before.text[:1].isupper() and not before.is_upper and not before.ent_type_ and not title_word(before.text):
+        return span.doc[span.start - 1:span.end]
+    return span
+
+
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -154,6 +171,8 @@ class People:
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
         self._sentence_starts: list[int] | None = None
         self._text = doc.text  # Doc.text joins the tokens again at every call
+        # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
+        self._honored: dict[str, dict[str, int]] = {}
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -164,10 +183,16 @@ class People:
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
             stripped = _strip(s)
+            if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
+                stripped = _given_name_before(stripped)
             if s.label_ == "PERSON" and stripped is not None and len(_words(stripped)) >= 2:
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
+        # "Mr. Obama" where only Michelle Obama is named in full: a person of their own, known
+        # before any ungendered "President Obama" has to choose between them.
+        for s in spans:
+            self._gendered_surname(s)
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
@@ -178,6 +203,27 @@ class People:
                 span = self.name_span(tok)
                 if span is not None and not _a_thing(span):
                     self.by_name(span)
+        self._given_names()
+
+    def _given_names(self) -> None:
+        """A person known only as "Mr. Obama" takes the first name the article gives that surname
+        anywhere ("the Barack Obama library"), when that first name is of the person's gender."""
+        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and not e.is_org and e.gender}
+        if not lone:
+            return
+        doc = self.doc
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            entity = lone.get(nxt.lower_)
+            if entity is None or not tok.text[:1].isupper() or first_name_gender(tok.text) != entity.gender:
+                continue
+            words = (tok.lower_, nxt.lower_)
+            if words in self._by_full:
+                continue
+            entity.name, entity.words = f"{tok.text} {entity.name}", words
+            self._by_full[words] = entity
+            self._by_first.setdefault(words[0], []).append(entity)
+            del lone[nxt.lower_]
 
     def _nicknamed(self) -> None:
         """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
@@ -196,6 +242,22 @@ class People:
             entity = self._new(span, words, is_org=False)
             self._by_full[(nickname, last)] = entity
             self._by_first.setdefault(nickname, []).append(entity)
+
+    def _gendered_surname(self, span: Span) -> None:
+        """Register a surname after Mr./Ms. as its own person when every full name with that
+        surname is of the other gender."""
+        stripped = _strip(span)
+        if span.label_ != "PERSON" or stripped is None or stripped.start == 0 or self._quoted(stripped.start):
+            return
+        words = _words(stripped)
+        gender = honorific_gender(self.doc[stripped.start - 1].text)
+        if len(words) != 1 or gender is None:
+            return
+        honored = self._honored.setdefault(words[0], {})
+        honored[gender] = honored.get(gender, 0) + 1
+        namesakes = self._by_last.get(words[0], [])
+        if namesakes and all(e.gender not in (gender, None) for e in namesakes):
+            self._new(stripped, words, is_org=False).gender = gender
 
     def _note(self, entity: Entity, span: Span) -> None:
         mention = (span.start_char, span.end_char)
@@ -261,7 +323,7 @@ class People:
     def lookup(self, words: tuple[str, ...], at: int, span_text: Span | None = None,
                is_org: bool = False) -> Entity | None:
         """The entity these name words refer to at char offset ``at``, if any is known."""
-        if words in self._by_full:
+        if words in self._by_full and len(words) >= 2:
             return self._by_full[words]
         if len(words) >= 2:
             # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word;
@@ -271,9 +333,7 @@ class People:
                     return e
             return None
         word = words[0]
-        gender = None
-        if span_text is not None and span_text.start > 0:
-            gender = honorific_gender(span_text.doc[span_text.start - 1].text)
+        gender = self._honorific(span_text)
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
@@ -297,7 +357,19 @@ class People:
         if len(candidates) == 1:
             return candidates[0]
         recent = self._most_recent(candidates, at, window=_RECENT_CHARS, subjects_only=True)
-        return recent or max(candidates, key=lambda e: (len(e.mentions), -e.key))
+        if recent is not None:
+            return recent
+        # the one Mr./Mrs./Ms. stands before most often in the whole article: "Mr. Obama" ten
+        # times makes him the Obama of "President Obama", though Michelle Obama is named in full
+        honored = self._honored.get(word, {})
+        return max(candidates, key=lambda e: (honored.get(e.gender, 0), len(e.mentions), -e.key))
+
+    @staticmethod
+    def _honorific(span: Span | None) -> str | None:
+        """The gender the Mr./Mrs./Ms. before a name span gives, if any."""
+        if span is None or span.start == 0:
+            return None
+        return honorific_gender(span.doc[span.start - 1].text)
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
@@ -472,8 +544,11 @@ class People:
         """
         noun = head.lemma_.lower()
         is_body = noun in _ORG_NOUNS
+        # "the band leader" is no party leader: a noun before the head must fit as well
+        kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         fits = [e for e in self.entities
-                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))]
+                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))
+                and all(w in e.titles or w in e.words for w in kinds)]
         if not fits:
             return None
         keys = {e.key for e in fits}

@@ -4,33 +4,46 @@ Each rule is a small function that looks at one quote and either decides its spe
 or passes; the first rule that decides wins, and its name goes with the answer, so a
 wrong speaker traces to one rule. In order:
 
-1. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
+1. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ..."):
+   the name says who speaks, whatever verb the words hold; an open quote runs on into the
+   next paragraph (``continues``) unless that paragraph names another speaker.
+2. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
    "X, a professor, said", "X said that ...", "..., boasting of") and its subject; for a
    second partial quote in one report, the speech verb before the first one. The subject
    is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
    after a body is the person before it), a passive verb's agent speaks ("X was asked by
-   Y"), the passive subject of a verb of address does not ("X was asked", "was greeted
-   with"), a word in title marks is no subject, "X said A and said B" shares X, and a
+   Y"), a time stamp is no subject ("12:15 p.m. ¶ Trump says"), the passive subject of
+   a verb of address does not ("X was asked", "was greeted with"), a word in title marks is no subject, "X said A and said B" shares X, and a
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
-2. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
-3. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
-4. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ...").
-5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name.
+3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
+4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
+5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
+   ending the line the quote opens, past quotes nested in it.
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
-   underscored that ...", then a paragraph that is only a quote).
+   underscored that ...", then a paragraph that is only a quote; not a verb in a clause of
+   a sentence whose own cue attributes a quote), or
+   ``paragraph-subject``: a named person who is the subject of the reporter's sentence
+   opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
+   looking into the paragraph above.
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
-   not report speech ("X called it a '...'", "X accused Y of being '...'"): X.
-8. ``previous-speaker``: a quoted phrase that nothing else ties: as in 6, last resort.
+   not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
+   passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
+   a subject that is a mere thing ("money was coming from '...'") gives way to one higher up;
+   "it" counts when it stands for a body ("the IMF ... it referenced '...'").
+8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
+   ("it is the pull of Obama's 'keep your plan' promise"): the owner. ``previous-speaker``:
+   a quoted phrase that nothing else ties: as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
 
 Turning the word a rule points at into a speaker is ``mentions.Resolver``'s. Not handled:
 speakers named only inside another quote, coordinated speakers ("Obama and Clinton
-said"), and a speech noun's owner ("Trump's claim that '...'").
+said"), and a speech noun's owner where a verb frames the quote too ("X seized on Trump's
+claim that '...'").
 """
 from __future__ import annotations
 
@@ -40,9 +53,9 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import NAMING_VERBS, is_according_to, is_speech_verb
+from .cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
 from .frames import Layout, quote_kind
-from .mentions import NON_PERSON_NOUNS, Resolver, Who, could_speak, silent_document
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, Resolver, Who, could_speak, silent_document
 from .people import Entity, People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -51,12 +64,16 @@ _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added an
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
+_WHEN = frozenset({"TIME", "DATE"})
 # Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
 _ADDRESSEE_VERBS = frozenset("""
 ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
 welcome lecture implore beg advise counsel
 """.split())
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+# A closing mark, a long dash and a name with no mark after it, up to the end of the line.
+_LINE_BYLINE = re.compile(r"(?<=[”\"’])[^\S\n]*(―|—)[^\S\n]*(?=[A-Z][^“”\"\n]*$)")
 
 
 @dataclass(frozen=True)
@@ -84,8 +101,8 @@ class Attributor:
         self.decisions: list[Decision] = []
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
-            self.cue_subject, self.according_to, self.colon_lead_in, self.transcript, self.byline,
-            self.carried_over, self.frame_verb, self.previous_speaker, self.nearest_person,
+            self.transcript, self.cue_subject, self.according_to, self.colon_lead_in, self.byline,
+            self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
         ]
 
     def run(self) -> list[Decision]:
@@ -182,7 +199,7 @@ class Attributor:
         run = self.layout.runs[k]
         if run.close_mark is None:
             return None
-        match = _BYLINE.match(self.layout.text, run.close_mark + 1)
+        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k)
         if match is None:
             return None
         i = self.layout.token_at(match.end())
@@ -195,11 +212,37 @@ class Attributor:
             last += 1
         return Decision("byline", self._speaker(self.doc[last], k), (match.start(1), match.start(1) + len(dash)))
 
+    def _line_byline(self, k: int) -> re.Match[str] | None:
+        """A signature ending the line of a quote that opens the line, past quotes nested in it:
+        '"I'd call it "madness" and worse." ― Jane Roe'."""
+        run, text = self.layout.runs[k], self.layout.text
+        if text[text.rfind("\n", 0, run.open_mark) + 1:run.open_mark].strip():
+            return None
+        end = text.find("\n", run.close_mark)
+        return _LINE_BYLINE.search(text, run.close_mark + 1, len(text) if end == -1 else end)
+
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
         if self._partial(k):
             return None
         return self._carry(k)
+
+    def speech_noun(self, k: int) -> Decision | None:
+        """A quoted phrase no verb frames, inside a speech noun with an owner: "Obama's 'if you
+        like your plan' promise", "his 'fire in a theater' remark": the owner."""
+        if not self._partial(k):
+            return None
+        token = self.doc[self.layout.frames[k].first]
+        for _ in range(4):
+            if token.head is token or token.pos_ in ("VERB", "AUX") and not self.layout.quoted(token):
+                return None
+            token = token.head
+            if self.layout.quoted(token) or token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+            if owner is not None and not self.layout.quoted(owner):
+                return Decision("speech-noun", self._speaker(owner, k), _chars(token))
+        return None
 
     def previous_speaker(self, k: int) -> Decision | None:
         """A quoted phrase no verb ties to anyone: the nearest earlier speech, as a last resort."""
@@ -224,10 +267,16 @@ class Attributor:
         i = (frame.before.start if frame.before else frame.first) - 1
         while i >= 0 and layout.run_of[i] == k:
             i -= 1
+        crossed = False
         while i >= 0:
             tok = doc[i]
             if layout.para_of[i] < para - 1:
                 return None
+            if layout.para_of[i] < para and not crossed:
+                crossed = True
+                subject = self._paragraph_subject(k)
+                if subject is not None:
+                    return Decision("paragraph-subject", self._speaker(subject, k), None)
             j = layout.run_of[i]
             if j != -1:
                 prev = self.decisions[j] if j < len(self.decisions) else None
@@ -240,12 +289,37 @@ class Attributor:
                 prev = self.decisions[j]
                 same_para = layout.para_of[tok.i] == para
                 return Decision("carried-over", prev.speaker, prev.cue if same_para else None, continues=j)
-            if is_speech_verb(tok):
+            if is_speech_verb(tok) and not self._attributes_a_quote(tok):
                 subject = self._subject(tok, k)
                 if subject is not None:
                     return Decision("previous-sentence", self._speaker(subject, k), None)
             i -= 1
         return None
+
+    def _attributes_a_quote(self, verb: Token) -> bool:
+        """A speech verb in a sentence whose own cue attributes a quote: "'We win,' Ana said,
+        hours after the networks declared her the victor" reports Ana, not the networks."""
+        sent = verb.sent
+        return any((t.idx, t.idx + len(t)) in self._cue_owner for t in sent if t.i != verb.i)
+
+    def _paragraph_subject(self, k: int) -> Token | None:
+        """The person a quote's own paragraph is about, when a sentence of the reporter's opens
+        the paragraph before the quote: Sen. Ana Ruiz toured the plant. "We owe them jobs."
+        """
+        layout, doc = self.layout, self.doc
+        first = self.layout.frames[k].first
+        i = first - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_punct) and layout.para_of[i] == layout.para_of[first]:
+            i -= 1
+        if i < 0 or layout.para_of[i] != layout.para_of[first] or layout.quoted(doc[i]):
+            return None
+        root = doc[i].sent.root
+        if layout.quoted(root) or layout.para_of[root.i] != layout.para_of[first]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and not layout.quoted(c)), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+            return None
+        return subject
 
     def frame_verb(self, k: int) -> Decision | None:
         if not self._partial(k):
@@ -254,6 +328,7 @@ class Attributor:
         # climb from the quote's words to the first outside verb with a subject that can speak;
         # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
         token = self.doc[frame.first]
+        first = None
         for _ in range(12):
             if token.head is token:
                 break
@@ -261,9 +336,18 @@ class Attributor:
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
                 continue
             subject = self._subject(token, k)
+            if subject is not None and subject.lower_ == "it" and first is None:
+                # "it" framing a phrase counts when it stands for a body: "the IMF ... it referenced '...'"
+                who = self._speaker(subject, k)
+                if who.entity is not None and who.entity.is_org:
+                    return Decision("frame-verb", who, _chars(token))
             if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
-                return Decision("frame-verb", self._speaker(subject, k), _chars(token))
-        return None
+                decision = Decision("frame-verb", self._speaker(subject, k), _chars(token))
+                if not _mere_thing(subject, decision.speaker):
+                    return decision
+                # "a report found that money was coming from '...'": money frames nothing; climb on
+                first = first or decision
+        return first
 
     # -- helpers ------------------------------------------------------------------------------
     def _nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
@@ -352,6 +436,10 @@ class Attributor:
         layout = self.layout
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
             return verb.head  # "footage of Hillary Clinton asking, '...'"
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
+                and before.head.lower_ == "of" and not layout.quoted(before):
+            return before  # the same, parsed as "uses footage ... asking"
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             # "..., boasting of their 'great relationship'": the subject of the clause it hangs
             # on ("he continued his assault, mocking ... and saying"), else of the main clause
@@ -362,11 +450,13 @@ class Attributor:
                     break  # a clause that only describes something ("an architect who said")
                 subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
-                    return subjects[0]
+                    agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
+                    return agent if agent is not None and not layout.quoted(agent) else subjects[0]
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
-                return subjects[0]
+                agent = _naming_agent(root)
+                return agent if agent is not None and not layout.quoted(agent) else subjects[0]
         v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
@@ -376,7 +466,8 @@ class Attributor:
                 if v is verb and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text):
+                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text) \
+                            and child.ent_type_ not in _WHEN:
                         if child.lower_ in _RELATIVE and v.dep_ == "relcl":
                             return child  # "Beck, who said": resolved through its antecedent
                         return child
@@ -439,7 +530,10 @@ class Attributor:
         run, prev_run = layout.runs[k], layout.runs[k - 1]
         same = prev.speaker is not None and prev.speaker.entity is not None \
             and decision.speaker.entity is prev.speaker.entity
-        multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph
+        other = prev.speaker is not None and prev.speaker.entity is not None \
+            and decision.speaker.entity is not None and decision.speaker.entity is not prev.speaker.entity
+        # an open quote runs on into the next paragraph, unless that one names another speaker ("PENCE: ...")
+        multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph and not other
         shared_cue = decision.cue is not None and decision.cue == prev.cue and run.paragraph == prev_run.paragraph
         if (same and shared_cue) or multi_para:
             return Decision(decision.rule, decision.speaker, decision.cue, continues=k - 1)
@@ -459,6 +553,19 @@ def _agent(verb: Token) -> Token | None:
             if objs:
                 return objs[0]
     return None
+
+
+def _mere_thing(subject: Token, who: Who | None) -> bool:
+    """A subject that names a thing no one stands behind: a common noun that resolved to no
+    entity and is neither a person nor a document."""
+    return who is not None and who.entity is None and subject.pos_ == "NOUN" and subject.ent_type_ == "" \
+        and subject.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS and not subject.tag_ == "NNS"
+
+
+def _naming_agent(verb: Token) -> Token | None:
+    """Who did the naming in "X was called a fraud by Y": Y; not for other passives ("X was
+    investigated by Y for promoting '...'" is still X's doing)."""
+    return _agent(verb) if verb.lemma_.lower() in NAMING_VERBS else None
 
 
 def _in_title(token: Token, text: str) -> bool:
@@ -515,7 +622,16 @@ def _determined(noun: Token) -> bool:
 def _antecedent(token: Token) -> Token:
     """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
     "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
-    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+    if token.lower_ not in _RELATIVE or token.dep_ not in _SUBJECT_DEPS:
+        return token
+    if token.head.dep_ != "relcl":
+        # the parser hung the relative clause elsewhere ("turned to the police, which reported"):
+        # the name right before the pronoun
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text == "," and before.i > 0:
+            before = token.doc[before.i - 1]
+        if token.tag_ in ("WDT", "WP") and before is not None and before.pos_ == "PROPN":
+            return before
         return token
     antecedent = token.head.head
     if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
@@ -539,5 +655,5 @@ def _chars(token: Token) -> tuple[int, int]:
 RULE_PRECISION: dict[str, float] = {
     "according-to": 0.86, "byline": 0.92, "carried-over": 0.86, "colon-lead-in": 0.5, "cue-subject": 0.88,
     "frame-verb": 0.74, "nearest-person": 0.8, "previous-sentence": 0.44, "previous-speaker": 0.6,
-    "transcript": 0.91, "none": 0.0,
+    "transcript": 0.91, "paragraph-subject": 0.75, "speech-noun": 0.67, "none": 0.0,
 }
