@@ -81,9 +81,25 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     framing = _framing_before(sents, own[0], quoted, about, by_pronoun)
     if framing is not None:
         return span(sents.text, *sents.spans[framing])
-    if earlier is not None:
+    if earlier is not None and not (_new_voice(mentions, start) and _after_quotation(sents, earlier, quoted)):
         return span(sents.text, *sents.spans[earlier])
     return span(sents.text, start, end)
+
+
+def _new_voice(mentions: Sequence[tuple[int, int]], start: int) -> bool:
+    """True when the speaker is first named at or after ``start`` (the quote's sentence)."""
+    return bool(mentions) and min(m[0] for m in mentions) >= start
+
+
+def _after_quotation(sents: Sentences, k: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """True when an earlier sentence of sentence ``k``'s paragraph holds a quotation: then ``k``
+    is the reporter's word on those quoted words, not the lead-in to a new speaker's."""
+    j = k - 1
+    while j >= 0 and sents.paragraph[j] == sents.paragraph[k]:
+        if _has_quotation(quoted, *sents.spans[j]):
+            return True
+        j -= 1
+    return False
 
 
 def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About,
