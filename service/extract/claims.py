@@ -49,6 +49,8 @@ LEAD_IN_WORDS: int = 6
 # Before a quote whose speaker is only a pronoun, a framing sentence needs this many words of its own.
 PRONOUN_FRAMING_WORDS: int = 6
 _SPEAKER_PRONOUNS: Final[frozenset[str]] = frozenset("he she they i we it".split())
+# Words that open a sentence continuing the one before: it adds to, draws on or sets itself against it.
+_CONNECTIVES: Final[frozenset[str]] = frozenset("and also but however instead meanwhile so still then yet".split())
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -74,7 +76,8 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     if sents.text[start] not in _OPENING_MARKS and _reporter_words(sents.text, start, end, quoted) >= OWN_WORDS:
         # The quote sits inside the reporter's own statement: that sentence is the claim, unless
         # an earlier sentence of the paragraph already says it of the speaker.
-        if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and about(*sents.spans[earlier]):
+        if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and (
+                about(*sents.spans[earlier]) or (earlier == own[0] - 1 and _leans_back(sents.text, start))):
             return span(sents.text, *sents.spans[earlier])
         return span(sents.text, start, end)
     by_pronoun = cue_subject is not None and _is_pronoun(sents.text, *cue_subject) and start <= cue_subject[0] < end
@@ -84,6 +87,13 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     if earlier is not None and not (_new_voice(mentions, start) and _after_quotation(sents, earlier, quoted)):
         return span(sents.text, *sents.spans[earlier])
     return span(sents.text, start, end)
+
+
+def _leans_back(text: str, start: int) -> bool:
+    """True when the sentence at ``start`` opens with a connective that leans on the one before
+    ("However, ...", "So when ...", "And ...")."""
+    word = _WORD.match(text, start)
+    return word is not None and word.group(0).lower() in _CONNECTIVES
 
 
 def _new_voice(mentions: Sequence[tuple[int, int]], start: int) -> bool:
