@@ -123,6 +123,50 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert text[claim.start:claim.end] == claim.text
 
 
+# A new voice after a paragraph that closes on the reporter's word about a quotation: that
+# closing sentence belongs to the quoted words before it, so the quote's own sentence is the claim.
+# A reporter's sentence that opens with a connective leans on the sentence before it.
+# (article, the quote's words, the speaker's name, the sentence the claim must be)
+TURNS = [
+    ('The council spent an hour on what it calls the "road fund" on Monday. Residents filled the hall.\n\n'
+     '"We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
+     "We cannot wait another year,", "Dana Kim",
+     '"We cannot wait another year," said Dana Kim, who runs a bakery downtown.'),
+    # no quotation before the closing sentence: it frames the quote
+    ("The council spent an hour on the road fund on Monday. Residents filled the hall.\n\n"
+     '"We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
+     "We cannot wait another year,", "Dana Kim",
+     "Residents filled the hall."),
+    # the speaker was named before: no new voice
+    ('Dana Kim spent an hour at what the council calls the "road fund" hearing. Residents filled the hall.\n\n'
+     '"We cannot wait another year," said Kim, who runs a bakery downtown.',
+     "We cannot wait another year,", "Dana Kim",
+     "Residents filled the hall."),
+    ("Critics had doubted the repaving plan for months. However, Ortega told reporters on Tuesday that "
+     'the roads were "in far better shape than anyone expected" after the work.',
+     "in far better shape than anyone expected", "Lin Ortega",
+     "Critics had doubted the repaving plan for months."),
+    # no connective: the reporter's own sentence stands
+    ("Critics had doubted the repaving plan for months. Ortega told reporters on Tuesday that "
+     'the roads were "in far better shape than anyone expected" after the work.',
+     "in far better shape than anyone expected", "Lin Ortega",
+     'Ortega told reporters on Tuesday that the roads were "in far better shape than anyone expected" after the work.'),
+    # the sentence before sits in another paragraph
+    ("Critics had doubted the repaving plan for months.\n\nHowever, Ortega told reporters on Tuesday that "
+     'the roads were "in far better shape than anyone expected" after the work.',
+     "in far better shape than anyone expected", "Lin Ortega",
+     'However, Ortega told reporters on Tuesday that the roads were "in far better shape than anyone expected" after the work.'),
+]
+
+
+@pytest.mark.parametrize("text,words,name,expected", TURNS)
+def test_claim_at_a_turn(nlp: Language, text: str, words: str, name: str, expected: str) -> None:
+    doc = nlp(text)
+    claim = claim_for(doc, _quote(text, words), _runs(text), _mentions(text, name.split()[-1]), name, None)
+    assert claim is not None
+    assert claim.text == expected
+
+
 # A quote whose speaker is only a pronoun carries on the sentence just before it, one paragraph
 # back too, when the reporter leads that sentence about the speaker with a quoted phrase inside.
 # (article, the quote's words, the words naming its speaker, the sentence the claim must be)

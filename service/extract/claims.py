@@ -4,15 +4,20 @@
 inside a sentence the reporter leads with ten or more words of their own ("The mayor called
 the plan "a disgrace" and vowed to block it ..."), that sentence, unless an earlier sentence
 of the same paragraph that can be a claim (below) is about the speaker: then that one, the
-framing the quoted phrase elaborates. Otherwise, the sentence just before in the paragraph
-when the reporter leads it about the speaker with a quoted phrase inside (ten or more words
-of the reporter's: 'Ortega said the plan was "a waste" and ...'); for a quote that names its
-speaker only by a pronoun ('"...," she said'), that sentence may also close the paragraph
-before and needs only six words of the reporter's. Otherwise, going back from the quote,
-the nearest earlier sentence (in the quote's paragraph, or one or two paragraphs back; a
-paragraph is a line) that holds no quotation and is a statement (four words or more, not a
-question, a time stamp or a byline, and six or more when it is a lead-in ending in a colon:
-"He said:" is none); two paragraphs back only when it is about the speaker.
+framing the quoted phrase elaborates, or the sentence just before it when the quote's
+sentence opens with a connective that leans on it ("However, ...", "So when ...").
+Otherwise, the sentence just before in the paragraph when the reporter leads it about the
+speaker with a quoted phrase inside (ten or more words of the reporter's: 'Ortega said the
+plan was "a waste" and ...'); for a quote that names its speaker only by a pronoun
+('"...," she said'), that sentence may also close the paragraph before and needs only six
+words of the reporter's. Otherwise, going back from the quote, the nearest earlier sentence
+(in the quote's paragraph, or one or two paragraphs back; a paragraph is a line) that holds
+no quotation and is a statement (four words or more, not a question, a time stamp or a
+byline, and six or more when it is a lead-in ending in a colon: "He said:" is none); two
+paragraphs back only when it is about the speaker; and not when the quote's sentence is the
+first to name its speaker while that earlier sentence follows a quotation in its own
+paragraph: it is the reporter's word on those quoted words, and a new voice starts with its
+own sentence.
 When there is none, the whole sentence (or sentences) that holds the quote.
 "About the speaker": the sentence overlaps one of the speaker's mentions, holds their
 surname, or says "the <title>" with their title's head word ("the senator").
