@@ -160,6 +160,10 @@ EARLIER = [
     # the rally said just before beats the crowd of the quote's own sentence
     ('At a rally in Dayton, Ortega spoke for an hour.\n\nShe told the crowd the plan was "a scam."', "a scam.",
      "a rally in Dayton"),
+    # the quote's own sentence names its occasion: that one, over the claim's earlier occasion
+    ('At a rally in Dayton on Monday, Ortega attacked the plan.\n\n'
+     '"It is a scam," Ortega said in an interview with the Daily Ledger on Friday.', "It is a scam,",
+     "an interview with the Daily Ledger on Friday"),
     # "the statement" is the earlier, fuller one
     ('Ortega issued a statement on Tuesday.\n\nIn the statement, she called the plan "a scam."', "a scam.",
      "a statement on Tuesday"),

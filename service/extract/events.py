@@ -2,13 +2,15 @@
 
 ``event_for``: the occasion the words came from ("a press briefing aboard Air Force One on
 Friday", "an interview with ...", "a statement released Sunday", "Twitter", "NBC's "Evening
-Desk" on Friday"), with the time and place words that go with it, looked for in the claim, the
-quote's own sentence, and then earlier sentences about the same speaker. None when the article
+Desk" on Friday"), with the time and place words that go with it, looked for in the quote's own
+sentence, the claim, and then earlier sentences about the same speaker. None when the article
 does not say.
 
 The candidates are the article's occasions (``occasions.py``), each DIRECT, SETTING or WEAK. The
-claim and the quote's own sentence take any; an earlier sentence only a DIRECT or SETTING one,
-and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's occasion, not
+quote's own sentence and the claim take any, a sure one before a WEAK one and the quote's own
+sentence first (the claim may frame an earlier occasion: "At a rally on Monday, Ortega
+attacked the plan." then '"...," she said in an interview on Friday'); an earlier sentence
+only a DIRECT or SETTING one, and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's occasion, not
 Reed's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
 to a surer one in the speaker's sentence just before ("At a rally in Dayton, Ortega ..."). An
 occasion named again as "the <noun>" or by a bare name is answered with its nearest earlier,
@@ -39,7 +41,7 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
               quoted: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
     """The occasion the quote came from, with its time and place words; None when not stated.
 
-    Looked for in the claim, then the quote's own sentence(s), then earlier sentences that
+    Looked for in the quote's own sentence(s), then the claim, then earlier sentences that
     name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
     ``quoted``: the article's quoted runs, in text order (an occasion named inside a quotation
     is not one).
@@ -51,11 +53,12 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     if not found:
         return None
     own = own_sentence(sents, quote)
-    places: list[int] = []
+    places: list[int] = list(range(own[0], own[1] + 1))
     if claim is not None:
         places.append(sents.index_at(claim.start))
-    places.extend(range(own[0], own[1] + 1))
-    local = next((found[k] for k in places if k in found), None)
+    # The quote's own sentence first: an occasion said there is the one of these very words.
+    held = [found[k] for k in places if k in found]
+    local = next((o for o in held if o.strong), held[0] if held else None)
     if local is not None and local.strong:
         return _fullest(found, local).span
     earlier = _earlier(doc, sents, found, own[0], set(places), speaker_mentions)
