@@ -222,6 +222,8 @@ SENTENCES = [
      ["\u201cAre we there yet?\u201d the boy asked his mother.", "She laughed."]),
     ('"Out!" the crowd yelled at the umpire.', ['"Out!" the crowd yelled at the umpire.']),
     ('Who will pay?" she asked. Nobody answered.', ['Who will pay?" she asked.', "Nobody answered."]),
+    # a parser start right after a word, with no closing punctuation, goes on the same sentence
+    ("Ortega said she found the 13th Amendment worth a film.", ["Ortega said she found the 13th Amendment worth a film."]),
     # negative: a capitalised start after a full stop is a new sentence
     ("The vote was close. Ortega won.", ["The vote was close.", "Ortega won."]),
 ]
@@ -239,6 +241,7 @@ RUNS_ON = [
     ("It was backed by Sens. Ann Lowe and Tom Reyes.", 23, True),
     ("He thanked Rep. Jo Kim.", 16, True),
     ("Ask Dr. Lee.", 8, True),
+    ("She found the 13th Amendment worth a film.", 19, True),
     # negatives: a full stop after an ordinary word or another abbreviation
     ("The vote was close. Ortega won.", 20, False),
     ("She was born in Selma, Ala. But she left.", 28, False),

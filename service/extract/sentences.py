@@ -4,11 +4,10 @@ Computed once per ``Doc`` (kept in ``doc.user_data``) from the parser's sentence
 at every line break and never started on closing punctuation, and cut again where a
 sentence runs on into a quotation that opens the next one, so that a lookup costs a bisect.
 A parser start is dropped where the sentence plainly goes on: before a lower-case word
-('"Out!" the crowd yelled') and after a title abbreviation ("Sens. Jane Roe and ...").
+('"Out!" the crowd yelled'), right after a word with no closing punctuation ("the 13th |
+Amendment") and after a title abbreviation ("Sens. Jane Roe and ...").
 A paragraph is a non-empty line. Not handled: a sentence the parser runs on past its full
-stop with no quotation after it; a parser start after a word with no closing punctuation
-("the 13th | Amendment") stays (joining those measured a claim gained and an event lost,
-through events.py's same-speaker sentences).
+stop with no quotation after it.
 """
 from __future__ import annotations
 
@@ -110,6 +109,8 @@ def _runs_on(text: str, at: int) -> bool:
     end = at
     while end > 0 and text[end - 1] in " \t":
         end -= 1
+    if end > 0 and text[end - 1].isalnum():  # no closing punctuation: the parser cut a phrase
+        return True
     last = _LAST_WORD.search(text, max(0, end - 12), end)
     return last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS
 
