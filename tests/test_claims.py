@@ -10,24 +10,8 @@ from service.extract import extract
 from service.extract.claims import _About, _described, _surname, claim_for
 from service.extract.events import event_for
 from service.extract.sentences import _runs_on, sentences
-from service.extract.marks import quoted_runs
 
-
-def _runs(text: str) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in quoted_runs(text)]
-
-
-def _quote(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def _mentions(text: str, word: str) -> list[tuple[int, int]]:
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append((at, at + len(word)))
-        at = text.find(word, at + 1)
-    return out
+import spans  # tests/spans.py: offsets in invented articles
 
 
 # (article, the quote's words, the sentence the claim must be)
@@ -117,7 +101,7 @@ CLAIMS = [
 @pytest.mark.parametrize("text,words,expected", CLAIMS)
 def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     doc = nlp(text)
-    claim = claim_for(doc, _quote(text, words), _runs(text), _mentions(text, "Ortega"), "Lin Ortega", "Mayor")
+    claim = claim_for(doc, spans.quote(text, words), spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor")
     assert claim is not None
     assert claim.text == expected
     assert text[claim.start:claim.end] == claim.text
@@ -162,7 +146,7 @@ TURNS = [
 @pytest.mark.parametrize("text,words,name,expected", TURNS)
 def test_claim_at_a_turn(nlp: Language, text: str, words: str, name: str, expected: str) -> None:
     doc = nlp(text)
-    claim = claim_for(doc, _quote(text, words), _runs(text), _mentions(text, name.split()[-1]), name, None)
+    claim = claim_for(doc, spans.quote(text, words), spans.runs(text), spans.mentions(text, name.split()[-1]), name, None)
     assert claim is not None
     assert claim.text == expected
 
@@ -199,9 +183,9 @@ PRONOUN_CLAIMS = [
 @pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS)
 def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
     doc = nlp(text)
-    quote = _quote(text, words)
+    quote = spans.quote(text, words)
     at = text.index(subject, quote[1])
-    claim = claim_for(doc, quote, _runs(text), _mentions(text, "Ortega"), "Lin Ortega", "Mayor",
+    claim = claim_for(doc, quote, spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor",
                       cue_subject=(at, at + len(subject)))
     assert claim is not None
     assert claim.text == expected
@@ -289,10 +273,10 @@ def test_an_empty_article_has_no_claim(nlp: Language) -> None:
 def test_the_seed_claim_and_event(nlp: Language) -> None:
     text = (Path(__file__).resolve().parent.parent / "seeds" / "000_804a390cb46da908.txt").read_text(encoding="utf-8")
     doc = nlp(text)
-    quote = _quote(text, "I would if he would contact,")
-    claim = claim_for(doc, quote, _runs(text))
+    quote = spans.quote(text, "I would if he would contact,")
+    claim = claim_for(doc, quote, spans.runs(text))
     assert claim is not None and "press briefing" in claim.text and "Air Force One" in claim.text
-    event = event_for(doc, quote, claim, _mentions(text, "Trump"))
+    event = event_for(doc, quote, claim, spans.mentions(text, "Trump"))
     assert event is not None and event.text == "a press briefing aboard Air Force One on Friday"
 
 

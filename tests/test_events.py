@@ -6,33 +6,17 @@ from spacy.language import Language
 
 from service.extract.claims import claim_for
 from service.extract.events import event_for
-from service.extract.marks import quoted_runs
 from service.extract.records import TextSpan
 
-
-def _runs(text: str) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in quoted_runs(text)]
-
-
-def _quote(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def _mentions(text: str, word: str) -> list[tuple[int, int]]:
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append((at, at + len(word)))
-        at = text.find(word, at + 1)
-    return out
+import spans  # tests/spans.py: offsets in invented articles
 
 
 def _event(nlp: Language, text: str, words: str) -> TextSpan | None:
     doc = nlp(text)
-    quote = _quote(text, words)
-    runs = _runs(text)
+    quote = spans.quote(text, words)
+    runs = spans.runs(text)
     claim = claim_for(doc, quote, runs)
-    event = event_for(doc, quote, claim, _mentions(text, "Ortega"), runs)
+    event = event_for(doc, quote, claim, spans.mentions(text, "Ortega"), runs)
     if event is not None:
         assert text[event.start:event.end] == event.text
     return event
@@ -180,8 +164,8 @@ def test_an_earlier_occasion_needs_the_speakers_mentions(nlp: Language) -> None:
             "The council will vote again in May.\n\n"
             '"It is a mistake," she said.')
     doc = nlp(text)
-    quote = _quote(text, "It is a mistake,")
+    quote = spans.quote(text, "It is a mistake,")
     own = TextSpan('"It is a mistake," she said.', text.index('"It is'), len(text))
     assert event_for(doc, quote, own, ()) is None  # without the speaker's mentions, nothing ties it
-    event = event_for(doc, quote, own, _mentions(text, "Ortega"))
+    event = event_for(doc, quote, own, spans.mentions(text, "Ortega"))
     assert event is not None and event.text == "a statement on Tuesday"
