@@ -136,6 +136,15 @@ def _given_name_before(span: Span) -> Span:
     return span
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+_VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
+
+
+def _single_letters(word: str) -> str:
+    """A word with every doubled letter written once."""
+    return _DOUBLED.sub(r"\1", word)
+
+
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -337,6 +346,8 @@ class People:
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
+        if not candidates:
+            candidates = self._spelling_variant(word)
         if not candidates and first_name_gender(word) is None:
             # "Peabody" for "Peabody Energy": an organisation's short form is its first word
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
@@ -363,6 +374,16 @@ class People:
         # times makes him the Obama of "President Obama", though Michelle Obama is named in full
         honored = self._honored.get(word, {})
         return max(candidates, key=lambda e: (honored.get(e.gender, 0), len(e.mentions), -e.key))
+
+    def _spelling_variant(self, word: str) -> list[Entity]:
+        """People whose surname is this one with a doubled letter written once, or the other way
+        round ("Mcclenney" and "Mclenney"): a misspelling, not another person."""
+        if len(word) < _VARIANT_MIN or not word.isalpha():
+            return []
+        key = _single_letters(word)
+        return [e for last, found in self._by_last.items() if last != word and len(last) >= _VARIANT_MIN
+                and abs(len(last) - len(word)) == 1 and _single_letters(last) == key
+                for e in found if len(e.words) >= 2 and not e.is_org]
 
     @staticmethod
     def _honorific(span: Span | None) -> str | None:
