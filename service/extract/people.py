@@ -178,6 +178,9 @@ class People:
         # depth of a relative clause it is the subject of: "X, who said ...", else None)
         self._place: dict[int, tuple[int, int, int | None]] = {}
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        # char offsets of a person's first mention, out of subject place, with a title in
+        # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
+        self._introduced: set[int] = set()
         self._sentence_starts: list[int] | None = None
         self._text = doc.text  # Doc.text joins the tokens again at every call
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
@@ -287,6 +290,8 @@ class People:
         self._place[span.start_char] = (self._sentence_start(span.root), depth,
                                         depth + 1 if _relative_subject(span.root) else None)
         self._by_root[span.root.i] = entity.key
+        if not entry[2] and not entity.is_org and len(entity.mentions) == 1 and _titled_apposition(span.root):
+            self._introduced.add(span.start_char)
 
     def _describe(self, entity: Entity, span: Span) -> None:
         """Gender and descriptor words from what stands next to a name mention."""
@@ -468,7 +473,7 @@ class People:
             return commanding
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
         fallback = None
-        best: tuple[int, Entity] | None = None  # (clause depth, entity) in the current sentence
+        best: tuple[float, Entity] | None = None  # (clause depth, entity) in the current sentence
         sentence = None
         seen = 0
         while i >= 0 and self._positions[i] >= pronoun.idx - window:
@@ -485,6 +490,9 @@ class People:
                 continue
             if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
                 is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
+            elif not is_subject and start in self._introduced:
+                # a person just introduced outranks subjects of lower clauses, not the main one
+                is_subject, depth = True, _INTRODUCED_DEPTH
             if is_subject and (best is None or depth < best[0]):
                 best = (depth, e)
             if fallback is None:
@@ -593,6 +601,18 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+_INTRODUCED_DEPTH = 0.5
+
+
+def _titled_apposition(token: Token) -> bool:
+    """A name followed by a comma and a singular common-noun apposition: "Jane Roe, president of
+    the caucus" (a plural one is a list the parser took for an apposition: "X, Y and Z posters")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i > token.i for c in token.children)
 
 
 def _a_thing(span: Span) -> bool:
