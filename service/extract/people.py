@@ -10,6 +10,8 @@ never taken as antecedents. Handled:
   name the recogniser left out of a one-word person ("Amelize Joseph" tagged "Joseph")
   when it is a capitalised proper noun compounded onto it;
 - an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
+- a misspelt surname: one with a doubled letter written once ("Mclenney" for "Mcclenney"),
+  five letters or more, is the same person;
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
@@ -18,7 +20,9 @@ never taken as antecedents. Handled:
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
   sentence; else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
-  ("with Y, who ...") counting as a subject there when close; then any compatible mention.
+  ("with Y, who ...") counting as a subject there when close, and a person introduced there
+  with a title in apposition outranking all but a main-clause subject ("..., which worries
+  Y, president of Z." then "he said": Y); then any compatible mention.
   Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
