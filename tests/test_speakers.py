@@ -234,13 +234,6 @@ def _quote_with(result: Extraction, words: str):
 
 # Where the speaker's word stands in the sentence: (article, words of the quote, expected speaker)
 SPEAKER_IN_THE_PARSE = [
-    # the words inside a named person's speech noun are that person's, whatever verb frames them ...
-    ('The fact-checkers seized on Ana Torres\'s claim that the bridge had "no cracks at all" and tested it.',
-     "no cracks", "Ana Torres"),
-    ('The newspaper examined Ana Torres\'s statement about "record growth" in the county.', "record growth",
-     "Ana Torres"),
-    # ... but not what someone else calls them
-    ('Ben Osei called Ana Torres\'s remarks about the budget "deeply dishonest" on Friday.', "deeply", "Ben Osei"),
     # a relative pronoun speaks for the name before it
     ('The plan was backed by Ana Torres, who said it was "long overdue."', "overdue", "Ana Torres"),
     # a show's title in marks is no speaker
@@ -277,6 +270,13 @@ SPEAKER_IN_THE_PARSE = [
      "serious trouble", "Lena Ortiz"),
     # a byline's whole name, where two share a first name
     ('“We need a new plan.” ― Lena Ortiz\n“We need better schools.” ― Lena Park', "schools", "Lena Park"),
+    # the words inside a named person's speech noun are that person's, whatever verb frames them ...
+    ('The fact-checkers seized on Ana Torres\'s claim that the bridge had "no cracks at all" and tested it.',
+     "no cracks", "Ana Torres"),
+    ('The newspaper examined Ana Torres\'s statement about "record growth" in the county.', "record growth",
+     "Ana Torres"),
+    # ... but not what someone else calls them
+    ('Ben Osei called Ana Torres\'s remarks about the budget "deeply dishonest" on Friday.', "deeply", "Ben Osei"),
 ]
 
 
