@@ -66,6 +66,11 @@ RESOLUTION = [
     ('Gov. Helen Park vetoed the bill.\n\n"It was rushed," the governor said.', "rushed", "Helen Park"),
     # relatives: Mr. picks the man where the surname alone could be either
     ('Anna Kowalski and Piotr Kowalski run the bakery.\n\n"Bread is life," Mr. Kowalski said.', "Bread", "Piotr Kowalski"),
+    # a surname with a doubled letter written once is a misspelling of the same person
+    ('Voters such as Delia Hannessey came to the rally.\n\nHanessey was unmoved.\n\n"Nothing changes," Hanessey said.',
+     "Nothing changes", "Delia Hannessey"),
+    # negative: a short surname one letter off is someone else
+    ('Voters such as Delia Hall came to the rally.\n\n"Nothing changes," Hal said.', "Nothing changes", "Hal"),
 ]
 
 PRONOUNS = [
@@ -93,6 +98,15 @@ PRONOUNS = [
     # ... but not a few sentences back, where a subject of its own sentence comes first
     ('Dana Whitfield spoke first, after Maria Lindqvist, who leads the union. The hall was full. The debate went on.'
      ' Chairs were set out.\n\n"We will strike," she said.', "strike", "Dana Whitfield"),
+    # a person just introduced with a title in apposition outranks a subject of a lower clause ...
+    ('While Ben Osei had praise for the plan, that is something that worries Tom Berger, treasurer of the town'
+     ' council.\n\n"We are broke," he said.', "broke", "Tom Berger"),
+    ('As Ben Osei spoke, the crowd cheered for Tom Berger, a teacher from the valley.\n\n"We are broke," he said.',
+     "broke", "Tom Berger"),
+    # ... but not the subject of the main clause
+    ('Ben Osei thanked Tom Berger, treasurer of the town council.\n\n"We are broke," he said.', "broke", "Ben Osei"),
+    # negative: a plural noun after a name is a list, not a title
+    ('Ben Osei bought the old Red Baron, Blue Max and Spitfire models.\n\n"I love them," he said.', "love them", "Ben Osei"),
 ]
 
 CARRIED_OVER = [
@@ -256,6 +270,13 @@ SPEAKER_IN_THE_PARSE = [
      "serious trouble", "Lena Ortiz"),
     # a byline's whole name, where two share a first name
     ('“We need a new plan.” ― Lena Ortiz\n“We need better schools.” ― Lena Park', "schools", "Lena Park"),
+    # the words inside a named person's speech noun are that person's, whatever verb frames them ...
+    ('The fact-checkers seized on Ana Torres\'s claim that the bridge had "no cracks at all" and tested it.',
+     "no cracks", "Ana Torres"),
+    ('The newspaper examined Ana Torres\'s statement about "record growth" in the county.', "record growth",
+     "Ana Torres"),
+    # ... but not what someone else calls them
+    ('Ben Osei called Ana Torres\'s remarks about the budget "deeply dishonest" on Friday.', "deeply", "Ben Osei"),
 ]
 
 

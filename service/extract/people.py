@@ -10,6 +10,8 @@ never taken as antecedents. Handled:
   name the recogniser left out of a one-word person ("Amelize Joseph" tagged "Joseph")
   when it is a capitalised proper noun compounded onto it;
 - an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
+- a misspelt surname: one with a doubled letter written once ("Mclenney" for "Mcclenney"),
+  five letters or more, is the same person;
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
   named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
@@ -18,7 +20,9 @@ never taken as antecedents. Handled:
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
   sentence; else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
-  ("with Y, who ...") counting as a subject there when close; then any compatible mention.
+  ("with Y, who ...") counting as a subject there when close, and a person introduced there
+  with a title in apposition outranking all but a main-clause subject ("..., which worries
+  Y, president of Z." then "he said": Y); then any compatible mention.
   Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
@@ -136,6 +140,15 @@ def _given_name_before(span: Span) -> Span:
     return span
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+_VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
+
+
+def _single_letters(word: str) -> str:
+    """A word with every doubled letter written once."""
+    return _DOUBLED.sub(r"\1", word)
+
+
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -169,6 +182,9 @@ class People:
         # depth of a relative clause it is the subject of: "X, who said ...", else None)
         self._place: dict[int, tuple[int, int, int | None]] = {}
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        # char offsets of a person's first mention, out of subject place, with a title in
+        # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
+        self._introduced: set[int] = set()
         self._sentence_starts: list[int] | None = None
         self._text = doc.text  # Doc.text joins the tokens again at every call
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
@@ -278,6 +294,8 @@ class People:
         self._place[span.start_char] = (self._sentence_start(span.root), depth,
                                         depth + 1 if _relative_subject(span.root) else None)
         self._by_root[span.root.i] = entity.key
+        if not entry[2] and not entity.is_org and len(entity.mentions) == 1 and _titled_apposition(span.root):
+            self._introduced.add(span.start_char)
 
     def _describe(self, entity: Entity, span: Span) -> None:
         """Gender and descriptor words from what stands next to a name mention."""
@@ -337,6 +355,8 @@ class People:
         candidates = self._by_last.get(word, [])
         if not candidates:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
+        if not candidates:
+            candidates = self._spelling_variant(word)
         if not candidates and first_name_gender(word) is None:
             # "Peabody" for "Peabody Energy": an organisation's short form is its first word
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
@@ -363,6 +383,16 @@ class People:
         # times makes him the Obama of "President Obama", though Michelle Obama is named in full
         honored = self._honored.get(word, {})
         return max(candidates, key=lambda e: (honored.get(e.gender, 0), len(e.mentions), -e.key))
+
+    def _spelling_variant(self, word: str) -> list[Entity]:
+        """People whose surname is this one with a doubled letter written once, or the other way
+        round ("Mcclenney" and "Mclenney"): a misspelling, not another person."""
+        if len(word) < _VARIANT_MIN or not word.isalpha():
+            return []
+        key = _single_letters(word)
+        return [e for last, found in self._by_last.items() if last != word and len(last) >= _VARIANT_MIN
+                and abs(len(last) - len(word)) == 1 and _single_letters(last) == key
+                for e in found if len(e.words) >= 2 and not e.is_org]
 
     @staticmethod
     def _honorific(span: Span | None) -> str | None:
@@ -447,7 +477,7 @@ class People:
             return commanding
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
         fallback = None
-        best: tuple[int, Entity] | None = None  # (clause depth, entity) in the current sentence
+        best: tuple[float, Entity] | None = None  # (clause depth, entity) in the current sentence
         sentence = None
         seen = 0
         while i >= 0 and self._positions[i] >= pronoun.idx - window:
@@ -464,6 +494,9 @@ class People:
                 continue
             if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
                 is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
+            elif not is_subject and start in self._introduced:
+                # a person just introduced outranks subjects of lower clauses, not the main one
+                is_subject, depth = True, _INTRODUCED_DEPTH
             if is_subject and (best is None or depth < best[0]):
                 best = (depth, e)
             if fallback is None:
@@ -572,6 +605,18 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+_INTRODUCED_DEPTH = 0.5
+
+
+def _titled_apposition(token: Token) -> bool:
+    """A name followed by a comma and a singular common-noun apposition: "Jane Roe, president of
+    the caucus" (a plural one is a list the parser took for an apposition: "X, Y and Z posters")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i > token.i for c in token.children)
 
 
 def _a_thing(span: Span) -> bool:
