@@ -71,6 +71,7 @@ seat of government gets no country, though gold data often gives one).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -82,6 +83,7 @@ from .role_phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, norma
 from .titles import NATIONAL_TITLES, expand
 
 _SEAT_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+_ARTICLE_KEY = "quotes.roles.article"
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -114,13 +116,13 @@ def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = Fals
         role = chosen.role
     affiliation = _affiliation(found, chosen)
     if role is not None and (affiliation is None or rank_of(affiliation) == PLACE):
-        affiliation = _titled_party(doc, role, mentions, quoted) or affiliation
+        affiliation = _titled_party(_article(doc, quoted), role, mentions) or affiliation
     if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
         affiliation = None  # "the Department of Homeland Security" is not its own affiliation
     if affiliation is not None and _ACRONYM.fullmatch(affiliation):
-        affiliation = _spelled_out(doc, affiliation) or affiliation
+        affiliation = _article(doc, quoted).acronyms.get(affiliation.upper()) or affiliation
     if affiliation is None and role is not None and _national_title(role):
-        affiliation = _seat_country(doc, quoted)
+        affiliation = _seat_country(_article(doc, quoted))
     return role, affiliation
 
 
@@ -148,38 +150,60 @@ def _affiliation(found: list[Found], chosen: Found | None) -> str | None:
     return min((f for f in current if f.rank == best_rank), key=lambda f: f.order).affiliation
 
 
-def _titled_party(doc: Doc, role: str, mentions: Sequence[Span], quoted: Sequence[tuple[int, int]]) -> str | None:
+@dataclass(frozen=True)
+class _Article:
+    """What the article says once for everybody, gathered in one pass (outside quoted runs)."""
+
+    party_titles: dict[str, frozenset[str]]  # "senator" -> parties of "the Democratic senator"
+    titled_names: dict[str, frozenset[str]]  # "senator" -> last words of names with that title before them
+    acronyms: dict[str, str]  # "IMF" -> "International Monetary Fund", the first written out
+    seat_countries: frozenset[str]  # countries whose seat of government is named ("the White House")
+
+
+def _article(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _Article:
+    """The article-wide facts, built on the first call and kept in ``doc.user_data``."""
+    key = tuple(quoted)
+    cached = doc.user_data.get(_ARTICLE_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    party_titles: dict[str, set[str]] = {}
+    for tok in doc[2:]:
+        if tok.pos_ == "NOUN" and tok.text.islower() and doc[tok.i - 2].lower_ == "the" \
+                and (party := party_name(doc[tok.i - 1].text)) and not inside_quote(quoted, tok.idx):
+            party_titles.setdefault(tok.lower_, set()).add(party)  # exactly "the Democratic senator"
+    titled_names: dict[str, set[str]] = {}
+    acronyms: dict[str, str] = {}
+    countries: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0:
+            titled_names.setdefault(expand(doc[ent.start - 1].text).lower(), set()).add(ent[-1].text)
+        if ent.label_ == "ORG":
+            words = [t for t in ent if t.lower_ not in ("the", "of", "for", "and", "to", "on", "in", "&")]
+            if words and all(t.text[:1].isupper() for t in words):
+                acronyms.setdefault("".join(t.text[0] for t in words).upper(), normalise(
+                    tokens_text([t for t in ent if not (t.i == ent.start and t.lower_ == "the")]), "ORG"))
+        if ent.label_ in _SEAT_ENTS and (seat := _seat_key(ent.text)) in SEATS \
+                and not inside_quote(quoted, ent.start_char):
+            countries.add(SEATS[seat])
+    built = _Article({k: frozenset(v) for k, v in party_titles.items()},
+                     {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
+    doc.user_data[_ARTICLE_KEY] = (key, built)
+    return built
+
+
+def _titled_party(article: _Article, role: str, mentions: Sequence[Span]) -> str | None:
     """"Massachusetts Sen. Jane Roe ... The Democratic senator also asked": a definite description with
     a party and the person's own title, when nobody else in the article is given that title before
     their name, is the person; the party it names is theirs."""
     if len(role.split()) > 1 or any(party_name(w) for w in role.split()):
         return None  # "Vice President" is no "president"; a role that names its party has it
     title = role.lower()
-    parties: set[str] = set()
-    for tok in doc:
-        if tok.lower_ == title and tok.pos_ == "NOUN" and tok.text.islower() and tok.i >= 2 \
-                and doc[tok.i - 2].lower_ == "the" and party_name(doc[tok.i - 1].text) \
-                and not inside_quote(quoted, tok.idx):
-            parties.add(party_name(doc[tok.i - 1].text) or "")  # exactly "the Democratic senator"
+    parties = article.party_titles.get(title, frozenset())
     if len(parties) != 1:
         return None
     own = {m.root.text for m in mentions}
-    titled = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent.start > 0
-              and expand(doc[ent.start - 1].text).lower() == title}
-    return parties.pop() if titled and titled <= own else None
-
-
-def _spelled_out(doc: Doc, acronym: str) -> str | None:
-    """The name an acronym stands for where the article writes it out: "IMF" is the "International
-    Monetary Fund" of an earlier or later sentence (its capitalised words' initials)."""
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or len(ent) < len(acronym):
-            continue
-        words = [t for t in ent if t.lower_ not in ("the", "of", "for", "and", "to", "on", "in", "&")]
-        if words and all(t.text[:1].isupper() for t in words) \
-                and "".join(t.text[0] for t in words).upper() == acronym.upper():
-            return normalise(tokens_text([t for t in ent if not (t.i == ent.start and t.lower_ == "the")]), "ORG")
-    return None
+    titled = article.titled_names.get(title, frozenset())
+    return next(iter(parties)) if titled and titled <= own else None
 
 
 def _national_title(role: str) -> bool:
@@ -187,12 +211,10 @@ def _national_title(role: str) -> bool:
     return role.lower() in NATIONAL_TITLES
 
 
-def _seat_country(doc: Doc, quoted: Sequence[tuple[int, int]]) -> str | None:
+def _seat_country(article: _Article) -> str | None:
     """The country whose seat of government the article names in its own words ("the White House"),
     when it names exactly one: the government a bare "President" serves."""
-    countries = {SEATS[key] for ent in doc.ents if ent.label_ in _SEAT_ENTS
-                 and (key := _seat_key(ent.text)) in SEATS and not inside_quote(quoted, ent.start_char)}
-    return countries.pop() if len(countries) == 1 else None
+    return next(iter(article.seat_countries)) if len(article.seat_countries) == 1 else None
 
 
 def _seat_key(text: str) -> str:
