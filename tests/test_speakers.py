@@ -380,3 +380,18 @@ def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, nam
 ])
 def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: str, words: str, not_name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) != not_name
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # the parser hangs a headline's name on the body's "said" too: the subject in its paragraph
+    ("Torres: ‘We Will Rebuild.’\n\nMonday at Greenfield College in Dover, OH, Mayor Ana Torres said, "
+     "“We will rebuild the bridge before winter comes.”", "before winter", "Mayor Ana Torres"),
+    # one subject: that one
+    ("Mayor Ana Torres said on Monday, “We will rebuild the bridge before winter comes.”",
+     "before winter", "Mayor Ana Torres"),
+])
+def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, text: str, words: str,
+                                                               mention: str) -> None:
+    q = _quote_with(_run(nlp, text), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == mention
