@@ -395,3 +395,16 @@ def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, te
     q = _quote_with(_run(nlp, text), words)
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # a thing that "says" speaks for whoever has it in the clause around it
+    ('Ana Torres wore a shirt that said "Build the pier now."', "Build the pier", "Ana Torres"),
+    ('The city council voted 6-1 for a resolution which said the pier was "a danger to swimmers."',
+     "danger", "city council"),
+    # a person the relative pronoun stands for speaks for themself
+    ('At the rally, Ana Torres met a reporter who said "the pier is unsafe."', "unsafe", "reporter who"),
+])
+def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words: str, mention: str) -> None:
+    q = _quote_with(_run(nlp, text), words)
+    assert q.speaker.mention is not None and q.speaker.mention.text == mention
