@@ -5,6 +5,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import Extraction, extract_text
+from service.extract.cues import is_speech_verb
 
 
 def _run(nlp: Language, text: str) -> Extraction:
@@ -408,3 +409,22 @@ def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, te
 def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words: str, mention: str) -> None:
     q = _quote_with(_run(nlp, text), words)
     assert q.speaker.mention is not None and q.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('Lena Brandt spoke first. "It is far too late for that," Mark Lee shot back.', "far too late", "Mark Lee"),
+    ('Lena Brandt asked about the pier. "You know, it happens," Mark Lee went on, as if he had not heard her.',
+     "it happens", "Mark Lee"),
+])
+def test_a_verb_with_its_particle_reports_speech(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, verb, speech", [
+    ("Mark Lee shot back angrily.", "shot", True),
+    ("Mark Lee shot the deer.", "shot", False),
+    ("Mark Lee went on to win the vote.", "went", False),
+])
+def test_a_particle_makes_a_speech_verb(nlp: Language, text: str, verb: str, speech: bool) -> None:
+    token = next(t for t in nlp(text) if t.text == verb)
+    assert is_speech_verb(token) is speech
