@@ -5,6 +5,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import Extraction, extract_text
+from service.extract.cues import is_speech_verb
 
 
 def _run(nlp: Language, text: str) -> Extraction:
@@ -380,3 +381,50 @@ def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, nam
 ])
 def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: str, words: str, not_name: str) -> None:
     assert _speaker_of(_run(nlp, text), words) != not_name
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # the parser hangs a headline's name on the body's "said" too: the subject in its paragraph
+    ("Torres: ‘We Will Rebuild.’\n\nMonday at Greenfield College in Dover, OH, Mayor Ana Torres said, "
+     "“We will rebuild the bridge before winter comes.”", "before winter", "Mayor Ana Torres"),
+    # one subject: that one
+    ("Mayor Ana Torres said on Monday, “We will rebuild the bridge before winter comes.”",
+     "before winter", "Mayor Ana Torres"),
+])
+def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, text: str, words: str,
+                                                               mention: str) -> None:
+    q = _quote_with(_run(nlp, text), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # a thing that "says" speaks for whoever has it in the clause around it
+    ('Ana Torres wore a shirt that said "Build the pier now."', "Build the pier", "Ana Torres"),
+    ('The city council voted 6-1 for a resolution which said the pier was "a danger to swimmers."',
+     "danger", "city council"),
+    # a person the relative pronoun stands for speaks for themself
+    ('At the rally, Ana Torres met a reporter who said "the pier is unsafe."', "unsafe", "reporter who"),
+])
+def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words: str, mention: str) -> None:
+    q = _quote_with(_run(nlp, text), words)
+    assert q.speaker.mention is not None and q.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('Lena Brandt spoke first. "It is far too late for that," Mark Lee shot back.', "far too late", "Mark Lee"),
+    ('Lena Brandt asked about the pier. "You know, it happens," Mark Lee went on, as if he had not heard her.',
+     "it happens", "Mark Lee"),
+])
+def test_a_verb_with_its_particle_reports_speech(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(_run(nlp, text), words) == name
+
+
+@pytest.mark.parametrize("text, verb, speech", [
+    ("Mark Lee shot back angrily.", "shot", True),
+    ("Mark Lee shot the deer.", "shot", False),
+    ("Mark Lee went on to win the vote.", "went", False),
+])
+def test_a_particle_makes_a_speech_verb(nlp: Language, text: str, verb: str, speech: bool) -> None:
+    token = next(t for t in nlp(text) if t.text == verb)
+    assert is_speech_verb(token) is speech

@@ -5,7 +5,8 @@ that quotes without reporting speech (call, accuse, dismiss, describe), the phra
 "according to", or a colon that leads into the quote. Speech verbs are the surest;
 framing verbs are weaker and only count for a quote inside the reporter's sentence;
 naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
-another speaker's report.
+another speaker's report. A few verbs report speech only with their particle ("shot back",
+"went on", "weighed in").
 """
 from __future__ import annotations
 
@@ -57,9 +58,33 @@ boast taunt jab insult description catchphrase mantra refrain motto tweet questi
 """.split())
 
 
+# Verbs that report speech only with their particle: "X shot back", "X went on".
+PHRASAL_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {
+    "shoot": frozenset({"back"}), "go": frozenset({"on"}), "push": frozenset({"back"}),
+    "weigh": frozenset({"in"}), "cut": frozenset({"in"}), "break": frozenset({"in"}),
+    "spell": frozenset({"out"}), "sum": frozenset({"up"}), "speak": frozenset({"up", "out"}),
+}
+
+
 def is_speech_verb(token: Token) -> bool:
-    """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say')."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    """A verb that reports speech, by lemma (the lemma of an AUX 'say' is still 'say'), or by
+    lemma and particle ("shot back", "went on"; not "went on to win")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    particles = PHRASAL_SPEECH_VERBS.get(lemma)
+    if particles is None:
+        return False
+    children = list(token.children)
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in children) \
+        and not any(c.dep_ in ("xcomp", "dobj", "prep") or _infinitive(c) for c in children)
+
+
+def _infinitive(token: Token) -> bool:
+    """'to win' of "went on to win": the clause a phrasal verb goes on to, no speech."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def is_according_to(token: Token) -> bool:

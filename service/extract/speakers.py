@@ -13,7 +13,9 @@ wrong speaker traces to one rule. In order:
    is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
    after a body is the person before it), a passive verb's agent speaks ("X was asked by
    Y"), a time stamp is no subject ("12:15 p.m. ¶ Trump says"), the passive subject of
-   a verb of address does not ("X was asked", "was greeted with"), a word in title marks is no subject, "X said A and said B" shares X, and a
+   a verb of address does not ("X was asked", "was greeted with"), a word in title marks is no subject, "X said A and said B" shares X, of
+   several subjects the parser gave one verb the one in its paragraph nearest it wins, a thing
+   that "says" speaks for the subject of the clause that has it ("X wore a shirt that said"), and a
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
@@ -66,8 +68,10 @@ _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added an
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
 # A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
 _WHEN = frozenset({"TIME", "DATE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
 _ADDRESSEE_VERBS = frozenset("""
 ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
@@ -132,6 +136,12 @@ class Attributor:
                 continue
             decision = Decision("cue-subject", self._speaker(subject, k), _chars(cue))
             stand_in = _antecedent(subject)
+            if subject.lower_ in ("that", "which") and stand_in is not subject and _mere_thing(stand_in, decision.speaker):
+                # "the group is airing an ad that says '...'": whoever has the thing speaks
+                owner = self._thing_owner(stand_in, k)
+                if owner is not None:
+                    decision = Decision("cue-subject", self._speaker(owner, k), _chars(cue))
+                    stand_in = owner
             if stand_in.lower_ not in _WEAK_SUBJECTS and not silent_document(stand_in):
                 return decision
             fallback = fallback or decision  # "it" says: only when no person does
@@ -471,12 +481,10 @@ class Attributor:
                     return agent  # "Rubio was asked by the moderator": the moderator speaks
                 if v is verb and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
-                for child in v.children:
-                    if child.dep_ in _SUBJECT_DEPS and not layout.quoted(child) and not _in_title(child, layout.text) \
-                            and child.ent_type_ not in _WHEN:
-                        if child.lower_ in _RELATIVE and v.dep_ == "relcl":
-                            return child  # "Beck, who said": resolved through its antecedent
-                        return child
+                subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS and not layout.quoted(c)
+                            and not _in_title(c, layout.text) and c.ent_type_ not in _WHEN]
+                if subjects:
+                    return self._best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -486,6 +494,31 @@ class Attributor:
                 continue
             break
         return self._adjacent_name(verb, k)
+
+    def _thing_owner(self, thing: Token, k: int) -> Token | None:
+        """The subject of the clause a thing sits in, climbing past things: "Ana is airing an ad
+        that ...", "Ana said the city lost a voice that ...": Ana."""
+        token = thing
+        for _ in range(_OWNER_REACH):
+            if token.head is token:
+                return None
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX") or self.layout.quoted(token):
+                continue
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c is not thing
+                        and not self.layout.quoted(c) and could_speak(c)]
+            if subjects and subjects[0].lower_ not in _RELATIVE | _WEAK_SUBJECTS \
+                    and not _mere_thing(subjects[0], self._speaker(subjects[0], k)):
+                return subjects[0]
+        return None
+
+    def _best_subject(self, subjects: list[Token], verb: Token) -> Token:
+        """One subject of a verb the parser gave several ("Kasich: ..." in a headline and the
+        "Gov. Kasich" before "said"): one in the verb's paragraph, not a place, nearest the verb."""
+        if len(subjects) == 1:
+            return subjects[0]
+        para = self.layout.para_of[verb.i]
+        return min(subjects, key=lambda s: (self.layout.para_of[s.i] != para, s.ent_type_ in _PLACES, abs(s.i - verb.i)))
 
     def _adjacent_name(self, verb: Token, k: int) -> Token | None:
         """Parse failed: the name right after the verb ("said Trump") or right before it."""
