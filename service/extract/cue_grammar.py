@@ -1,0 +1,266 @@
+"""How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
+run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
+subjects after the verb, names in apposition). Grammar only: who a word means is
+``mentions.Resolver``'s, which rule decides is ``speakers``'.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from .cues import NAMING_VERBS, is_speech_verb
+from .frames import Layout
+from .mentions import NON_PERSON_NOUNS, could_speak
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
+_CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
+# A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
+_WHEN = frozenset({"TIME", "DATE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
+_ADDRESSEE_VERBS = frozenset("""
+ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
+welcome lecture implore beg advise counsel
+""".split())
+
+
+class CueGrammar:
+    """The cue and subject readings of one article's quotes (``k`` is a quote's index in the layout)."""
+
+    def __init__(self, doc: Doc, layout: Layout) -> None:
+        self.doc = doc
+        self.layout = layout
+
+    def nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        return next(iter(self.cues(k, test)), None)
+
+    def cues(self, k: int, test: Callable[[Token], bool]) -> list[Token]:
+        """Cue tokens for a quote, the likeliest first: the verb the quote hangs on, then the
+        frame's tokens close after the quote, then those before it from the nearest, then the rest."""
+        frame = self.layout.frames[k]
+        doc = self.doc
+        order: list[Token] = []
+        governor = self.governor(k, test)
+        if governor is not None:
+            outer = self.reporting(governor, k) if _unrealised(governor) else None
+            order += [outer, governor] if outer is not None else [governor]
+        close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
+        order += [t for t in close_after if test(t)]
+        order += [doc[i] for i in reversed(frame.before) if test(doc[i])]
+        order += [doc[i] for i in frame.after[_CLOSE_AFTER:] if test(doc[i])]
+        seen: set[int] = set()
+        return [t for t in order if not (t.i in seen or seen.add(t.i))]
+
+    def reporting(self, verb: Token, k: int) -> Token | None:
+        """The speech verb whose reported clause holds ``verb``, with a subject of its own:
+        "Obama said he expected that Americans will say 'no'" is Obama's report."""
+        v = verb
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head is v:
+                return None
+            v = v.head
+            if self.layout.quoted(v):
+                return None
+            if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+                return v
+        return None
+
+    def governor(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """The first cue up the parse from the quote's words, within the quote's frame:
+        in "Flynn said Trump was 'absolutely right' when he said ...", Flynn's "said"."""
+        frame = self.layout.frames[k]
+        token = self.doc[frame.first]
+        for _ in range(12):
+            if token.head is token:
+                return None
+            token = token.head
+            if self.layout.quoted(token):
+                continue
+            if token.i not in frame.before and token.i not in frame.after and not self.same_sentence(token, k):
+                return None
+            if test(token):
+                return token
+        return None
+
+    def framed_inside(self, k: int) -> bool:
+        """A verb that frames without reporting speech ("called", "branded") stands between the
+        quoted words and the nearest speech verb above them, with a subject of its own."""
+        token = self.doc[self.layout.frames[k].first]
+        for _ in range(12):
+            if token.head is token:
+                return False
+            token = token.head
+            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if is_speech_verb(token):
+                return False
+            if token.lemma_.lower() in NAMING_VERBS:
+                subject = next((c for c in token.children if c.dep_ == "nsubj" and not self.layout.quoted(c)), None)
+                # "he called" inside "X said": most likely X again, whose own verb then decides
+                return subject is not None and subject.pos_ != "PRON"
+        return False
+
+    def in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
+        first = self.doc[self.layout.frames[k].first]
+        para = self.layout.para_of[first.i]
+        return next((t for t in first.sent if not self.layout.quoted(t) and self.layout.para_of[t.i] == para and test(t)), None)
+
+    def same_sentence(self, token: Token, k: int) -> bool:
+        """A token of the quote's own sentence that the frame left out, since another quote
+        stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
+        first = self.doc[self.layout.frames[k].first]
+        return token.sent.start == first.sent.start and self.layout.para_of[token.i] == self.layout.para_of[first.i]
+
+    def subject(self, verb: Token, k: int) -> Token | None:
+        """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
+        layout = self.layout
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
+            return verb.head  # "footage of Hillary Clinton asking, '...'"
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
+                and before.head.lower_ == "of" and not layout.quoted(before):
+            return before  # the same, parsed as "uses footage ... asking"
+        if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "..., boasting of their 'great relationship'": the subject of the clause it hangs
+            # on ("he continued his assault, mocking ... and saying"), else of the main clause
+            v = verb
+            while v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                    break  # a clause that only describes something ("an architect who said")
+                subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
+                if subjects and not layout.quoted(v):
+                    agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
+                    return agent if agent is not None and not layout.quoted(agent) else subjects[0]
+            root = verb.sent.root
+            subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
+            if root is not verb and not layout.quoted(root) and subjects:
+                agent = _naming_agent(root)
+                return agent if agent is not None and not layout.quoted(agent) else subjects[0]
+        v = _conjunct_speech(verb) or verb
+        for _ in range(5):
+            if v.pos_ in ("VERB", "AUX"):
+                agent = _agent(v)
+                if agent is not None and not layout.quoted(agent):
+                    return agent  # "Rubio was asked by the moderator": the moderator speaks
+                if v is verb and agent is None and _addressed(v):
+                    return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
+                subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)
+                            and not _in_title(c, layout.text) and c.ent_type_ not in _WHEN]
+                if subjects:
+                    return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
+            if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
+                    and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
+                if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
+                    return v.head  # "Trump, boasting of ..."
+            if v.head is not v and not layout.quoted(v.head) and v.dep_ not in ("ROOT",):
+                v = v.head
+                continue
+            break
+        return self.adjacent_name(verb, k)
+
+    def best_subject(self, subjects: list[Token], verb: Token) -> Token:
+        """One subject of a verb the parser gave several ("Kasich: ..." in a headline and the
+        "Gov. Kasich" before "said"): one in the verb's paragraph, not a place, nearest the verb."""
+        if len(subjects) == 1:
+            return subjects[0]
+        para = self.layout.para_of[verb.i]
+        return min(subjects, key=lambda s: (self.layout.para_of[s.i] != para, s.ent_type_ in _PLACES, abs(s.i - verb.i)))
+
+    def adjacent_name(self, verb: Token, k: int) -> Token | None:
+        """Parse failed: the name right after the verb ("said Trump") or right before it."""
+        doc, layout = self.doc, self.layout
+        frame = layout.frames[k]
+        inverted = verb.i in frame.after and (verb.i == frame.after.start
+                                              or (verb.i == frame.after.start + 1 and doc[frame.after.start].is_punct))
+        if inverted:
+            i, stop = verb.i + 1, min(verb.i + _INVERTED_REACH, frame.after.stop)
+            while i < stop and not layout.quoted(doc[i]) and doc[i].text not in (",", ".", ";"):
+                head = _phrase_head(doc[i], stop)  # "added another New Hampshire Democrat"
+                if could_speak(head):
+                    return head
+                i = max(i, head.i) + 1
+        i = verb.i - 1
+        if i > 0 and doc[i].text == ",":
+            i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
+        for i in range(i, max(i - 4, -1), -1):
+            if layout.quoted(doc[i]):
+                break
+            if could_speak(doc[i]) and (doc[i].pos_ != "NOUN" or (i == verb.i - 1 and _determined(doc[i]))):
+                return doc[i]  # a noun only right before the verb: "..., the candidate stated"
+        return None
+
+
+def _unrealised(verb: Token) -> bool:
+    """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
+    return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
+
+
+def _addressed(verb: Token) -> bool:
+    """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
+    return verb.lemma_.lower() in _ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did the asking in "X was asked by Y"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _conjunct_speech(verb: Token) -> Token | None:
+    """The first speech verb of "He said A and said B" when the parser hung the second "said"
+    on a verb inside A: the speech verb up the tree whose subject the second one shares."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
+        return None
+    v = verb.head
+    if is_speech_verb(v) or v.dep_ not in ("ccomp", "xcomp"):
+        return None
+    for _ in range(3):
+        v = v.head
+        if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            return v
+        if v.head is v:
+            break
+    return None
+
+
+def _in_title(token: Token, text: str) -> bool:
+    """A word right after an opening mark that is no quote of ours: a show's or a book's title
+    ("said on Fox's “Fox and Friends”"), never a speaker. ``text`` is the article's text."""
+    return token.idx > 0 and text[token.idx - 1] in "“\"‘"
+
+
+def _naming_agent(verb: Token) -> Token | None:
+    """Who did the naming in "X was called a fraud by Y": Y; not for other passives ("X was
+    investigated by Y for promoting '...'" is still X's doing)."""
+    return _agent(verb) if verb.lemma_.lower() in NAMING_VERBS else None
+
+
+def _before_apposition(doc: Doc, comma: int) -> int:
+    """The token before an appositive set off by commas and ending at ``comma``, or the one
+    before ``comma`` when there is none."""
+    for i in range(comma - 1, max(comma - 12, 0), -1):
+        if doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+            return i - 1
+        if doc[i].text in (".", ";", ":") or doc[i].is_space:
+            break
+    return comma - 1
+
+
+def _determined(noun: Token) -> bool:
+    """A singular noun with "the" or an owner: "the candidate", "Obama's spokesman"."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+
+
+def _phrase_head(token: Token, stop: int) -> Token:
+    """The head noun a modifier leads to, rightwards and before ``stop``: "New" in "New Hampshire Democrat"."""
+    while token.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod") and token.i < token.head.i < stop:
+        token = token.head
+    return token
