@@ -7,10 +7,10 @@ never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
   registered first and without its title, so "Bobby Scott" is the same person); a first
-  name the recogniser left out of a one-word person ("Amelize Joseph" tagged "Joseph")
+  name the recogniser left out of a one-word person ("Marisol Ferrante" tagged "Ferrante")
   when it is a capitalised proper noun compounded onto it;
-- an organisation's short forms: its acronym ("IMF") and its first word ("Peabody");
-- a misspelt surname: one with a doubled letter written once ("Mclenney" for "Mcclenney"),
+- an organisation's short forms: its acronym ("IMF") and its first word ("Halvorsen");
+- a misspelt surname: one with a doubled letter written once ("Mcalister" for "Mcallister"),
   five letters or more, is the same person;
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
@@ -23,7 +23,7 @@ never taken as antecedents. Handled:
   ("with Y, who ...") counting as a subject there when close, and a person introduced there
   with a title in apposition outranking all but a main-clause subject ("..., which worries
   Y, president of Z." then "he said": Y); then any compatible mention.
-  Gender comes from first names (alone too: "Melanie"), honorifics and gendered nouns
+  Gender comes from first names (alone too: "Rosalind"), honorifics and gendered nouns
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name (a noun before the head must fit too: "the
@@ -129,7 +129,7 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _given_name_before(span: Span) -> Span:
-    """A one-word person with a first name the recogniser left out: "Amelize Joseph", where the
+    """A one-word person with a first name the recogniser left out: "Marisol Ferrante", where the
     word before is a capitalised proper noun of no other entity, compounded onto the name."""
     if span.start == 0:
         return span
@@ -331,7 +331,7 @@ class People:
         name = _JUNK_EDGES.sub("", name.strip())
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org:
-            entity.gender = first_name_gender(words[0])  # also a first name alone: "Melanie said"
+            entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
         self.entities.append(entity)
         self._by_full[words] = entity
         self._by_last.setdefault(words[-1], []).append(entity)
@@ -358,7 +358,7 @@ class People:
         if not candidates:
             candidates = self._spelling_variant(word)
         if not candidates and first_name_gender(word) is None:
-            # "Peabody" for "Peabody Energy": an organisation's short form is its first word
+            # "Halvorsen" for "Halvorsen Mining": an organisation's short form is its first word
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
         if not candidates and span_text is not None and span_text.text.isupper():
             candidates = [e for e in self.entities if e.is_org and _initials(e.words) == word]  # "IMF"
@@ -386,7 +386,7 @@ class People:
 
     def _spelling_variant(self, word: str) -> list[Entity]:
         """People whose surname is this one with a doubled letter written once, or the other way
-        round ("Mcclenney" and "Mclenney"): a misspelling, not another person."""
+        round ("Mcallister" and "Mcalister"): a misspelling, not another person."""
         if len(word) < _VARIANT_MIN or not word.isalpha():
             return []
         key = _single_letters(word)

@@ -19,7 +19,7 @@ _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
 _EMPLOYED_VERBS = frozenset({"work", "serve", "write", "report", "teach", "study"})
-# Verbs whose agent owns the subject: "PolitiFact is operated by Y".
+# Verbs whose agent owns the subject: "FactDesk is operated by Y".
 _OWNED_VERBS = frozenset({"operate", "own", "run", "publish", "fund"})
 
 
@@ -86,7 +86,7 @@ def _party_company(head: Token) -> list[Found]:
 
 
 def _next_predicate(head: Token, pronoun: str | None) -> list[Found]:
-    """"Lynch rose to prominence. She occupies the post as the attorney general": the next sentence's
+    """"Okafor rose quickly. She now holds the post of attorney general": the next sentence's
     predicate, when its subject is the person's own pronoun."""
     if pronoun is None or head.dep_ not in _SUBJECTS:
         return []
@@ -268,7 +268,7 @@ def _predicate(verb: Token) -> list[Found]:
             if aff:
                 out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
     for child in verb.children:
-        # "PolitiFact is operated by the Tampa Bay Times": the owner is the affiliation.
+        # "FactDesk is operated by the Harbor Daily": the owner is the affiliation.
         if child.dep_ == "agent" and verb.lemma_ in _OWNED_VERBS and verb.tag_ == "VBN":
             pobj = object_of(child)
             if pobj is not None and pobj.ent_type_ == "ORG":

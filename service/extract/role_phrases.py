@@ -144,7 +144,7 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
             j += 1  # "AFL-CIO President": a hyphenated name is one
     if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() and toks[1].lower_ in _BODY_NOUNS \
             and not titleish(toks[0]):
-        j = 1  # "Tulsa police chief": a proper noun and the body it names
+        j = 1  # "Harlow police chief": a proper noun and the body it names
     if j and j < n and toks[j].text in POSSESSIVE:
         j += 1
     if j and j < n - 1 and toks[j].lower_ in _BODY_NOUNS:

@@ -1,4 +1,4 @@
-"""What stands before or right after a name: the title run ("US President", "Sen.", "Tulsa
+"""What stands before or right after a name: the title run ("US President", "Sen.", "Harlow
 police Chief") and a party-state tag ("(D-Mass.)", ", R-Ohio,", "(Vt.)").
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _premod_token(tok: Token) -> bool:
     if tok.is_space or tok.is_quote or tok.text in ("(", ")", ",", ";", ":", "—", "–", "―", "/"):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.text[:1].isupper():
-        return True  # a place or body the tagger took for a verb: "Tulsa police Chief"
+        return True  # a place or body the tagger took for a verb: "Harlow police Chief"
     if tok.text in ("-", "‑") and tok.whitespace_ == "":
         return True
     if tok.text in POSSESSIVE:

@@ -6,7 +6,7 @@ Handled, for a mention that is a name:
 - a title before the name: "US President Donald Trump" (President, United States),
   "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
   "Harlow campaign manager Dee Park" (manager, Harlow campaign), "IMF chief economist X" and
-  "Tulsa police Chief X" (a body's initials or a place and a body noun), "Republican National
+  "Harlow police Chief X" (a body's initials or a place and a body noun), "Republican National
   Committee spokesman X" (a party word that starts an organisation's name is that organisation),
   "Sen. Jane Roe" (Senator), "Secretary of State Ann Cole", a first name or quoted nickname in
   between, a no-break space read as a space; a plural title ("Sens. Roe and Doe") is written out
@@ -63,7 +63,7 @@ The patterns live in ``role_titles`` (before and right after a name), ``role_con
 a mention) and ``role_phrases`` (reading a description or a run of words).
 Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
 description far from the name or before it (that is coreference, the caller's to pass as a
-mention), fronted appositives ("Now the top prosecutor, Lynch said"), stacked titles are kept
+mention), fronted appositives ("Now the top prosecutor, Okafor said"), stacked titles are kept
 whole ("nominee Gov." is "nominee Governor"), what a person's own or another speaker's quoted
 words call them, and anything the article does not say (a President in an article that names no
 seat of government gets no country, though gold data often gives one).
