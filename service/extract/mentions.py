@@ -4,8 +4,8 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
-nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns, definite descriptions
-of someone named before ("the former secretary": by title, else the last main-clause
+nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
+definite descriptions of someone named before ("the former secretary": by title, else the last main-clause
 subject; "the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
 documents that speak for whoever issued them ("the IMF report", "X issued a statement
