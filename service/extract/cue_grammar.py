@@ -44,7 +44,7 @@ class CueGrammar:
         order: list[Token] = []
         governor = self.governor(k, test)
         if governor is not None:
-            outer = self.reporting(governor, k) if _unrealised(governor) else None
+            outer = self.reporting(governor) if _unrealised(governor) else None
             order += [outer, governor] if outer is not None else [governor]
         close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
         order += [t for t in close_after if test(t)]
@@ -53,7 +53,7 @@ class CueGrammar:
         seen: set[int] = set()
         return [t for t in order if not (t.i in seen or seen.add(t.i))]
 
-    def reporting(self, verb: Token, k: int) -> Token | None:
+    def reporting(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb``, with a subject of its own:
         "Obama said he expected that Americans will say 'no'" is Obama's report."""
         v = verb

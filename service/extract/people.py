@@ -163,9 +163,10 @@ def _opens_line(span: Span) -> bool:
 class People:
     """The entities of one article, and resolution of mentions to them."""
 
-    def __init__(self, doc: Doc, quoted: Callable[[int], bool] = lambda i: False) -> None:
+    def __init__(self, doc: Doc, quoted: Callable[[int], bool] = lambda i: False, text: str | None = None) -> None:
         """``quoted(token_index)`` tells which tokens lie inside quotes: mentions there are
-        registered but never taken as antecedents or descriptions."""
+        registered but never taken as antecedents or descriptions. ``text`` is ``doc.text``
+        when the caller has it already (Doc.text joins every token anew)."""
         self.doc = doc
         self._quoted = quoted
         self.entities: list[Entity] = []
@@ -186,7 +187,7 @@ class People:
         # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
         self._introduced: set[int] = set()
         self._sentence_starts: list[int] | None = None
-        self._text = doc.text  # Doc.text joins the tokens again at every call
+        self._text = doc.text if text is None else text
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
         self._build()

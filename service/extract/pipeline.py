@@ -109,7 +109,7 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
             return Extraction()
         layout = Layout(doc, text, runs, paras)
     deadline.check()
-    people = People(doc, lambda i: layout.run_of[i] != -1)
+    people = People(doc, lambda i: layout.run_of[i] != -1, text)
     deadline.check()
     decisions = Attributor(doc, layout, people).run()
     deadline.check()
