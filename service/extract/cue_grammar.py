@@ -25,6 +25,9 @@ ask tell greet urge question press grill thank congratulate remind assure reassu
 welcome lecture implore beg advise counsel
 """.split())
 
+# Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
+_SPEAKER_PASSIVES = frozenset("quote hear record overhear catch cite".split())
+
 
 class CueGrammar:
     """The cue and subject readings of one article's quotes (``k`` is a quote's index in the layout)."""
@@ -46,12 +49,20 @@ class CueGrammar:
         if governor is not None:
             outer = self.reporting(governor) if _unrealised(governor) else None
             order += [outer, governor] if outer is not None else [governor]
-        close_after = [doc[i] for i in frame.after[:_CLOSE_AFTER]]
-        order += [t for t in close_after if test(t)]
+        after = [doc[i] for i in frame.after if not self.reports_another(doc[i], k)]
+        order += [t for t in after if t.i < frame.after.start + _CLOSE_AFTER and test(t)]
         order += [doc[i] for i in reversed(frame.before) if test(doc[i])]
-        order += [doc[i] for i in frame.after[_CLOSE_AFTER:] if test(doc[i])]
+        order += [t for t in after if t.i >= frame.after.start + _CLOSE_AFTER and test(t)]
         seen: set[int] = set()
         return [t for t in order if not (t.i in seen or seen.add(t.i))]
+
+    def reports_another(self, verb: Token, k: int) -> bool:
+        """A verb after a quote that closes its sentence ('... campaign." Ana said she would
+        ...') with a report of its own: it opens the next sentence, not the quote's cue."""
+        run = self.layout.runs[k]
+        if not self.layout.text[run.start:run.end].rstrip().endswith("."):
+            return False
+        return any(c.dep_ == "ccomp" and c.i > verb.i and not self.layout.quoted(c) for c in verb.children)
 
     def reporting(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb``, with a subject of its own:
@@ -143,7 +154,9 @@ class CueGrammar:
         v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
-                agent = _agent(v)
+                # a verb climbed to only lends its agent when it reports or names: not "X was
+                # joined by Y and joked"
+                agent = _agent(v) if v is verb or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
                 if agent is not None and not layout.quoted(agent):
                     return agent  # "Rubio was asked by the moderator": the moderator speaks
                 if v is verb and agent is None and _addressed(v):
@@ -201,7 +214,7 @@ def _unrealised(verb: Token) -> bool:
 
 def _addressed(verb: Token) -> bool:
     """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
-    return verb.lemma_.lower() in _ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:

@@ -351,6 +351,9 @@ class Attributor:
                 if who.entity is not None and who.entity.is_org:
                     return Decision("frame-verb", who, _chars(token))
             if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
+                reported = self._reporter(token, k)
+                if reported is not None:
+                    return reported
                 decision = Decision("frame-verb", self._speaker(subject, k), _chars(token))
                 if not _mere_thing(subject, decision.speaker):
                     return decision
@@ -359,6 +362,19 @@ class Attributor:
         return first
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _reporter(self, verb: Token, k: int) -> Decision | None:
+        """A verb that neither reports speech nor names, inside the report of a speech verb with
+        a subject: "Ana said the plan would 'bleed us dry'" quotes Ana, not the plan."""
+        if is_speech_verb(verb) or verb.lemma_.lower() in NAMING_VERBS:
+            return None
+        outer = self.grammar.reporting(verb)
+        if outer is None:
+            return None
+        subject = self.grammar.subject(outer, k)
+        if subject is None or _antecedent(subject).lower_ in _RELATIVE | _WEAK_SUBJECTS:
+            return None
+        return Decision("frame-verb", self._speaker(subject, k), _chars(outer))
 
     def _thing_owner(self, thing: Token, k: int) -> Token | None:
         """The subject of the clause a thing sits in, climbing past things: "Ana is airing an ad
