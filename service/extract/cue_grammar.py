@@ -64,6 +64,15 @@ class CueGrammar:
             return False
         return any(c.dep_ == "ccomp" and c.i > verb.i and not self.layout.quoted(c) for c in verb.children)
 
+    def parenthetical(self, verb: Token) -> Token | None:
+        """A speech verb with a subject set into ``verb``'s clause: "Biden, Rubio said, had
+        been in the Senate for 'a thousand years'" is Rubio's report."""
+        for child in verb.children:
+            if child.dep_ == "parataxis" and is_speech_verb(child) and not self.layout.quoted(child) \
+                    and any(c.dep_ == "nsubj" and not self.layout.quoted(c) for c in child.children):
+                return child
+        return None
+
     def reporting(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb``, with a subject of its own:
         "Obama said he expected that Americans will say 'no'" is Obama's report."""
@@ -169,7 +178,8 @@ class CueGrammar:
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
                     return v.head  # "Trump, boasting of ..."
-            if v.head is not v and not layout.quoted(v.head) and v.dep_ not in ("ROOT",):
+            if v.head is not v and not layout.quoted(v.head) and v.dep_ not in ("ROOT",) \
+                    and layout.para_of[v.head.i] == layout.para_of[verb.i]:  # a parse run on past the paragraph
                 v = v.head
                 continue
             break

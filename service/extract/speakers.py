@@ -342,7 +342,14 @@ class Attributor:
                     and (below.i < token.i or below.dep_ in _NOUN_COMPLEMENTS):
                 # "X seized on Trump's claim that '...'": the words are the named owner's
                 return Decision("speech-noun", self._speaker(_named_owner(token), k), _chars(token))
-            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
+            if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            aside = self.grammar.parenthetical(token)
+            if aside is not None:
+                subject = self.grammar.subject(aside, k)
+                if subject is not None and _antecedent(subject).lower_ not in _RELATIVE | _WEAK_SUBJECTS:
+                    return Decision("frame-verb", self._speaker(subject, k), _chars(aside))
+            if token.lemma_ == "be":
                 continue
             subject = self.grammar.subject(token, k)
             if subject is not None and subject.lower_ == "it" and first is None:
