@@ -278,6 +278,27 @@ SPEAKER_IN_THE_PARSE = [
      "Ana Torres"),
     # ... but not what someone else calls them
     ('Ben Osei called Ana Torres\'s remarks about the budget "deeply dishonest" on Friday.', "deeply", "Ben Osei"),
+    # a speech verb after a quote that closes its sentence, with a report of its own, opens the next sentence
+    ('Lena Ortiz spoke to the council on Tuesday. "The port is losing money every week." Ben Osei said that the '
+     'council would order an audit.', "losing money", "Lena Ortiz"),
+    # a verb climbed to lends its passive agent only when it reports: "X was joined by Y and joked"
+    ('Ana Torres was joined on stage by Mark Bell and joked, "We should do this more often."', "more often",
+     "Ana Torres"),
+    # ... and one passive of a speech verb with no agent gives no speaker: "the treasurer was charged"
+    ('Ana Torres defended the budget as "fair to everyone" on Monday, hours after the treasurer was charged '
+     'with fraud.', "fair to", "Ana Torres"),
+    # ... but "was quoted as saying" still does
+    ('Ana Torres was quoted as saying "the budget is fair."', "budget is fair", "Ana Torres"),
+    # a state in parentheses after the name is not the speaker
+    ('On Friday Sen. Ana Torres (D-Ore.) said the state budget was a "slow disaster."', "slow disaster", "Ana Torres"),
+    # a dateline the parser takes for a subject is no speaker
+    ('DAYTON, Ohio (AP) - Mayor Ana Torres has criticised the state budget, saying it would "gut our schools."',
+     "gut our", "Ana Torres"),
+    # a parenthetical "X said" set into the quote's clause
+    ('The new bridge, Ana Torres said, had cost "far too much" and opened late.', "far too much", "Ana Torres"),
+    # the subject is not sought past the paragraph the parse ran on into
+    ('"We are done waiting," declared Lena Ortiz, 41, of Dayton, Ohio\n\nOf the four plans tested, voters liked '
+     'the second one best.', "done waiting", "Lena Ortiz"),
 ]
 
 

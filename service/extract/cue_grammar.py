@@ -1,7 +1,8 @@
 """How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
 run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
-subjects after the verb, names in apposition). Grammar only: who a word means is
-``mentions.Resolver``'s, which rule decides is ``speakers``'.
+subjects after the verb, names in apposition, a parenthetical "X said" set into a clause; not
+past the verb's paragraph, not a passive speech verb's subject, not a dateline). Grammar only:
+who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
 """
 from __future__ import annotations
 
@@ -154,12 +155,12 @@ class CueGrammar:
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
                     agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
-                    return agent if agent is not None and not layout.quoted(agent) else subjects[0]
+                    return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
                 agent = _naming_agent(root)
-                return agent if agent is not None and not layout.quoted(agent) else subjects[0]
+                return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
         v = _conjunct_speech(verb) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
@@ -207,6 +208,8 @@ class CueGrammar:
                     return head
                 i = max(i, head.i) + 1
         i = verb.i - 1
+        if i > 0 and doc[i].text == ")":
+            i = _before_parenthesis(doc, i)  # "Sen. Ana Ruiz (D-Ore.) said": not "Ore."
         if i > 0 and doc[i].text == ",":
             i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
         for i in range(i, max(i - 4, -1), -1):
@@ -215,6 +218,12 @@ class CueGrammar:
             if could_speak(doc[i]) and (doc[i].pos_ != "NOUN" or (i == verb.i - 1 and _determined(doc[i]))):
                 return doc[i]  # a noun only right before the verb: "..., the candidate stated"
         return None
+
+
+def _not_place(subjects: list[Token]) -> Token:
+    """The first of a verb's subjects that is not a place: a dateline the parser took for one
+    ("PARIS (AP) - Ana Ruiz has criticised ..., saying") speaks for no one."""
+    return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
 
 
 def _unrealised(verb: Token) -> bool:
@@ -275,6 +284,16 @@ def _before_apposition(doc: Doc, comma: int) -> int:
         if doc[i].text in (".", ";", ":") or doc[i].is_space:
             break
     return comma - 1
+
+
+def _before_parenthesis(doc: Doc, close: int) -> int:
+    """The token before the parenthesis that ``close`` ends, or ``close`` when it opens no one."""
+    for i in range(close - 1, max(close - 8, 0), -1):
+        if doc[i].text == "(":
+            return i - 1
+        if doc[i].text in (")", ".", ";") and not doc[i].is_alpha:
+            break
+    return close
 
 
 def _determined(noun: Token) -> bool:

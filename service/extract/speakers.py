@@ -13,7 +13,10 @@ wrong speaker traces to one rule. In order:
    is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
    after a body is the person before it), a passive verb's agent speaks ("X was asked by
    Y"), a time stamp is no subject ("12:15 p.m. ¶ Trump says"), the passive subject of
-   a verb of address does not ("X was asked", "was greeted with"), a word in title marks is no subject, "X said A and said B" shares X, of
+   a speech verb does not ("X was asked", "was greeted with", "X was charged with fraud"; but "was
+   quoted as saying"), a word in title marks is no subject, a state in parentheses is not the name
+   before it ("Sen. Ana Ruiz (D-Ore.) said"), a dateline is no subject, a speech verb after a quote
+   that closes its sentence and reports a clause of its own opens the next sentence, "X said A and said B" shares X, of
    several subjects the parser gave one verb the one in its paragraph nearest it wins, a thing
    that "says" speaks for the subject of the clause that has it ("X wore a shirt that said"), and a
    speech that has not happened ("voters will say") gives way to the verb reporting it.
@@ -35,7 +38,10 @@ wrong speaker traces to one rule. In order:
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
    passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
    a subject that is a mere thing ("money was coming from '...'") gives way to one higher up;
-   "it" counts when it stands for a body ("the IMF ... it referenced '...'").
+   "it" counts when it stands for a body ("the IMF ... it referenced '...'"); a parenthetical
+   report set into the clause ("The bridge, Ana said, cost 'far too much'") or a speech verb whose
+   report holds a verb that neither speaks nor names ("Ana said the plan would 'bleed us dry'")
+   gives the reporter.
 8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
