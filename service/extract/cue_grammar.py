@@ -16,6 +16,7 @@ from .mentions import NON_PERSON_NOUNS, could_speak
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
+_ASIDE_REACH = 4  # "Mr. Roe said" after a closing mark
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 # A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
 _WHEN = frozenset({"TIME", "DATE"})
@@ -41,12 +42,16 @@ class CueGrammar:
         return next(iter(self.cues(k, test)), None)
 
     def cues(self, k: int, test: Callable[[Token], bool]) -> list[Token]:
-        """Cue tokens for a quote, the likeliest first: the verb the quote hangs on, then the
+        """Cue tokens for a quote, the likeliest first: the verb the quote hangs on (after an
+        aside of its own, "..., she said", when that verb stands before the quote), then the
         frame's tokens close after the quote, then those before it from the nearest, then the rest."""
         frame = self.layout.frames[k]
         doc = self.doc
         order: list[Token] = []
         governor = self.governor(k, test)
+        aside = self._aside(k, test)
+        if aside is not None and governor is not None and governor.i < frame.first:
+            order.append(aside)  # "X praised 'A' - 'B,' he said": B's cue is the aside
         if governor is not None:
             outer = self.reporting(governor) if _unrealised(governor) else None
             order += [outer, governor] if outer is not None else [governor]
@@ -72,6 +77,21 @@ class CueGrammar:
             if child.dep_ == "parataxis" and is_speech_verb(child) and not self.layout.quoted(child) \
                     and any(c.dep_ == "nsubj" and not self.layout.quoted(c) for c in child.children):
                 return child
+        return None
+
+    def _aside(self, k: int, test: Callable[[Token], bool]) -> Token | None:
+        """A cue set right after the closing mark with its subject before it: "..., he said"
+        (a quote ending on a comma: one ending a sentence leaves the next sentence's verb alone)."""
+        run = self.layout.runs[k]
+        if not self.layout.text[run.start:run.end].rstrip().endswith(","):
+            return None
+        after = self.layout.frames[k].after
+        for i in after[:_ASIDE_REACH]:
+            verb = self.doc[i]
+            if test(verb):
+                # the subject opens the aside: not "..., but he said", "..., while 73 percent said"
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == after.start]
+                return verb if subjects else None
         return None
 
     def reporting(self, verb: Token) -> Token | None:

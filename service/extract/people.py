@@ -2,7 +2,9 @@
 
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
 those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not
-a word after a number ("the 13th Amendment"). Mentions inside quotes are registered but
+a word after a number ("the 13th Amendment"). A full name labelled an organisation that opens
+with a known first name and holds no body's noun ("Carly Venn" as ORG) is a person, known
+before any lone surname is resolved. Mentions inside quotes are registered but
 never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
@@ -202,7 +204,7 @@ class People:
             stripped = _strip(s)
             if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
                 stripped = _given_name_before(stripped)
-            if s.label_ == "PERSON" and stripped is not None and len(_words(stripped)) >= 2:
+            if stripped is not None and len(_words(stripped)) >= 2 and (s.label_ == "PERSON" or _personal_name(stripped)):
                 words = _words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
@@ -618,6 +620,14 @@ def _titled_apposition(token: Token) -> bool:
     if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
         return False
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i > token.i for c in token.children)
+
+
+def _personal_name(span: Span) -> bool:
+    """A person's full name the recogniser took for an organisation: two or three capitalised
+    words, the first a known first name ("Carly Venn" as ORG), none of them a body's noun."""
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
+        and first_name_gender(words[0].text) is not None and not any(t.lower_ in _ORG_NOUNS for t in words)
 
 
 def _a_thing(span: Span) -> bool:

@@ -1,0 +1,74 @@
+"""Pronouns and the mentions they stand in for: who a pronoun means, and which pronoun is the mention."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.extract import Extraction, extract_text
+from service.extract.people import People
+
+
+def _with_entities(nlp: Language, text: str, labelled: list[tuple[int, str, str]]) -> Doc:
+    """``text`` parsed, with the recogniser's entities replaced by ``labelled``: (nth occurrence, words, label),
+    so that a test does not hang on what the model happens to tag."""
+    doc = nlp(text)
+    spans = []
+    for nth, words, label in labelled:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(words, at + 1)
+        spans.append(doc.char_span(at, at + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+# A full name the recogniser took for an organisation is still a person when it opens with a
+# known first name, known before any lone surname is resolved: a headline's "Venn" is she, not
+# the namesake the recogniser did tag a person further down.
+MISLABELLED_FULL_NAMES = [
+    # (text, entities, expected name of the headline surname's entity)
+    ("Venn pushes on.\n\nCarly Venn took the stage on Monday. Later her husband, Frank Venn, joined her.",
+     [(0, "Venn", "ORG"), (0, "Carly Venn", "ORG"), (0, "Frank Venn", "PERSON")],
+     "Carly Venn"),
+    # a body whose name holds a body noun stays a body, whatever word opens it
+    ("Venn pushes on.\n\nThe Carly Venn Foundation gave money. Later Frank Venn joined the board.",
+     [(0, "Venn", "ORG"), (0, "Carly Venn Foundation", "ORG"), (0, "Frank Venn", "PERSON")],
+     "Frank Venn"),
+]
+
+
+@pytest.mark.parametrize("text, entities, name", MISLABELLED_FULL_NAMES)
+def test_a_full_name_labelled_a_body_is_a_person(nlp: Language, text: str, entities: list[tuple[int, str, str]],
+                                                  name: str) -> None:
+    doc = _with_entities(nlp, text, entities)
+    people = People(doc)
+    assert people.by_name(people.name_span(doc[0])).name == name
+
+
+def _mention_of(result: Extraction, words: str) -> str | None:
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker.mention.text if q.speaker.mention else None
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# A quote ending on a comma and followed by its own "he said" takes that aside as its cue,
+# over a framing verb before it; the speaker is the same, the mention is the aside's subject.
+ASIDES = [
+    ('Mayor Ana Torres praised the crews\' "steady work" - "work that never stopped for a day," she said - '
+     'and thanked the volunteers.', "never stopped", "she"),
+    ('Dana Wells described the flood as "terrible. It really changed the town," she said on Monday.',
+     "terrible", "she"),
+    ('Tom Grant declared that the town needs "a new bridge," he told reporters.', "new bridge", "he"),
+    # not an aside: a clause of its own opened by a conjunction
+    ('Tom Grant said the bridge needed "urgent repairs," but he said the money was not there.',
+     "urgent repairs", "Tom Grant"),
+    # not an aside: the quote ends its sentence, and the next sentence's verb is its own
+    ('Tom Grant said the bridge was "unsafe." He said the council would meet on Friday.', "unsafe", "Tom Grant"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", ASIDES)
+def test_an_aside_after_the_quote_is_its_cue(nlp: Language, text: str, words: str, mention: str) -> None:
+    assert _mention_of(extract_text(nlp, text), words) == mention
