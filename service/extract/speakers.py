@@ -101,7 +101,7 @@ class Attributor:
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
             self.transcript, self.cue_subject, self.according_to, self.colon_lead_in, self.byline,
-            self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
+            self.trailing_clause, self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
         ]
 
     def run(self) -> list[Decision]:
@@ -226,6 +226,52 @@ class Attributor:
         end = text.find("\n", run.close_mark)
         return _LINE_BYLINE.search(text, run.close_mark + 1, len(text) if end == -1 else end)
 
+    def trailing_clause(self, k: int) -> Decision | None:
+        """The reporter's clause that closes the quote's sentence names who spoke, whatever its
+        verb: '"...," Ana shot back.', '"...?" reacted Ana.', '"...," a source, who asked not to
+        be named, told the paper.'"""
+        run = self.layout.runs[k]
+        if run.close_mark is None or self._partial(k):
+            return None
+        ending = self.layout.text[run.start:run.end].rstrip()[-1:]
+        if ending not in _OPEN_ENDINGS:
+            return None
+        clause = self._closing_clause(k)
+        if not clause:
+            return None
+        doc = self.doc
+        first = doc[clause[0]]
+        if first.lower_ in _RELATIVE:
+            return None  # '"...," which Ana doubts': a clause about the words, not their source
+        if first.pos_ in ("VERB",) and first.tag_ in _FINITE:
+            head = _inverted_subject(doc, clause[1:])
+            verb = first
+        else:
+            verb, head = _subject_then_verb(doc, clause)
+        if verb is None or head is None or not could_speak(head) or head.lower_ in _RELATIVE | _WEAK_SUBJECTS:
+            return None
+        if ending in "?!" and first.text[:1].isupper() and len(clause) > verb.i - clause[0] + _TAIL:
+            return None  # a new sentence of the reporter's, not a tag after the quote
+        return Decision("trailing-clause", self._speaker(head, k), _chars(verb))
+
+    def _closing_clause(self, k: int) -> list[int]:
+        """Tokens after the quote's closing mark up to the end of its sentence, in its paragraph,
+        when no other quote stands in them."""
+        layout, doc = self.layout, self.doc
+        i = layout.frames[k].last + 1
+        while i < len(doc) and layout.run_of[i] == k:
+            i += 1
+        para = layout.para_of[layout.frames[k].last]
+        out: list[int] = []
+        while i < len(doc) and layout.para_of[i] == para and not doc[i].is_space:
+            if layout.run_of[i] != -1:
+                return []
+            if doc[i].text in (".", "!", "?", ";"):
+                return out
+            out.append(i)
+            i += 1
+        return out
+
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
         if self._partial(k):
@@ -250,11 +296,34 @@ class Attributor:
         return None
 
     def previous_speaker(self, k: int) -> Decision | None:
-        """A quoted phrase no verb ties to anyone: the nearest earlier speech, as a last resort."""
+        """A quoted phrase no verb ties to anyone: the person the sentence is about, when its
+        main clause has a named subject before the phrase; else the nearest earlier speech, as
+        a last resort."""
+        subject = self._sentence_subject(k)
+        if subject is not None:
+            decision = Decision("previous-speaker", self._speaker(subject, k), None)
+            if decision.known and decision.speaker.entity is not None:
+                return decision
         decision = self._carry(k)
         if decision is None:
             return None
         return Decision("previous-speaker", decision.speaker, None, decision.continues)
+
+    def _sentence_subject(self, k: int) -> Token | None:
+        """The subject of the main clause of a partial quote's sentence, a name or a pronoun
+        before the quote; the root itself when the parser left a name as the root."""
+        first = self.doc[self.layout.frames[k].first]
+        root = first.sent.root
+        if self.layout.quoted(root) or root.i > first.i:
+            return None
+        if root.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(c)), None)
+        else:
+            subject = root if root.pos_ == "PROPN" else None
+        if subject is None or subject.i > first.i or subject.pos_ not in ("PROPN", "PRON", "NOUN") \
+                or subject.lower_ in _RELATIVE | _WEAK_SUBJECTS | {"i", "we", "you"}:
+            return None
+        return subject
 
     def nearest_person(self, k: int) -> Decision | None:
         """Nothing ties the quote to anyone: the person named last before it, close by."""
@@ -414,6 +483,63 @@ class Attributor:
         return decision
 
 
+# What a quote's words end with when the reporter's sentence runs on after it.
+_OPEN_ENDINGS = frozenset({",", "?", "!", "—", "-"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+_SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
+
+
+def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
+    """The subject after an inverted verb: "reacted Ana Ruiz", "beamed a delegate from Ohio"."""
+    phrase: list[Token] = []
+    for i in tokens:
+        t = doc[i]
+        if t.pos_ not in _PHRASE_TAGS and t.text not in ("-", "."):
+            break
+        phrase.append(t)
+    heads = [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads:
+        return None
+    propn = [t for t in heads if t.pos_ == "PROPN"]
+    return propn[-1] if propn and heads[0].pos_ == "PROPN" else heads[0] if heads[0].pos_ == "PRON" else _last_of_run(heads)
+
+
+def _last_of_run(heads: list[Token]) -> Token:
+    """The last word of the first run of nouns: "a delegate from Ohio" -> delegate."""
+    last = heads[0]
+    for t in heads[1:]:
+        if t.i != last.i + 1:
+            break
+        last = t
+    return last
+
+
+def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token | None]:
+    """A closing clause that opens with its subject: "Ana shot back", "an angry Ana retaliated",
+    "a source, who asked not to be named, told the paper": the verb and the subject's head word."""
+    phrase: list[Token] = []
+    j = 0
+    while j < min(len(tokens), _SUBJECT_REACH):
+        t = doc[tokens[j]]
+        if t.pos_ == "VERB" and t.tag_ in _FINITE and phrase:
+            heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
+            return (t, heads[-1]) if heads else (None, None)
+        if t.text == "," and phrase:
+            # an apposition or a relative clause between commas: "Ana Ruiz, a nurse,", "a source, who ...,"
+            close = next((m for m in range(j + 1, min(len(tokens), j + _SUBJECT_REACH)) if doc[tokens[m]].text == ","), None)
+            if close is None:
+                return None, None
+            j = close + 1
+            continue
+        if t.pos_ not in _PHRASE_TAGS and t.text != "-":
+            return None, None
+        phrase.append(t)
+        j += 1
+    return None, None
+
+
 # How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote
 # right after it otherwise is what someone called it ("called Trump's remarks 'racist'").
 _NOUN_COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp"})
@@ -473,5 +599,5 @@ def _chars(token: Token) -> tuple[int, int]:
 RULE_PRECISION: dict[str, float] = {
     "according-to": 0.89, "byline": 0.96, "carried-over": 0.93, "colon-lead-in": 0.73, "cue-subject": 0.93,
     "frame-verb": 0.84, "nearest-person": 0.8, "paragraph-subject": 0.5, "previous-sentence": 0.6,
-    "previous-speaker": 0.77, "speech-noun": 0.83, "transcript": 0.92, "none": 0.0,
+    "previous-speaker": 0.77, "speech-noun": 0.83, "transcript": 0.92, "trailing-clause": 0.8, "none": 0.0,
 }
