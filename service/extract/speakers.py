@@ -162,9 +162,11 @@ class Attributor:
             return None
         i = colon - 1
         tokens: list[Token] = []
-        while i >= 0 and not layout.quoted(doc[i]) and doc[i].text not in (".", "!", "?") \
-                and layout.para_of[i] == layout.para_of[colon]:
-            tokens.append(doc[i])
+        while i >= 0 and doc[i].text not in (".", "!", "?") and layout.para_of[i] == layout.para_of[colon]:
+            if doc[i].text in _LEAD_IN_BREAKS and tokens and doc[i].whitespace_:
+                break  # "HEADLINE WORDS - Ana Ruiz:", "he wrote ... Ana Ruiz:": the name after the break
+            if not layout.quoted(doc[i]):  # a phrase in marks inside the lead-in: "Ana called it "x" and said:"
+                tokens.append(doc[i])
             i -= 1
         for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
             subject = self.grammar.subject(verb, k)
@@ -483,6 +485,8 @@ class Attributor:
         return decision
 
 
+# A dash or an ellipsis before a colon lead-in sets the name apart from what comes before it.
+_LEAD_IN_BREAKS = frozenset({"-", "–", "—", "―", "--", "…", "..."})
 # What a quote's words end with when the reporter's sentence runs on after it.
 _OPEN_ENDINGS = frozenset({",", "?", "!", "—", "-"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
