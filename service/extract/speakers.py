@@ -301,6 +301,11 @@ class Attributor:
         """A quoted phrase no verb ties to anyone: the person the sentence is about, when its
         main clause has a named subject before the phrase; else the nearest earlier speech, as
         a last resort."""
+        owner = self._speech_noun_owner(k)
+        if owner is not None:
+            decision = Decision("speech-noun", self._speaker(owner, k), None)
+            if decision.known:
+                return decision
         subject = self._sentence_subject(k)
         if subject is not None:
             decision = Decision("previous-speaker", self._speaker(subject, k), None)
@@ -310,6 +315,26 @@ class Attributor:
         if decision is None:
             return None
         return Decision("previous-speaker", decision.speaker, None, decision.continues)
+
+    def _speech_noun_owner(self, k: int) -> Token | None:
+        """The owner of a speech noun earlier in the quote's sentence, with no speech verb
+        between: "Ana's main claim is that the plan is 'a fraud'", "after her comment that, '...'"."""
+        layout, doc = self.layout, self.doc
+        first = layout.frames[k].first
+        sent_start = doc[first].sent.start
+        for i in range(first - 1, sent_start - 1, -1):
+            t = doc[i]
+            if layout.para_of[i] != layout.para_of[first]:
+                break
+            if layout.quoted(t):
+                continue
+            if is_speech_verb(t):
+                return None
+            if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
+                owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
+                              and not layout.quoted(c)), None)
+                return owner
+        return None
 
     def _sentence_subject(self, k: int) -> Token | None:
         """The subject of the main clause of a partial quote's sentence, a name or a pronoun
