@@ -70,6 +70,9 @@ _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named pers
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+# The next paragraph opening with a dash and a name; a signature line is no longer than this.
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+_SIGNATURE_CHARS = 80
 # A closing mark, a long dash and a name with no mark after it, up to the end of the line.
 _LINE_BYLINE = re.compile(r"(?<=[”\"’])[^\S\n]*(―|—)[^\S\n]*(?=[A-Z][^“”\"\n]*$)")
 
@@ -206,7 +209,7 @@ class Attributor:
         run = self.layout.runs[k]
         if run.close_mark is None:
             return None
-        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k)
+        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k) or self._signature_line(k)
         if match is None:
             return None
         i = self.layout.token_at(match.end())
@@ -267,12 +270,22 @@ class Attributor:
         out: list[int] = []
         while i < len(doc) and layout.para_of[i] == para and not doc[i].is_space:
             if layout.run_of[i] != -1:
-                return []
+                return out  # '"...," she went on, "...': the clause ends where the next part opens
             if doc[i].text in (".", "!", "?", ";"):
                 return out
             out.append(i)
             i += 1
         return out
+
+    def _signature_line(self, k: int) -> re.Match[str] | None:
+        """A short line of its own right after a quote that ends its paragraph, opening with a
+        dash and a name: '"..." ¶ - Jane Roe, tweeting after the speech.'"""
+        run, text = self.layout.runs[k], self.layout.text
+        match = _SIGNATURE_LINE.match(text, run.close_mark + 1)
+        if match is None:
+            return None
+        end = text.find("\n", match.end())
+        return match if (len(text) if end == -1 else end) - match.end() <= _SIGNATURE_CHARS else None
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
@@ -535,6 +548,12 @@ def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
     return propn[-1] if propn and heads[0].pos_ == "PROPN" else heads[0] if heads[0].pos_ == "PRON" else _last_of_run(heads)
 
 
+def _misread_read(token: Token, j: int, tokens: list[int]) -> bool:
+    """ "read" ending a short clause after a quote is the verb, though the tagger often makes
+    it a noun: '"...," the sign read.'"""
+    return token.lower_ in ("read", "reads") and j == len(tokens) - 1
+
+
 def _last_of_run(heads: list[Token]) -> Token:
     """The last word of the first run of nouns: "a delegate from Ohio" -> delegate."""
     last = heads[0]
@@ -552,7 +571,7 @@ def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token
     j = 0
     while j < min(len(tokens), _SUBJECT_REACH):
         t = doc[tokens[j]]
-        if t.pos_ == "VERB" and t.tag_ in _FINITE and phrase:
+        if phrase and (t.pos_ == "VERB" and t.tag_ in _FINITE or _misread_read(t, j, tokens)):
             heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
             return (t, heads[-1]) if heads else (None, None)
         if t.text == "," and phrase:
