@@ -161,7 +161,12 @@ class Attributor:
         layout, doc = self.layout, self.doc
         frame = layout.frames[k]
         colon = (frame.before[-1] if frame.before else self._previous_paragraph_end(k))
-        if colon is None or doc[colon].text != ":":
+        while colon is not None and colon > 0 and doc[colon].is_space and colon - 1 in frame.before:
+            colon -= 1  # "Ana replied:  '...'": spaces the tokenizer kept
+        if colon is None or doc[colon].text not in (":", ","):
+            return None
+        comma = doc[colon].text == ","
+        if comma and not self.layout.text[self.layout.runs[k].start:self.layout.runs[k].start + 1].isupper():
             return None
         i = colon - 1
         tokens: list[Token] = []
@@ -172,9 +177,15 @@ class Attributor:
                 tokens.append(doc[i])
             i -= 1
         for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
+            if comma and verb.tag_ not in _FINITE:
+                return None  # "a column entitled, '...'": a title, no one speaking
             subject = self.grammar.subject(verb, k)
             if subject is not None and _antecedent(subject).lower_ not in _WEAK_SUBJECTS:
                 return Decision("colon-lead-in", self._speaker(subject, k), _chars(verb))
+            if comma:
+                return None  # a comma lead-in speaks through the verb nearest the quote only
+        if comma:
+            return None
         names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
         if names and len(tokens) <= 6:
             return Decision("colon-lead-in", self._speaker(names[0], k), _chars(doc[colon]))
