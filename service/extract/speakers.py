@@ -20,9 +20,16 @@ wrong speaker traces to one rule. In order:
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
-4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
+4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
+   inside the lead-in; after a dash or ellipsis, the name after it: "HEADLINE - X:"); also a
+   comma after a finite verb with a subject, before a quote that opens in capitals ("X leaned
+   in, '...'"), though not a title ("a column entitled, '...'").
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
-   ending the line the quote opens, past quotes nested in it.
+   ending the line the quote opens, past quotes nested in it; or a short line of its own
+   right after the quote's paragraph ("- Jane Roe, at the rally.").
+   ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
+   ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'); not a clause
+   about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -40,7 +47,9 @@ wrong speaker traces to one rule. In order:
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
    words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"). ``previous-speaker``:
-   a quoted phrase that nothing else ties: as in 6, last resort.
+   a quoted phrase that nothing else ties: the owner of a speech noun before it in its
+   sentence ("X's main claim was that it is 'a fraud'"), the named subject of its sentence's
+   main clause, else as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
 
