@@ -23,9 +23,16 @@ wrong speaker traces to one rule. In order:
    A partial quote under a naming verb with a named subject inside the report ("Ana said
    Mark called it 'a disaster'") is left to rule 7.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
-4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark.
+4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
+   inside the lead-in; after a dash or ellipsis, the name after it: "HEADLINE - X:"); also a
+   comma after a finite verb with a subject, before a quote that opens in capitals ("X leaned
+   in, '...'"), though not a title ("a column entitled, '...'").
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
-   ending the line the quote opens, past quotes nested in it.
+   ending the line the quote opens, past quotes nested in it; or a short line of its own
+   right after the quote's paragraph ("- Jane Roe, at the rally.").
+   ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
+   ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'); not a clause
+   about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -46,7 +53,9 @@ wrong speaker traces to one rule. In order:
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
    words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"). ``previous-speaker``:
-   a quoted phrase that nothing else ties: as in 6, last resort.
+   a quoted phrase that nothing else ties: the owner of a speech noun before it in its
+   sentence ("X's main claim was that it is 'a fraud'"), the named subject of its sentence's
+   main clause, else as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
 
@@ -76,6 +85,9 @@ _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named pers
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+# The next paragraph opening with a dash and a name; a signature line is no longer than this.
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
+_SIGNATURE_CHARS = 80
 # A closing mark, a long dash and a name with no mark after it, up to the end of the line.
 _LINE_BYLINE = re.compile(r"(?<=[”\"’])[^\S\n]*(―|—)[^\S\n]*(?=[A-Z][^“”\"\n]*$)")
 
@@ -107,7 +119,7 @@ class Attributor:
         self._cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self.rules: list[Callable[[int], Decision | None]] = [
             self.transcript, self.cue_subject, self.according_to, self.colon_lead_in, self.byline,
-            self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
+            self.trailing_clause, self.carried_over, self.frame_verb, self.speech_noun, self.previous_speaker, self.nearest_person,
         ]
 
     def run(self) -> list[Decision]:
@@ -164,18 +176,31 @@ class Attributor:
         layout, doc = self.layout, self.doc
         frame = layout.frames[k]
         colon = (frame.before[-1] if frame.before else self._previous_paragraph_end(k))
-        if colon is None or doc[colon].text != ":":
+        while colon is not None and colon > 0 and doc[colon].is_space and colon - 1 in frame.before:
+            colon -= 1  # "Ana replied:  '...'": spaces the tokenizer kept
+        if colon is None or doc[colon].text not in (":", ","):
+            return None
+        comma = doc[colon].text == ","
+        if comma and not self.layout.text[self.layout.runs[k].start:self.layout.runs[k].start + 1].isupper():
             return None
         i = colon - 1
         tokens: list[Token] = []
-        while i >= 0 and not layout.quoted(doc[i]) and doc[i].text not in (".", "!", "?") \
-                and layout.para_of[i] == layout.para_of[colon]:
-            tokens.append(doc[i])
+        while i >= 0 and doc[i].text not in (".", "!", "?") and layout.para_of[i] == layout.para_of[colon]:
+            if doc[i].text in _LEAD_IN_BREAKS and tokens and doc[i].whitespace_:
+                break  # "HEADLINE WORDS - Ana Ruiz:", "he wrote ... Ana Ruiz:": the name after the break
+            if not layout.quoted(doc[i]):  # a phrase in marks inside the lead-in: "Ana called it "x" and said:"
+                tokens.append(doc[i])
             i -= 1
         for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
+            if comma and verb.tag_ not in _FINITE:
+                return None  # "a column entitled, '...'": a title, no one speaking
             subject = self.grammar.subject(verb, k)
             if subject is not None and _antecedent(subject).lower_ not in _WEAK_SUBJECTS:
                 return Decision("colon-lead-in", self._speaker(subject, k), _chars(verb))
+            if comma:
+                return None  # a comma lead-in speaks through the verb nearest the quote only
+        if comma:
+            return None
         names = [t for t in tokens if t.pos_ in ("PROPN", "PRON") or t.is_upper]
         if names and len(tokens) <= 6:
             return Decision("colon-lead-in", self._speaker(names[0], k), _chars(doc[colon]))
@@ -210,7 +235,7 @@ class Attributor:
         run = self.layout.runs[k]
         if run.close_mark is None:
             return None
-        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k)
+        match = _BYLINE.match(self.layout.text, run.close_mark + 1) or self._line_byline(k) or self._signature_line(k)
         if match is None:
             return None
         i = self.layout.token_at(match.end())
@@ -231,6 +256,62 @@ class Attributor:
             return None
         end = text.find("\n", run.close_mark)
         return _LINE_BYLINE.search(text, run.close_mark + 1, len(text) if end == -1 else end)
+
+    def trailing_clause(self, k: int) -> Decision | None:
+        """The reporter's clause that closes the quote's sentence names who spoke, whatever its
+        verb: '"...," Ana shot back.', '"...?" reacted Ana.', '"...," a source, who asked not to
+        be named, told the paper.'"""
+        run = self.layout.runs[k]
+        if run.close_mark is None or self._partial(k):
+            return None
+        ending = self.layout.text[run.start:run.end].rstrip()[-1:]
+        if ending not in _OPEN_ENDINGS:
+            return None
+        clause = self._closing_clause(k)
+        if not clause:
+            return None
+        doc = self.doc
+        first = doc[clause[0]]
+        if first.lower_ in _RELATIVE:
+            return None  # '"...," which Ana doubts': a clause about the words, not their source
+        if first.pos_ in ("VERB",) and first.tag_ in _FINITE:
+            head = _inverted_subject(doc, clause[1:])
+            verb = first
+        else:
+            verb, head = _subject_then_verb(doc, clause)
+        if verb is None or head is None or not could_speak(head) or head.lower_ in _RELATIVE | _WEAK_SUBJECTS:
+            return None
+        if ending in "?!" and first.text[:1].isupper() and len(clause) > verb.i - clause[0] + _TAIL:
+            return None  # a new sentence of the reporter's, not a tag after the quote
+        return Decision("trailing-clause", self._speaker(head, k), _chars(verb))
+
+    def _closing_clause(self, k: int) -> list[int]:
+        """Tokens after the quote's closing mark up to the end of its sentence, in its paragraph,
+        when no other quote stands in them."""
+        layout, doc = self.layout, self.doc
+        i = layout.frames[k].last + 1
+        while i < len(doc) and layout.run_of[i] == k:
+            i += 1
+        para = layout.para_of[layout.frames[k].last]
+        out: list[int] = []
+        while i < len(doc) and layout.para_of[i] == para and not doc[i].is_space:
+            if layout.run_of[i] != -1:
+                return out  # '"...," she went on, "...': the clause ends where the next part opens
+            if doc[i].text in (".", "!", "?", ";"):
+                return out
+            out.append(i)
+            i += 1
+        return out
+
+    def _signature_line(self, k: int) -> re.Match[str] | None:
+        """A short line of its own right after a quote that ends its paragraph, opening with a
+        dash and a name: '"..." ¶ - Jane Roe, tweeting after the speech.'"""
+        run, text = self.layout.runs[k], self.layout.text
+        match = _SIGNATURE_LINE.match(text, run.close_mark + 1)
+        if match is None:
+            return None
+        end = text.find("\n", match.end())
+        return match if (len(text) if end == -1 else end) - match.end() <= _SIGNATURE_CHARS else None
 
     def carried_over(self, k: int) -> Decision | None:
         """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
@@ -256,11 +337,59 @@ class Attributor:
         return None
 
     def previous_speaker(self, k: int) -> Decision | None:
-        """A quoted phrase no verb ties to anyone: the nearest earlier speech, as a last resort."""
+        """A quoted phrase no verb ties to anyone: the person the sentence is about, when its
+        main clause has a named subject before the phrase; else the nearest earlier speech, as
+        a last resort."""
+        owner = self._speech_noun_owner(k)
+        if owner is not None:
+            decision = Decision("speech-noun", self._speaker(owner, k), None)
+            if decision.known:
+                return decision
+        subject = self._sentence_subject(k)
+        if subject is not None:
+            decision = Decision("previous-speaker", self._speaker(subject, k), None)
+            if decision.known and decision.speaker.entity is not None:
+                return decision
         decision = self._carry(k)
         if decision is None:
             return None
         return Decision("previous-speaker", decision.speaker, None, decision.continues)
+
+    def _speech_noun_owner(self, k: int) -> Token | None:
+        """The owner of a speech noun earlier in the quote's sentence, with no speech verb
+        between: "Ana's main claim is that the plan is 'a fraud'", "after her comment that, '...'"."""
+        layout, doc = self.layout, self.doc
+        first = layout.frames[k].first
+        sent_start = doc[first].sent.start
+        for i in range(first - 1, sent_start - 1, -1):
+            t = doc[i]
+            if layout.para_of[i] != layout.para_of[first]:
+                break
+            if layout.quoted(t):
+                continue
+            if is_speech_verb(t):
+                return None
+            if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
+                owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
+                              and not layout.quoted(c)), None)
+                return owner
+        return None
+
+    def _sentence_subject(self, k: int) -> Token | None:
+        """The subject of the main clause of a partial quote's sentence, a name or a pronoun
+        before the quote; the root itself when the parser left a name as the root."""
+        first = self.doc[self.layout.frames[k].first]
+        root = first.sent.root
+        if self.layout.quoted(root) or root.i > first.i:
+            return None
+        if root.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(c)), None)
+        else:
+            subject = root if root.pos_ == "PROPN" else None
+        if subject is None or subject.i > first.i or subject.pos_ not in ("PROPN", "PRON", "NOUN") \
+                or subject.lower_ in _RELATIVE | _WEAK_SUBJECTS | {"i", "we", "you"}:
+            return None
+        return subject
 
     def nearest_person(self, k: int) -> Decision | None:
         """Nothing ties the quote to anyone: the person named last before it, close by."""
@@ -443,6 +572,71 @@ class Attributor:
         return decision
 
 
+# A dash or an ellipsis before a colon lead-in sets the name apart from what comes before it.
+_LEAD_IN_BREAKS = frozenset({"-", "–", "—", "―", "--", "…", "..."})
+# What a quote's words end with when the reporter's sentence runs on after it.
+_OPEN_ENDINGS = frozenset({",", "?", "!", "—", "-"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+_SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
+
+
+def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
+    """The subject after an inverted verb: "reacted Ana Ruiz", "beamed a delegate from Ohio"."""
+    phrase: list[Token] = []
+    for i in tokens:
+        t = doc[i]
+        if t.pos_ not in _PHRASE_TAGS and t.text not in ("-", "."):
+            break
+        phrase.append(t)
+    heads = [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads:
+        return None
+    propn = [t for t in heads if t.pos_ == "PROPN"]
+    return propn[-1] if propn and heads[0].pos_ == "PROPN" else heads[0] if heads[0].pos_ == "PRON" else _last_of_run(heads)
+
+
+def _misread_read(token: Token, j: int, tokens: list[int]) -> bool:
+    """ "read" ending a short clause after a quote is the verb, though the tagger often makes
+    it a noun: '"...," the sign read.'"""
+    return token.lower_ in ("read", "reads") and j == len(tokens) - 1
+
+
+def _last_of_run(heads: list[Token]) -> Token:
+    """The last word of the first run of nouns: "a delegate from Ohio" -> delegate."""
+    last = heads[0]
+    for t in heads[1:]:
+        if t.i != last.i + 1:
+            break
+        last = t
+    return last
+
+
+def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token | None]:
+    """A closing clause that opens with its subject: "Ana shot back", "an angry Ana retaliated",
+    "a source, who asked not to be named, told the paper": the verb and the subject's head word."""
+    phrase: list[Token] = []
+    j = 0
+    while j < min(len(tokens), _SUBJECT_REACH):
+        t = doc[tokens[j]]
+        if phrase and (t.pos_ == "VERB" and t.tag_ in _FINITE or _misread_read(t, j, tokens)):
+            heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
+            return (t, heads[-1]) if heads else (None, None)
+        if t.text == "," and phrase:
+            # an apposition or a relative clause between commas: "Ana Ruiz, a nurse,", "a source, who ...,"
+            close = next((m for m in range(j + 1, min(len(tokens), j + _SUBJECT_REACH)) if doc[tokens[m]].text == ","), None)
+            if close is None:
+                return None, None
+            j = close + 1
+            continue
+        if t.pos_ not in _PHRASE_TAGS and t.text != "-":
+            return None, None
+        phrase.append(t)
+        j += 1
+    return None, None
+
+
 # How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote
 # right after it otherwise is what someone called it ("called Trump's remarks 'racist'").
 _NOUN_COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp"})
@@ -502,5 +696,5 @@ def _chars(token: Token) -> tuple[int, int]:
 RULE_PRECISION: dict[str, float] = {
     "according-to": 0.89, "byline": 0.96, "carried-over": 0.93, "colon-lead-in": 0.73, "cue-subject": 0.93,
     "frame-verb": 0.84, "nearest-person": 0.8, "paragraph-subject": 0.5, "previous-sentence": 0.6,
-    "previous-speaker": 0.77, "speech-noun": 0.83, "transcript": 0.92, "none": 0.0,
+    "previous-speaker": 0.77, "speech-noun": 0.83, "transcript": 0.92, "trailing-clause": 0.8, "none": 0.0,
 }

@@ -1,0 +1,97 @@
+"""The weaker attribution rules: a closing clause, lead-ins, signature lines and speech-noun
+owners; each table holds cases the rule must decide and cases it must leave alone."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract import Quote, extract_text
+
+
+def _quote(nlp: Language, text: str, words: str) -> Quote:
+    for q in extract_text(nlp, text).quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote holds {words!r}")
+
+
+# (article, words of the quote, speaker name, mention)
+CLOSING_CLAUSE = [
+    # a verb that does not report speech still closes the quote's sentence with its speaker
+    ('Mayor Ana Torres spoke first.\n\n"The bridge stays open," Torres said.\n\n'
+     '"Not while I run the harbor," Carl Dietz shrugged.', "harbor", "Carl Dietz", "Carl Dietz"),
+    ('Mayor Ana Torres spoke first.\n\n"The bridge stays open," Torres said.\n\n'
+     '"Who will pay for it?" beamed Carl Dietz.', "pay for it", "Carl Dietz", "Carl Dietz"),
+    # a subject with a relative clause between commas
+    ('Mayor Ana Torres spoke first.\n\n"The bridge stays open," Torres said.\n\n'
+     '"The money is gone," a city clerk, who asked not to be named, confided to reporters.',
+     "money is gone", "city clerk", "city clerk"),
+    # a sign "reads", though the tagger takes the word for a noun
+    ('Carl Dietz marched with the crowd.\n\n"Fix the bridge now," the banner read.', "Fix the bridge", "banner", "banner"),
+]
+
+# (article, words of the quote, speaker name)
+LEAD_IN = [
+    # a comma after a verb that is not a speech verb
+    ('Carl Dietz spoke first.\n\nAna Torres leaned toward the microphone, "The bridge will outlive us all."',
+     "outlive", "Ana Torres"),
+    # a name set apart by a dash before the colon: the name, not the headline words
+    ('HARBOR PLANS SHIFT AGAIN - Ana Torres: "We will start over in May."', "start over", "Ana Torres"),
+    # a phrase in marks inside the lead-in does not end it
+    ('Carl Dietz spoke first.\n\nAna Torres called the plan "reckless" and then turned to the crowd: '
+     '"We cannot afford it."', "afford", "Ana Torres"),
+]
+
+# (article, words of the quote, a name the quote must not get)
+NOT_A_LEAD_IN = [
+    # a title after a participle is no one speaking
+    ('Ana Torres wrote a column for the Harbor Times, entitled, "Why The Bridge Matters."', "Why The Bridge", "Harbor Times"),
+]
+
+# (article, words of the quote, speaker name)
+SIGNATURE_LINE = [
+    ('Quotes of the week.\n\n"We will finish the bridge before winter."\n\n- Ana Torres, at the harbor meeting.\n\n'
+     '"Nobody believes that."\n\n- Carl Dietz.', "Nobody believes", "Carl Dietz"),
+    ('Quotes of the week.\n\n"We will finish the bridge before winter."\n\n- Ana Torres, at the harbor meeting.',
+     "finish the bridge", "Ana Torres"),
+]
+
+# (article, words of the quote, speaker name)
+PARTIAL_IN_A_SENTENCE = [
+    # the owner of a speech noun earlier in the sentence, past a copula
+    ('Carl Dietz spoke at length.\n\nBut Ana Torres\'s main claim was that the audit had been "a stitch-up from '
+     'day one."', "stitch-up", "Ana Torres"),
+]
+
+
+@pytest.mark.parametrize("text, words, name, mention", CLOSING_CLAUSE)
+def test_a_closing_clause_names_the_speaker(nlp: Language, text: str, words: str, name: str, mention: str) -> None:
+    quote = _quote(nlp, text, words)
+    assert quote.speaker.name == name and quote.speaker.mention.text.startswith(mention)
+
+
+@pytest.mark.parametrize("text, words, name", LEAD_IN)
+def test_a_lead_in_names_the_speaker(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _quote(nlp, text, words).speaker.name == name
+
+
+@pytest.mark.parametrize("text, words, not_name", NOT_A_LEAD_IN)
+def test_a_title_is_no_lead_in(nlp: Language, text: str, words: str, not_name: str) -> None:
+    assert _quote(nlp, text, words).speaker.name != not_name
+
+
+@pytest.mark.parametrize("text, words, name", SIGNATURE_LINE)
+def test_a_signature_line_after_the_quote_signs_it(nlp: Language, text: str, words: str, name: str) -> None:
+    quote = _quote(nlp, text, words)
+    assert (quote.speaker.name, quote.rule) == (name, "byline")
+
+
+@pytest.mark.parametrize("text, words, name", PARTIAL_IN_A_SENTENCE)
+def test_a_partial_quote_goes_to_who_the_sentence_reports(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _quote(nlp, text, words).speaker.name == name
+
+
+def test_a_clause_about_the_words_is_not_their_source(nlp: Language) -> None:
+    text = ('Ana Torres spoke first.\n\n"The bridge is safe," Torres said.\n\n'
+            '"It will last a century," which Carl Dietz doubts.')
+    assert _quote(nlp, text, "century").speaker.name != "Carl Dietz"
