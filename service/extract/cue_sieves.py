@@ -1,0 +1,160 @@
+"""Rules that read a cue in the quote's own sentence: the speech verb and its subject
+(``cue-subject``), "according to X" (``according-to``), a verb that frames a quoted phrase
+without reporting speech (``frame-verb``), and a speech noun with an owner (``speech-noun``).
+
+What each rule does and does not handle is listed in ``speakers``, which runs them in order;
+the grammar they read is ``cue_grammar.CueGrammar``'s.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cue_grammar import SUBJECT_DEPS
+from .cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
+from .mentions import could_speak, silent_document
+from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
+
+_OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
+# How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote
+# right after it otherwise is what someone called it ("called Trump's remarks 'racist'").
+_NOUN_COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp"})
+
+
+def cue_subject(ctx: Context, k: int) -> Decision | None:
+    """The subject of a speech verb in the quote's own sentence, the likeliest cue first."""
+    if ctx.partial(k) and ctx.grammar.framed_inside(k):
+        return None  # "she said Trump called her 'Miss Piggy'": the framing verb's subject (frame-verb)
+    fallback = None
+    for cue in ctx.grammar.cues(k, is_speech_verb):
+        subject = ctx.grammar.subject(cue, k)
+        if subject is None:
+            continue
+        decision = Decision("cue-subject", ctx.speaker(subject, k), chars(cue))
+        stand_in = antecedent(subject)
+        if subject.lower_ in ("that", "which") and stand_in is not subject and mere_thing(stand_in, decision.speaker):
+            # "the group is airing an ad that says '...'": whoever has the thing speaks
+            owner = _thing_owner(ctx, stand_in, k)
+            if owner is not None:
+                decision = Decision("cue-subject", ctx.speaker(owner, k), chars(cue))
+                stand_in = owner
+        if stand_in.lower_ not in WEAK_SUBJECTS and not silent_document(stand_in):
+            return decision
+        fallback = fallback or decision  # "it" says: only when no person does
+    return fallback
+
+
+def according_to(ctx: Context, k: int) -> Decision | None:
+    """The object of "according to" in the quote's sentence."""
+    cue = ctx.grammar.nearest(k, is_according_to)
+    if cue is None:
+        cue = ctx.grammar.in_sentence(k, is_according_to)  # past an earlier quote of the same sentence
+    if cue is None:
+        return None
+    objects = [c for c in cue.children if c.dep_ == "pobj"]
+    target = objects[0] if objects else (cue.nbor(1) if cue.i + 1 < len(ctx.doc) else None)
+    if target is None or ctx.layout.quoted(target):
+        return None
+    return Decision("according-to", ctx.speaker(target, k), (cue.nbor(-1).idx, cue.idx + len(cue)))
+
+
+def frame_verb(ctx: Context, k: int) -> Decision | None:
+    """A partial quote: the subject of the first verb above its words that can frame it."""
+    if not ctx.partial(k):
+        return None
+    frame = ctx.layout.frames[k]
+    # climb from the quote's words to the first outside verb with a subject that can speak;
+    # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
+    token = ctx.doc[frame.first]
+    first = None
+    for _ in range(12):
+        if token.head is token:
+            break
+        below, token = token, token.head
+        if _named_owner(token) is not None and not ctx.layout.quoted(token) \
+                and (below.i < token.i or below.dep_ in _NOUN_COMPLEMENTS):
+            # "X seized on Trump's claim that '...'": the words are the named owner's
+            return Decision("speech-noun", ctx.speaker(_named_owner(token), k), chars(token))
+        if ctx.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        aside = ctx.grammar.parenthetical(token)
+        if aside is not None:
+            subject = ctx.grammar.subject(aside, k)
+            if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
+                return Decision("frame-verb", ctx.speaker(subject, k), chars(aside))
+        if token.lemma_ == "be":
+            continue
+        subject = ctx.grammar.subject(token, k)
+        if subject is not None and subject.lower_ == "it" and first is None:
+            # "it" framing a phrase counts when it stands for a body: "the IMF ... it referenced '...'"
+            who = ctx.speaker(subject, k)
+            if who.entity is not None and who.entity.is_org:
+                return Decision("frame-verb", who, chars(token))
+        if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
+            reported = _reporter(ctx, token, k)
+            if reported is not None:
+                return reported
+            decision = Decision("frame-verb", ctx.speaker(subject, k), chars(token))
+            if not mere_thing(subject, decision.speaker):
+                return decision
+            # "a report found that money was coming from '...'": money frames nothing; climb on
+            first = first or decision
+    return first
+
+
+def _reporter(ctx: Context, verb: Token, k: int) -> Decision | None:
+    """A verb that neither reports speech nor names, inside the report of a speech verb with
+    a subject: "Ana said the plan would 'bleed us dry'" quotes Ana, not the plan."""
+    if is_speech_verb(verb) or verb.lemma_.lower() in NAMING_VERBS:
+        return None
+    outer = ctx.grammar.reporting(verb)
+    if outer is None:
+        return None
+    subject = ctx.grammar.subject(outer, k)
+    if subject is None or antecedent(subject).lower_ in RELATIVE | WEAK_SUBJECTS:
+        return None
+    return Decision("frame-verb", ctx.speaker(subject, k), chars(outer))
+
+
+def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
+    """The subject of the clause a thing sits in, climbing past things: "Ana is airing an ad
+    that ...", "Ana said the city lost a voice that ...": Ana."""
+    token = thing
+    for _ in range(_OWNER_REACH):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX") or ctx.layout.quoted(token):
+            continue
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c is not thing
+                    and not ctx.layout.quoted(c) and could_speak(c)]
+        if subjects and subjects[0].lower_ not in RELATIVE | WEAK_SUBJECTS \
+                and not mere_thing(subjects[0], ctx.speaker(subjects[0], k)):
+            return subjects[0]
+    return None
+
+
+def speech_noun(ctx: Context, k: int) -> Decision | None:
+    """A quoted phrase no verb frames, inside a speech noun with an owner: "Obama's 'if you
+    like your plan' promise", "his 'fire in a theater' remark": the owner."""
+    if not ctx.partial(k):
+        return None
+    token = ctx.doc[ctx.layout.frames[k].first]
+    for _ in range(4):
+        if token.head is token or token.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(token):
+            return None
+        token = token.head
+        if ctx.layout.quoted(token) or token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+        if owner is not None and not ctx.layout.quoted(owner):
+            return Decision("speech-noun", ctx.speaker(owner, k), chars(token))
+    return None
+
+
+def _named_owner(noun: Token) -> Token | None:
+    """The name owning a speech noun: "Trump" of "Trump's claim"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    if noun.dep_ in ("dobj", "oprd", "nsubjpass") and noun.head.lemma_.lower() in NAMING_VERBS:
+        return None  # "Y called Trump's remarks 'racist'": Y's word for them
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)

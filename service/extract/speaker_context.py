@@ -1,0 +1,104 @@
+"""What every attribution rule reads: one article's tokens, quote layout, grammar and people,
+and the decisions already made for the quotes before the one in hand.
+
+A rule is a function ``(ctx, k) -> Decision | None`` over quote ``k`` (see ``speakers``), and
+``Decision`` is what it decided. Also here, the readings every family of rules shares: what a
+relative pronoun stands for, the subject words that name no speaker on their own ("it",
+"which"), and a subject that is a mere thing ("money was coming from ...").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cue_grammar import SUBJECT_DEPS, CueGrammar
+from .frames import Layout, quote_kind
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, Resolver, Who
+from .people import Entity, People
+
+WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one rule decided for one quote."""
+
+    rule: str
+    speaker: Who | None
+    cue: tuple[int, int] | None = None
+    continues: int | None = None  # index of the earlier quote this one continues
+
+    @property
+    def known(self) -> bool:
+        return self.speaker is not None and (self.speaker.entity is not None or self.speaker.description is not None)
+
+
+class Context:
+    """One article as the rules see it, and the decisions so far, in order of position."""
+
+    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.people = people
+        self.resolver = Resolver(doc, layout, people)
+        self.grammar = CueGrammar(doc, layout)
+        self.decisions: list[Decision] = []
+        self.cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
+
+    def speaker(self, token: Token, k: int) -> Who:
+        """Who ``token`` names, as the speaker of quote ``k``."""
+        stand_in = antecedent(token)
+        who = self.resolver.speaker(stand_in, prefer=self.previous_entity())
+        if stand_in is not token and who.mention is not None:
+            # the mention runs from the antecedent to the relative pronoun: "Beck, who"
+            who = Who(who.entity, who.description, (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token))))
+        return who
+
+    def previous_entity(self) -> Entity | None:
+        """The last speaker decided so far that is a known entity."""
+        for d in reversed(self.decisions):
+            if d.speaker is not None and d.speaker.entity is not None:
+                return d.speaker.entity
+        return None
+
+    def partial(self, k: int) -> bool:
+        return quote_kind(self.doc, self.layout, k) == "partial"
+
+
+def mere_thing(subject: Token, who: Who | None) -> bool:
+    """A subject that names a thing no one stands behind: a common noun that resolved to no
+    entity and is neither a person nor a document."""
+    return who is not None and who.entity is None and subject.pos_ == "NOUN" and subject.ent_type_ == "" \
+        and subject.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS and not subject.tag_ == "NNS"
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
+    "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
+    if token.lower_ not in RELATIVE or token.dep_ not in SUBJECT_DEPS:
+        return token
+    if token.head.dep_ != "relcl":
+        # the parser hung the relative clause elsewhere ("turned to the police, which reported"):
+        # the name right before the pronoun
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text == "," and before.i > 0:
+            before = token.doc[before.i - 1]
+        if token.tag_ in ("WDT", "WP") and before is not None and before.pos_ == "PROPN":
+            return before
+        return token
+    antecedent = token.head.head
+    if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        t = antecedent
+        for _ in range(6):
+            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head is t:
+                break
+            t = t.head
+            if t.ent_type_ == "PERSON":
+                return t
+    return antecedent
+
+
+def chars(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
