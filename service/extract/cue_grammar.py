@@ -181,7 +181,7 @@ class CueGrammar:
             if root is not verb and not layout.quoted(root) and subjects:
                 agent = _naming_agent(root)
                 return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
-        v = _conjunct_speech(verb) or verb
+        v = _conjunct_speech(verb, layout.para_of) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
                 # a verb climbed to only lends its agent when it reports or names: not "X was
@@ -266,9 +266,10 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _conjunct_speech(verb: Token) -> Token | None:
+def _conjunct_speech(verb: Token, para_of: list[int]) -> Token | None:
     """The first speech verb of "He said A and said B" when the parser hung the second "said"
-    on a verb inside A: the speech verb up the tree whose subject the second one shares."""
+    on a verb inside A: the speech verb up the tree whose subject the second one shares, in
+    the same paragraph (a parse run on from the paragraph before shares no subject)."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
         return None
     v = verb.head
@@ -276,9 +277,11 @@ def _conjunct_speech(verb: Token) -> Token | None:
         return None
     for _ in range(3):
         v = v.head
+        if para_of[v.i] != para_of[verb.i]:
+            return None
         if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
             return v
-        if v.head is v:
+        if v.head.i == v.i:
             break
     return None
 

@@ -14,22 +14,25 @@ from typing import Final
 
 from spacy.tokens import Token
 
-# Verbs that report speech or writing, by lemma.
+# Verbs that report speech or writing, by lemma. Not verbs whose news uses mostly do something
+# else ("put" a plan together, "fire" an aide, "open" an office, "thank" or "greet" a crowd,
+# "point" to a record, "mention" a name): those report speech only with their particle or
+# object below ("fired back", "pointed out", "as X put it"), or not at all.
 SPEECH_VERBS: Final[frozenset[str]] = frozenset("""
 say tell add ask answer reply respond claim underscore note insist warn boast tweet write post
 explain argue declare announce state assert acknowledge admit concede confirm deny recall remark
 comment observe suggest predict promise vow pledge urge caution complain lament quip joke shout
-yell scream cry whisper mutter sing chant continue conclude begin open close repeat reiterate
-emphasize emphasise stress point mention report reveal disclose testify allege charge contend
-maintain agree disagree object protest counter retort rebut fire snap rail thunder exclaim
+yell scream cry whisper mutter sing chant continue conclude begin repeat reiterate
+emphasize emphasise stress report reveal disclose testify allege charge contend
+maintain agree disagree object protest counter retort rebut snap rail thunder exclaim
 brag gush praise laud hail tout crow rave recount describe recite read quote cite
-characterize characterise summarize summarise put offer tweet retweet text email message
-wonder muse speculate guess estimate calculate figure reckon bemoan grumble groan sigh
+characterize characterise summarize summarise offer hit tweet retweet email
+wonder muse speculate guess estimate reckon bemoan grumble groan sigh
 concur affirm proclaim demand plead beg implore caution advise recommend propose opine
-interject interrupt chime pipe counsel lecture preach remind assure reassure inform notify
-tell told telling apologize apologise thank congratulate welcome greet criticize criticise
+interject interrupt chime counsel lecture preach remind assure reassure inform notify
+tell told telling apologize apologise criticize criticise
 blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
-taunt jab needle lash hit knock rip pan question challenge press grill probe
+taunt jab needle lash question challenge press
 bark growl roar holler gripe fume rant scold chide marvel reason
 """.split())
 
@@ -63,7 +66,11 @@ PHRASAL_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {
     "shoot": frozenset({"back"}), "go": frozenset({"on"}), "push": frozenset({"back"}),
     "weigh": frozenset({"in"}), "cut": frozenset({"in"}), "break": frozenset({"in"}),
     "spell": frozenset({"out"}), "sum": frozenset({"up"}), "speak": frozenset({"up", "out"}),
+    "fire": frozenset({"back"}), "point": frozenset({"out"}),
 }
+
+# Verbs that report speech only with a fixed object: "as X put it".
+OBJECT_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {"put": frozenset({"it"})}
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -74,6 +81,9 @@ def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    objects = OBJECT_SPEECH_VERBS.get(lemma)
+    if objects is not None:
+        return any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
     particles = PHRASAL_SPEECH_VERBS.get(lemma)
     if particles is None:
         return False
