@@ -58,6 +58,9 @@ portray accuse
 SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
 promise pledge vow comment remark aside quip claim statement slogan phrase line words warning
 boast taunt jab insult description catchphrase mantra refrain motto tweet question answer
+assertion accusation contention allegation argument suggestion insistence declaration announcement
+admission complaint prediction response reply retort assurance criticism denial observation
+explanation reminder plea demand threat joke word message
 """.split())
 
 
