@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
-from .mentions import NON_PERSON_NOUNS, could_speak
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, could_speak
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
@@ -175,7 +175,10 @@ class CueGrammar:
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
                     agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
-                    return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
+                    if agent is not None and not layout.quoted(agent):
+                        return agent
+                    reporter = self._thing_reporter(v, subjects)
+                    return reporter if reporter is not None else _not_place(subjects)
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
@@ -205,6 +208,18 @@ class CueGrammar:
                 continue
             break
         return self.adjacent_name(verb, k)
+
+    def _thing_reporter(self, clause: Token, subjects: list[Token]) -> Token | None:
+        """The subject of the speech verb reporting ``clause``, when the clause's own subjects are
+        mere things: in "Ana argued that a database would help, saying '...'" Ana says it, not the
+        database."""
+        if clause.dep_ != "ccomp" or not all(_thing(s) for s in subjects):
+            return None
+        outer = clause.head
+        if not is_speech_verb(outer) or self.layout.quoted(outer):
+            return None
+        found = [c for c in outer.children if c.dep_ in SUBJECT_DEPS and not self.layout.quoted(c)]
+        return found[0] if found and could_speak(found[0]) else None
 
     def best_subject(self, subjects: list[Token], verb: Token) -> Token:
         """One subject of a verb the parser gave several ("Kasich: ..." in a headline and the
@@ -244,6 +259,12 @@ def _not_place(subjects: list[Token]) -> Token:
     """The first of a verb's subjects that is not a place: a dateline the parser took for one
     ("PARIS (AP) - Ana Ruiz has criticised ..., saying") speaks for no one."""
     return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
+
+
+def _thing(token: Token) -> bool:
+    """A singular common noun that names no one: no entity, no role, no body or document."""
+    return token.tag_ == "NN" and token.ent_type_ == "" \
+        and token.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS
 
 
 def _unrealised(verb: Token) -> bool:
