@@ -29,6 +29,7 @@ welcome lecture implore beg advise counsel
 
 # Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
 _SPEAKER_PASSIVES = frozenset("quote hear record overhear catch cite".split())
+_RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
 
 
 class CueGrammar:
@@ -139,8 +140,7 @@ class CueGrammar:
                 return False
             if token.lemma_.lower() in NAMING_VERBS:
                 subject = next((c for c in token.children if c.dep_ == "nsubj" and not self.layout.quoted(c)), None)
-                # "he called" inside "X said": most likely X again, whose own verb then decides
-                return subject is not None and subject.pos_ != "PRON"
+                return subject is not None and (subject.pos_ != "PRON" or _own_naming(token, subject))
         return False
 
     def in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
@@ -259,6 +259,16 @@ def _not_place(subjects: list[Token]) -> Token:
     """The first of a verb's subjects that is not a place: a dateline the parser took for one
     ("PARIS (AP) - Ana Ruiz has criticised ..., saying") speaks for no one."""
     return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
+
+
+def _own_naming(verb: Token, pronoun: Token) -> bool:
+    """A naming verb whose pronoun subject names in a clause of its own ("Ana said the plan
+    failed, but he called it 'a triumph'"), not in the reporter's hedge on a term ("Ana
+    condemned what she called 'a breach'", "which he called"), whose pronoun is the reporter
+    again, nor through a relative pronoun ("Roe, who called it ..."), left to the report."""
+    if pronoun.tag_ != "PRP":
+        return False
+    return verb.dep_ != "relcl" and not any(c.lower_ in _RELATIVE_OBJECTS for c in verb.children)
 
 
 def _thing(token: Token) -> bool:
