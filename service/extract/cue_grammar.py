@@ -105,7 +105,7 @@ class CueGrammar:
             v = v.head
             if self.layout.quoted(v):
                 return None
-            if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            if is_speech_verb(v) and not _unrealised(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
                 return v
         return None
 
