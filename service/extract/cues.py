@@ -22,7 +22,7 @@ SPEECH_VERBS: Final[frozenset[str]] = frozenset("""
 say tell add ask answer reply respond claim underscore note insist warn boast tweet write post
 explain argue declare announce state assert acknowledge admit concede confirm deny recall remark
 comment observe suggest predict promise vow pledge urge caution complain lament quip joke shout
-yell scream cry whisper mutter sing chant continue conclude begin repeat reiterate
+yell scream cry whisper mutter sing chant conclude repeat reiterate
 emphasize emphasise stress report reveal disclose testify allege charge contend
 maintain agree disagree object protest counter retort rebut snap rail thunder exclaim
 brag gush praise laud hail tout crow rave recount describe recite read quote cite
@@ -72,6 +72,10 @@ PHRASAL_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {
     "fire": frozenset({"back"}), "point": frozenset({"out"}),
 }
 
+# Verbs that report speech only standing alone, with no object or clause of their own:
+# '"...," she continued', not "continued his attack", "began to cry".
+BARE_SPEECH_VERBS: Final[frozenset[str]] = frozenset({"continue", "begin"})
+
 # Verbs that report speech only with a fixed object: "as X put it".
 OBJECT_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {"put": frozenset({"it"})}
 
@@ -84,6 +88,8 @@ def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in BARE_SPEECH_VERBS:
+        return not any(c.dep_ in _COMPLEMENTS for c in token.children)
     objects = OBJECT_SPEECH_VERBS.get(lemma)
     if objects is not None:
         return any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
@@ -93,6 +99,9 @@ def is_speech_verb(token: Token) -> bool:
     children = list(token.children)
     return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in children) \
         and not any(c.dep_ in ("xcomp", "dobj", "prep") or _infinitive(c) for c in children)
+
+
+_COMPLEMENTS = frozenset({"xcomp"})
 
 
 def _infinitive(token: Token) -> bool:
