@@ -1,7 +1,12 @@
 """How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
 run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
 subjects after the verb, names in apposition, a parenthetical "X said" set into a clause; not
-past the verb's paragraph, not a passive speech verb's subject, not a dateline). Grammar only:
+past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
+reported clause about a mere thing speaks for the reporter; a report that has not happened, "she
+would ask", gives way to the verb reporting it; a naming verb with a pronoun subject in a clause
+of its own names for that pronoun, but not in "what he called"). Not handled: a speech verb in a
+relative clause on a thing inside a report ("said he saw schools that reminded him of '...'").
+Grammar only:
 who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
 """
 from __future__ import annotations

@@ -6,7 +6,11 @@ that quotes without reporting speech (call, accuse, dismiss, describe), the phra
 framing verbs are weaker and only count for a quote inside the reporter's sentence;
 naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
 another speaker's report. A few verbs report speech only with their particle ("shot back",
-"went on", "weighed in").
+"went on", "pointed out"), one only with its object ("as X put it"), and "continue" and "begin"
+only with no clause of their own ('"...," she continued'; not "continued to press").
+Speech nouns ("claim", "assertion", "remark") give their owner the words they hold.
+Not handled: a verb that reports in one sense and acts in another with the same frame
+("offered a defense" / "offered refuge").
 """
 from __future__ import annotations
 
