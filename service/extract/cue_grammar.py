@@ -1,7 +1,12 @@
 """How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
 run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
 subjects after the verb, names in apposition, a parenthetical "X said" set into a clause; not
-past the verb's paragraph, not a passive speech verb's subject, not a dateline). Grammar only:
+past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
+reported clause about a mere thing speaks for the reporter; a report that has not happened, "she
+would ask", gives way to the verb reporting it; a naming verb with a pronoun subject in a clause
+of its own names for that pronoun, but not in "what he called"). Not handled: a speech verb in a
+relative clause on a thing inside a report ("said he saw schools that reminded him of '...'").
+Grammar only:
 who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
 """
 from __future__ import annotations
@@ -12,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
-from .mentions import NON_PERSON_NOUNS, could_speak
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, could_speak
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
@@ -29,6 +34,7 @@ welcome lecture implore beg advise counsel
 
 # Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
 _SPEAKER_PASSIVES = frozenset("quote hear record overhear catch cite".split())
+_RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
 
 
 class CueGrammar:
@@ -104,7 +110,7 @@ class CueGrammar:
             v = v.head
             if self.layout.quoted(v):
                 return None
-            if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            if is_speech_verb(v) and not _unrealised(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
                 return v
         return None
 
@@ -139,8 +145,7 @@ class CueGrammar:
                 return False
             if token.lemma_.lower() in NAMING_VERBS:
                 subject = next((c for c in token.children if c.dep_ == "nsubj" and not self.layout.quoted(c)), None)
-                # "he called" inside "X said": most likely X again, whose own verb then decides
-                return subject is not None and subject.pos_ != "PRON"
+                return subject is not None and (subject.pos_ != "PRON" or _own_naming(token, subject))
         return False
 
     def in_sentence(self, k: int, test: Callable[[Token], bool]) -> Token | None:
@@ -175,13 +180,16 @@ class CueGrammar:
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
                     agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
-                    return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
+                    if agent is not None and not layout.quoted(agent):
+                        return agent
+                    reporter = self._thing_reporter(v, subjects)
+                    return reporter if reporter is not None else _not_place(subjects)
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
             if root is not verb and not layout.quoted(root) and subjects:
                 agent = _naming_agent(root)
                 return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
-        v = _conjunct_speech(verb) or verb
+        v = _conjunct_speech(verb, layout.para_of) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
                 # a verb climbed to only lends its agent when it reports or names: not "X was
@@ -205,6 +213,18 @@ class CueGrammar:
                 continue
             break
         return self.adjacent_name(verb, k)
+
+    def _thing_reporter(self, clause: Token, subjects: list[Token]) -> Token | None:
+        """The subject of the speech verb reporting ``clause``, when the clause's own subjects are
+        mere things: in "Ana argued that a database would help, saying '...'" Ana says it, not the
+        database."""
+        if clause.dep_ != "ccomp" or not all(_thing(s) for s in subjects):
+            return None
+        outer = clause.head
+        if not is_speech_verb(outer) or self.layout.quoted(outer):
+            return None
+        found = [c for c in outer.children if c.dep_ in SUBJECT_DEPS and not self.layout.quoted(c)]
+        return found[0] if found and could_speak(found[0]) else None
 
     def best_subject(self, subjects: list[Token], verb: Token) -> Token:
         """One subject of a verb the parser gave several ("Kasich: ..." in a headline and the
@@ -246,6 +266,22 @@ def _not_place(subjects: list[Token]) -> Token:
     return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
 
 
+def _own_naming(verb: Token, pronoun: Token) -> bool:
+    """A naming verb whose pronoun subject names in a clause of its own ("Ana said the plan
+    failed, but he called it 'a triumph'"), not in the reporter's hedge on a term ("Ana
+    condemned what she called 'a breach'", "which he called"), whose pronoun is the reporter
+    again, nor through a relative pronoun ("Roe, who called it ..."), left to the report."""
+    if pronoun.tag_ != "PRP":
+        return False
+    return verb.dep_ != "relcl" and not any(c.lower_ in _RELATIVE_OBJECTS for c in verb.children)
+
+
+def _thing(token: Token) -> bool:
+    """A singular common noun that names no one: no entity, no role, no body or document."""
+    return token.tag_ == "NN" and token.ent_type_ == "" \
+        and token.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS
+
+
 def _unrealised(verb: Token) -> bool:
     """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
     return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
@@ -266,9 +302,10 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _conjunct_speech(verb: Token) -> Token | None:
+def _conjunct_speech(verb: Token, para_of: list[int]) -> Token | None:
     """The first speech verb of "He said A and said B" when the parser hung the second "said"
-    on a verb inside A: the speech verb up the tree whose subject the second one shares."""
+    on a verb inside A: the speech verb up the tree whose subject the second one shares, in
+    the same paragraph (a parse run on from the paragraph before shares no subject)."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
         return None
     v = verb.head
@@ -276,9 +313,11 @@ def _conjunct_speech(verb: Token) -> Token | None:
         return None
     for _ in range(3):
         v = v.head
+        if para_of[v.i] != para_of[verb.i]:
+            return None
         if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
             return v
-        if v.head is v:
+        if v.head.i == v.i:
             break
     return None
 

@@ -6,7 +6,11 @@ that quotes without reporting speech (call, accuse, dismiss, describe), the phra
 framing verbs are weaker and only count for a quote inside the reporter's sentence;
 naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
 another speaker's report. A few verbs report speech only with their particle ("shot back",
-"went on", "weighed in").
+"went on", "pointed out"), one only with its object ("as X put it"), and "continue" and "begin"
+only with no clause of their own ('"...," she continued'; not "continued to press").
+Speech nouns ("claim", "assertion", "remark") give their owner the words they hold.
+Not handled: a verb that reports in one sense and acts in another with the same frame
+("offered a defense" / "offered refuge").
 """
 from __future__ import annotations
 
@@ -14,22 +18,25 @@ from typing import Final
 
 from spacy.tokens import Token
 
-# Verbs that report speech or writing, by lemma.
+# Verbs that report speech or writing, by lemma. Not verbs whose news uses mostly do something
+# else ("put" a plan together, "fire" an aide, "open" an office, "thank" or "greet" a crowd,
+# "point" to a record, "mention" a name): those report speech only with their particle or
+# object below ("fired back", "pointed out", "as X put it"), or not at all.
 SPEECH_VERBS: Final[frozenset[str]] = frozenset("""
 say tell add ask answer reply respond claim underscore note insist warn boast tweet write post
 explain argue declare announce state assert acknowledge admit concede confirm deny recall remark
 comment observe suggest predict promise vow pledge urge caution complain lament quip joke shout
-yell scream cry whisper mutter sing chant continue conclude begin open close repeat reiterate
-emphasize emphasise stress point mention report reveal disclose testify allege charge contend
-maintain agree disagree object protest counter retort rebut fire snap rail thunder exclaim
+yell scream cry whisper mutter sing chant conclude repeat reiterate
+emphasize emphasise stress report reveal disclose testify allege charge contend
+maintain agree disagree object protest counter retort rebut snap rail thunder exclaim
 brag gush praise laud hail tout crow rave recount describe recite read quote cite
-characterize characterise summarize summarise put offer tweet retweet text email message
-wonder muse speculate guess estimate calculate figure reckon bemoan grumble groan sigh
+characterize characterise summarize summarise offer hit tweet retweet email
+wonder muse speculate guess estimate reckon bemoan grumble groan sigh
 concur affirm proclaim demand plead beg implore caution advise recommend propose opine
-interject interrupt chime pipe counsel lecture preach remind assure reassure inform notify
-tell told telling apologize apologise thank congratulate welcome greet criticize criticise
+interject interrupt chime counsel lecture preach remind assure reassure inform notify
+tell told telling apologize apologise criticize criticise
 blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
-taunt jab needle lash hit knock rip pan question challenge press grill probe
+taunt jab needle lash question challenge press
 bark growl roar holler gripe fume rant scold chide marvel reason
 """.split())
 
@@ -55,6 +62,9 @@ portray accuse
 SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
 promise pledge vow comment remark aside quip claim statement slogan phrase line words warning
 boast taunt jab insult description catchphrase mantra refrain motto tweet question answer
+assertion accusation contention allegation argument suggestion insistence declaration announcement
+admission complaint prediction response reply retort assurance criticism denial observation
+explanation reminder plea demand threat joke word message
 """.split())
 
 
@@ -63,7 +73,15 @@ PHRASAL_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {
     "shoot": frozenset({"back"}), "go": frozenset({"on"}), "push": frozenset({"back"}),
     "weigh": frozenset({"in"}), "cut": frozenset({"in"}), "break": frozenset({"in"}),
     "spell": frozenset({"out"}), "sum": frozenset({"up"}), "speak": frozenset({"up", "out"}),
+    "fire": frozenset({"back"}), "point": frozenset({"out"}),
 }
+
+# Verbs that report speech only standing alone, with no object or clause of their own:
+# '"...," she continued', not "continued his attack", "began to cry".
+BARE_SPEECH_VERBS: Final[frozenset[str]] = frozenset({"continue", "begin"})
+
+# Verbs that report speech only with a fixed object: "as X put it".
+OBJECT_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {"put": frozenset({"it"})}
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -74,12 +92,20 @@ def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in BARE_SPEECH_VERBS:
+        return not any(c.dep_ in _COMPLEMENTS for c in token.children)
+    objects = OBJECT_SPEECH_VERBS.get(lemma)
+    if objects is not None:
+        return any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
     particles = PHRASAL_SPEECH_VERBS.get(lemma)
     if particles is None:
         return False
     children = list(token.children)
     return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in children) \
         and not any(c.dep_ in ("xcomp", "dobj", "prep") or _infinitive(c) for c in children)
+
+
+_COMPLEMENTS = frozenset({"xcomp"})
 
 
 def _infinitive(token: Token) -> bool:
