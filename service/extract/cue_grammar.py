@@ -105,7 +105,7 @@ class CueGrammar:
         "Obama said he expected that Americans will say 'no'" is Obama's report."""
         v = verb
         for _ in range(4):
-            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head is v:
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head.i == v.i:
                 return None
             v = v.head
             if self.layout.quoted(v):
@@ -120,7 +120,7 @@ class CueGrammar:
         frame = self.layout.frames[k]
         token = self.doc[frame.first]
         for _ in range(12):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
             if self.layout.quoted(token):
@@ -136,7 +136,7 @@ class CueGrammar:
         quoted words and the nearest speech verb above them, with a subject of its own."""
         token = self.doc[self.layout.frames[k].first]
         for _ in range(12):
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
@@ -173,7 +173,7 @@ class CueGrammar:
             # "..., boasting of their 'great relationship'": the subject of the clause it hangs
             # on ("he continued his assault, mocking ... and saying"), else of the main clause
             v = verb
-            while v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+            while v.dep_ in ("advcl", "conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
                 if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
                     break  # a clause that only describes something ("an architect who said")
@@ -186,7 +186,7 @@ class CueGrammar:
                     return reporter if reporter is not None else _not_place(subjects)
             root = verb.sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
-            if root is not verb and not layout.quoted(root) and subjects:
+            if root.i != verb.i and not layout.quoted(root) and subjects:
                 agent = _naming_agent(root)
                 return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
         v = _conjunct_speech(verb, layout.para_of) or verb
@@ -194,10 +194,10 @@ class CueGrammar:
             if v.pos_ in ("VERB", "AUX"):
                 # a verb climbed to only lends its agent when it reports or names: not "X was
                 # joined by Y and joked"
-                agent = _agent(v) if v is verb or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
+                agent = _agent(v) if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
                 if agent is not None and not layout.quoted(agent):
                     return agent  # "Rubio was asked by the moderator": the moderator speaks
-                if v is verb and agent is None and _addressed(v):
+                if v.i == verb.i and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)
                             and not _in_title(c, layout.text) and c.ent_type_ not in _WHEN]
@@ -207,7 +207,7 @@ class CueGrammar:
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
                     return v.head  # "Trump, boasting of ..."
-            if v.head is not v and not layout.quoted(v.head) and v.dep_ not in ("ROOT",) \
+            if v.head.i != v.i and not layout.quoted(v.head) and v.dep_ not in ("ROOT",) \
                     and layout.para_of[v.head.i] == layout.para_of[verb.i]:  # a parse run on past the paragraph
                 v = v.head
                 continue

@@ -31,7 +31,7 @@ def cue_subject(ctx: Context, k: int) -> Decision | None:
             continue
         decision = Decision("cue-subject", ctx.speaker(subject, k), chars(cue))
         stand_in = antecedent(subject)
-        if subject.lower_ in ("that", "which") and stand_in is not subject and mere_thing(stand_in, decision.speaker):
+        if subject.lower_ in ("that", "which") and stand_in.i != subject.i and mere_thing(stand_in, decision.speaker):
             # "the group is airing an ad that says '...'": whoever has the thing speaks
             owner = _thing_owner(ctx, stand_in, k)
             if owner is not None:
@@ -67,7 +67,7 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
     token = ctx.doc[frame.first]
     first = None
     for _ in range(12):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         below, token = token, token.head
         if _named_owner(token) is not None and not ctx.layout.quoted(token) \
@@ -120,12 +120,12 @@ def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
     that ...", "Ana said the city lost a voice that ...": Ana."""
     token = thing
     for _ in range(_OWNER_REACH):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ not in ("VERB", "AUX") or ctx.layout.quoted(token):
             continue
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c is not thing
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i != thing.i
                     and not ctx.layout.quoted(c) and could_speak(c)]
         if subjects and subjects[0].lower_ not in RELATIVE | WEAK_SUBJECTS \
                 and not mere_thing(subjects[0], ctx.speaker(subjects[0], k)):
@@ -140,7 +140,7 @@ def speech_noun(ctx: Context, k: int) -> Decision | None:
         return None
     token = ctx.doc[ctx.layout.frames[k].first]
     for _ in range(4):
-        if token.head is token or token.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(token):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(token):
             return None
         token = token.head
         if ctx.layout.quoted(token) or token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:

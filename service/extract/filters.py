@@ -110,7 +110,7 @@ def _governor(doc: Doc, layout: Layout, k: int) -> Token | None:
     """The first verb outside run ``k`` that its words hang on (copulas passed over)."""
     token = doc[layout.frames[k].first]
     for _ in range(_GOVERNOR_CLIMB):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if layout.run_of[token.i] == k or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":

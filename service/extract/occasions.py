@@ -224,7 +224,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     for _ in range(8):
         if tok.dep_ == "ccomp" and _speaking(tok.head) and not _inside(quoted, tok.head.idx):
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -282,7 +282,7 @@ def _speaking_above(verb: Token) -> bool:
     for _ in range(3):
         if _speaking(verb):
             return True
-        if verb.head is verb or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "pcomp"):
+        if verb.head.i == verb.i or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "pcomp"):
             return False
         verb = verb.head
     return False

@@ -153,7 +153,7 @@ def _reported(noun: Token, head: Token) -> bool:
     if noun.sent != head.sent:
         return False
     tok = noun
-    while tok.dep_ != "ROOT" and tok.head is not tok:
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "parataxis") and head.head in tok.head.subtree and tok.head == head.head:
             return True
         tok = tok.head

@@ -285,7 +285,7 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                 phrase = affiliation_phrase(pobj)
                 if phrase:
                     aff, rank = normalise(phrase, pobj.ent_type_), rank_of(phrase, pobj.ent_type_)
-                    if prep == "of" and node is head and rank == PLACE:
+                    if prep == "of" and node.i == head.i and rank == PLACE:
                         rank = ORG  # "attorney general of Oklahoma": the government the person serves
             elif prep == "in" and pobj.ent_type_ in _PLACE_ENTS and place is None:
                 place = affiliation_phrase(pobj)

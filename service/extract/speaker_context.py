@@ -51,7 +51,7 @@ class Context:
         """Who ``token`` names, as the speaker of quote ``k``."""
         stand_in = antecedent(token)
         who = self.resolver.speaker(stand_in, prefer=self.previous_entity())
-        if stand_in is not token and who.mention is not None:
+        if stand_in.i != token.i and who.mention is not None:
             # the mention runs from the antecedent to the relative pronoun: "Beck, who"
             who = Who(who.entity, who.description, (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token))))
         return who
@@ -92,7 +92,7 @@ def antecedent(token: Token) -> Token:
     if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
         t = antecedent
         for _ in range(6):
-            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head is t:
+            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head.i == t.i:
                 break
             t = t.head
             if t.ent_type_ == "PERSON":
