@@ -276,6 +276,11 @@ SPEAKER_IN_THE_PARSE = [
      "no cracks", "Ana Torres"),
     ('The newspaper examined Ana Torres\'s statement about "record growth" in the county.', "record growth",
      "Ana Torres"),
+    # ... also when a verb inside the noun's own clause frames them, and with a pronoun owner
+    ('Critics doubted Ana Torres\'s assertion that "dozens" of families moved away in a year.', "dozens",
+     "Ana Torres"),
+    ('Ana Torres spoke first. Her claim that the mill had "never once" failed an inspection drew laughter.',
+     "never once", "Ana Torres"),
     # ... but not what someone else calls them
     ('Ben Osei called Ana Torres\'s remarks about the budget "deeply dishonest" on Friday.', "deeply", "Ben Osei"),
     # a speech verb after a quote that closes its sentence, with a report of its own, opens the next sentence

@@ -90,6 +90,10 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             if who.entity is not None and who.entity.is_org:
                 return Decision("frame-verb", who, chars(token))
         if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
+            claim = _owned_claim_above(ctx, token)
+            if claim is not None:
+                # "Roe's claim that thousands 'cheered in the streets'": Roe's words, not the thousands'
+                return Decision("speech-noun", ctx.speaker(claim[1], k), chars(claim[0]))
             reported = _reporter(ctx, token, k)
             if reported is not None:
                 return reported
@@ -148,6 +152,28 @@ def speech_noun(ctx: Context, k: int) -> Decision | None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
         if owner is not None and not ctx.layout.quoted(owner):
             return Decision("speech-noun", ctx.speaker(owner, k), chars(token))
+    return None
+
+
+def _owned_claim_above(ctx: Context, verb: Token) -> tuple[Token, Token] | None:
+    """A speech noun with an owner whose own clause holds ``verb``, and that owner: "Roe's
+    assertion that thousands cheered", "her claim that the plan failed". Not past a verb
+    that reports or names (a report inside the claim is its own)."""
+    below, token = verb, verb
+    for _ in range(_OWNER_REACH):
+        if token.head.i == token.i:
+            return None
+        below, token = token, token.head
+        if ctx.layout.quoted(token):
+            return None
+        if token.pos_ in ("VERB", "AUX") and (is_speech_verb(token) or token.lemma_.lower() in NAMING_VERBS):
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and below.dep_ in _NOUN_COMPLEMENTS:
+            if token.dep_ in ("dobj", "oprd", "nsubjpass") and token.head.lemma_.lower() in NAMING_VERBS:
+                return None
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
+                          and not ctx.layout.quoted(c)), None)
+            return (token, owner) if owner is not None else None
     return None
 
 

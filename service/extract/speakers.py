@@ -52,8 +52,9 @@ wrong speaker traces to one rule. In order:
 8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
-   words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"). ``previous-speaker``:
-   a quoted phrase that nothing else ties: the owner of a speech noun before it in its
+   words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"), and
+   when a verb in the noun's own clause frames the phrase ("her claim that 'dozens' left").
+   ``previous-speaker``: a quoted phrase that nothing else ties: the owner of a speech noun before it in its
    sentence ("X's main claim was that it is 'a fraud'"), the named subject of its sentence's
    main clause, else as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
