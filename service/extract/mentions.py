@@ -5,8 +5,11 @@ names or refers to (through ``people.People``), or, when the article never names
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
+numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
+two witnesses said", "about four in 10 said", "several said": the words themselves),
 definite descriptions of someone named before ("the former secretary": by title, else the last main-clause
-subject; "the union": by name word, else the last body that was a main-clause subject;
+subject, though not one its own clause names after it: "the businessman said of Ana" is not Ana;
+"the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
 documents that speak for whoever issued them ("the IMF report", "X issued a statement
 calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
@@ -42,6 +45,9 @@ resident protester supporter voter driver officer doctor nurse lawyer attorney
 _SPOKESPEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 # Collective nouns a possessor has: "Scott's family" is not one named person.
 _KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
+# Quantity words the tagger calls adjectives that, as a subject, stand for people: "several said".
+_QUANTIFIERS = frozenset("several many most few some both all each".split())
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
@@ -95,6 +101,8 @@ class Resolver:
             who = self.speaker(issuer, prefer)
             phrase = self._phrase(token)
             return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
+        if token.pos_ in ("NUM", "ADJ") and _stands_for_people(token):
+            return self._counted(token)
         if token.pos_ in ("NOUN", "PROPN", "X"):
             known = people.known_word(token)
             if known is not None:  # a name the tagger missed: '">Sanders' after markup
@@ -109,7 +117,8 @@ class Resolver:
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
-                entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
+                others = self._named_beside(token)  # "the businessman said of Ana": not Ana
+                entity = people.topic(token.idx, is_org=False, avoid=others) or people.salient_person(token.idx, others)
             elif entity is None and _possessed_person(token) is not None:
                 entity = self._topic_not(token, _possessed_person(token))
             elif entity is None and _definite_body(token):
@@ -117,6 +126,18 @@ class Resolver:
             phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _counted(self, token: Token) -> Who:
+        """A number or quantity word that speaks: "One of the men, Jane Roe, said" is Roe; "one of
+        two witnesses said", "about four in 10 said", "several said" stay descriptions."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                span = self.people.name_span(child)
+                entity = self.people.by_name(span) if span is not None else None
+                if entity is not None and not entity.is_org:
+                    return Who(entity, None, (span.start_char, span.end_char))
+        phrase = self._phrase(token)
+        return Who(None, phrase.text, (phrase.start_char, phrase.end_char))
 
     def _narrator(self, token: Token) -> Who:
         """Who "I" is: the writer of a letter, signed in a line of its own after it, or of an
@@ -143,6 +164,16 @@ class Resolver:
         if entity is None or entity.is_org:
             return Who(None, None, None)
         return Who(entity, None, _chars(token))
+
+    def _named_beside(self, token: Token) -> frozenset[int]:
+        """Entities named after a description in its own clause: "the businessman said of Ana"
+        does not mean Ana; a name before it may ("As Ana spoke, the senator said"), and so may
+        one in a clause further down ("the senator said critics think Ana erred")."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        tokens = [t.i for t in verb.subtree if t.i > token.right_edge.i and _same_clause(t, verb)]
+        return self.people.named_at(tokens)
 
     def _topic_not(self, token: Token, owner: Token) -> Entity | None:
         """"Obama's former strategist": the person the paragraph is about, when that is not Obama."""
@@ -249,8 +280,9 @@ def _sender(document: Token) -> Token | None:
 
 
 def _partitive(token: Token) -> Token:
-    """The last word of "63 percent of registered voters", "small groups of protesters"."""
-    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+    """The last word of "63 percent of registered voters", "small groups of protesters", "one of
+    the aides"."""
+    if token.lemma_.lower() not in PARTITIVE_NOUNS and token.pos_ != "NUM":
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -258,6 +290,30 @@ def _partitive(token: Token) -> Token:
             if objs:
                 return objs[0]
     return token
+
+
+def _stands_for_people(token: Token) -> bool:
+    """A number or quantity word as a subject, standing for people: "one of the aides", "four in
+    10", "several", "most". Not a date or sum, nor a capitalised word inside a name or title
+    ("The Latest on ...")."""
+    if token.ent_type_ in _NOT_COUNTS:
+        return False
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return False
+    return token.pos_ == "NUM" or token.lemma_.lower() in _QUANTIFIERS
+
+
+# Dependencies that open a finite clause of its own below a verb.
+_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
+
+
+def _same_clause(token: Token, verb: Token) -> bool:
+    """A word of ``verb``'s own clause: no clause of its own opens between them."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in _OWN_CLAUSE:
+            return False
+        token = token.head
+    return token.i == verb.i
 
 
 def _possessed_person(token: Token) -> Token | None:
