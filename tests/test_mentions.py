@@ -67,3 +67,19 @@ DESCRIPTIONS = [
 @pytest.mark.parametrize("text, words, name", DESCRIPTIONS)
 def test_a_description_does_not_mean_a_name_in_its_own_clause(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# A known surname the tagger took for another part of speech ("Over" as a preposition) is still
+# the person: not whoever was named last.
+MISTAGGED_SURNAMES = [
+    ('The council hired Dana Over in March to run the port. Mayor Ana Torres backed the choice.\n\n'
+     '"We will not sell the docks," Over said.', "sell the docks", ("Dana Over", "Over")),
+    # a word no one in the article is called stays out of it
+    ('Mayor Ana Torres backed the choice.\n\n"We will not sell the docks," Over said.', "sell the docks",
+     ("Ana Torres", "Ana Torres")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", MISTAGGED_SURNAMES)
+def test_a_mistagged_surname_is_its_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == expected

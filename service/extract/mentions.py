@@ -15,7 +15,7 @@ documents that speak for whoever issued them ("the IMF report", "X issued a stat
 calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
 ruling" after "the court ruled"; the mention stays the document's words), a first-person
 narrator named by a letter's signature line or an essay's closing note on its writer, and
-a known surname the tagger missed ('">Sanders'), and unnamed officials of a named body
+a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
 ("officials at the agency X": X). Not handled: coordinated speakers
 ("Obama and Clinton"), and descriptions of someone the article never names.
 """
@@ -101,12 +101,12 @@ class Resolver:
             who = self.speaker(issuer, prefer)
             phrase = self._phrase(token)
             return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
+        if token.pos_ in ("NOUN", "PROPN", "X", "ADP", "ADJ", "ADV", "VERB"):
+            known = people.known_word(token)
+            if known is not None:  # a name the tagger missed: '">Sanders' after markup, "From said"
+                return Who(known, None, _chars(token))
         if token.pos_ in ("NUM", "ADJ") and _stands_for_people(token):
             return self._counted(token)
-        if token.pos_ in ("NOUN", "PROPN", "X"):
-            known = people.known_word(token)
-            if known is not None:  # a name the tagger missed: '">Sanders' after markup
-                return Who(known, None, _chars(token))
         body = _body_of(token)
         if body is not None:
             span = people.name_span(body)
