@@ -83,3 +83,18 @@ MISTAGGED_SURNAMES = [
 @pytest.mark.parametrize("text, words, expected", MISTAGGED_SURNAMES)
 def test_a_mistagged_surname_is_its_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
     assert _speaker_of(extract_text(nlp, text), words) == expected
+
+
+# A name in apposition to a common noun is who speaks ("the chairman, Paul Okafor,"); a group
+# in apposition ("many of them Republicans") is not.
+APPOSITIONS = [
+    ('Mayor Ana Torres opened the bridge on Monday.\n\nThe chairman, Paul Okafor, said: "It took nine years."',
+     "nine years", "Paul Okafor"),
+    ('Mayor Ana Torres opened the bridge on Monday.\n\nHer critics, many of them Republicans, said: '
+     '"It cost far too much."', "far too much", "Her critics"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", APPOSITIONS)
+def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, words: str, mention: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[1] == mention

@@ -3,7 +3,7 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
+Handled: names and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
 two witnesses said", "about four in 10 said", "several said": the words themselves),
@@ -83,7 +83,9 @@ class Resolver:
             return Who(people.antecedent(token, prefer), None, _chars(token))
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
-            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            # a name in apposition, not a group ("critics, many of them Catholics")
+            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and c.tag_ != "NNPS" and c.ent_type_ != "NORP"]
             if named and named[0].ent_type_ != "PERSON":
                 # a parse tangled by a nickname in marks: the person named inside the apposition
                 named = [t for t in named[0].subtree if t.ent_type_ == "PERSON"] or named
