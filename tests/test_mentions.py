@@ -98,3 +98,19 @@ APPOSITIONS = [
 @pytest.mark.parametrize("text, words, mention", APPOSITIONS)
 def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, words: str, mention: str) -> None:
     assert _speaker_of(extract_text(nlp, text), words)[1] == mention
+
+
+# A title the parser split from the name after it ("Gov. and ... Chairman Tom Adler" read as
+# "Gov." and "Adler") stands for that name; a title with no name joined to it stays as it was.
+TITLES_BEFORE_NAMES = [
+    ('Acme Radio Vice President for news and talk Dana Reyes called the show "the best in the state."',
+     "best in the state", "Dana Reyes"),
+    ('"It is over," said former Ohio Gov. and Democratic National Committee Chairman Tom Adler.',
+     "It is over", "Tom Adler"),
+    ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", TITLES_BEFORE_NAMES)
+def test_a_split_title_stands_for_the_name_after_it(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name

@@ -3,7 +3,8 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
+Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
+said") and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
 two witnesses said", "about four in 10 said", "several said": the words themselves),
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .frames import Layout
+from .names import title_word
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
@@ -81,6 +83,7 @@ class Resolver:
             if token.lower_ in _FIRST_PERSON:
                 return self._narrator(token)
             return Who(people.antecedent(token, prefer), None, _chars(token))
+        token = _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             # a name in apposition, not a group ("critics, many of them Catholics")
@@ -292,6 +295,16 @@ def _partitive(token: Token) -> Token:
             if objs:
                 return objs[0]
     return token
+
+
+def _name_after_title(token: Token) -> Token:
+    """The person a title stands before when the parser split them ("Vice President for news
+    Jo Roe", "former Gov. and party Chairman Jo Roe" read as "Gov. and Roe"; "the President,
+    Jo Roe,"): the name."""
+    if not title_word(token.text):
+        return token
+    names = [c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
+    return names[0] if names else token
 
 
 def _stands_for_people(token: Token) -> bool:
