@@ -3,16 +3,20 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names and their appositives ("a professor, Lim"; the person inside an apposition a
+Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
+said") and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
+numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
+two witnesses said", "about four in 10 said", "several said": the words themselves),
 definite descriptions of someone named before ("the former secretary": by title, else the last main-clause
-subject; "the union": by name word, else the last body that was a main-clause subject;
+subject, though not one its own clause names after it: "the businessman said of Ana" is not Ana;
+"the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
 documents that speak for whoever issued them ("the IMF report", "X issued a statement
 calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
 ruling" after "the court ruled"; the mention stays the document's words), a first-person
 narrator named by a letter's signature line or an essay's closing note on its writer, and
-a known surname the tagger missed ('">Sanders'), and unnamed officials of a named body
+a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
 ("officials at the agency X": X). Not handled: coordinated speakers
 ("Obama and Clinton"), and descriptions of someone the article never names.
 """
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .frames import Layout
+from .names import title_word
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
@@ -42,6 +47,9 @@ resident protester supporter voter driver officer doctor nurse lawyer attorney
 _SPOKESPEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 # Collective nouns a possessor has: "Scott's family" is not one named person.
 _KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
+# Quantity words the tagger calls adjectives that, as a subject, stand for people: "several said".
+_QUANTIFIERS = frozenset("several many most few some both all each".split())
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
@@ -75,9 +83,12 @@ class Resolver:
             if token.lower_ in _FIRST_PERSON:
                 return self._narrator(token)
             return Who(people.antecedent(token, prefer), None, _chars(token))
+        token = _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
-            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            # a name in apposition, not a group ("critics, many of them Catholics")
+            named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and c.tag_ != "NNPS" and c.ent_type_ != "NORP"]
             if named and named[0].ent_type_ != "PERSON":
                 # a parse tangled by a nickname in marks: the person named inside the apposition
                 named = [t for t in named[0].subtree if t.ent_type_ == "PERSON"] or named
@@ -95,10 +106,12 @@ class Resolver:
             who = self.speaker(issuer, prefer)
             phrase = self._phrase(token)
             return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
-        if token.pos_ in ("NOUN", "PROPN", "X"):
+        if token.pos_ in ("NOUN", "PROPN", "X", "ADP", "ADJ", "ADV", "VERB"):
             known = people.known_word(token)
-            if known is not None:  # a name the tagger missed: '">Sanders' after markup
+            if known is not None:  # a name the tagger missed: '">Sanders' after markup, "From said"
                 return Who(known, None, _chars(token))
+        if token.pos_ in ("NUM", "ADJ") and _stands_for_people(token):
+            return self._counted(token)
         body = _body_of(token)
         if body is not None:
             span = people.name_span(body)
@@ -109,7 +122,8 @@ class Resolver:
         if token.pos_ in ("NOUN", "PROPN"):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
-                entity = people.topic(token.idx, is_org=False) or people.salient_person(token.idx)
+                others = self._named_beside(token)  # "the businessman said of Ana": not Ana
+                entity = people.topic(token.idx, is_org=False, avoid=others) or people.salient_person(token.idx, others)
             elif entity is None and _possessed_person(token) is not None:
                 entity = self._topic_not(token, _possessed_person(token))
             elif entity is None and _definite_body(token):
@@ -117,6 +131,18 @@ class Resolver:
             phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _counted(self, token: Token) -> Who:
+        """A number or quantity word that speaks: "One of the men, Jane Roe, said" is Roe; "one of
+        two witnesses said", "about four in 10 said", "several said" stay descriptions."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                span = self.people.name_span(child)
+                entity = self.people.by_name(span) if span is not None else None
+                if entity is not None and not entity.is_org:
+                    return Who(entity, None, (span.start_char, span.end_char))
+        phrase = self._phrase(token)
+        return Who(None, phrase.text, (phrase.start_char, phrase.end_char))
 
     def _narrator(self, token: Token) -> Who:
         """Who "I" is: the writer of a letter, signed in a line of its own after it, or of an
@@ -143,6 +169,16 @@ class Resolver:
         if entity is None or entity.is_org:
             return Who(None, None, None)
         return Who(entity, None, _chars(token))
+
+    def _named_beside(self, token: Token) -> frozenset[int]:
+        """Entities named after a description in its own clause: "the businessman said of Ana"
+        does not mean Ana; a name before it may ("As Ana spoke, the senator said"), and so may
+        one in a clause further down ("the senator said critics think Ana erred")."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        tokens = [t.i for t in verb.subtree if t.i > token.right_edge.i and _same_clause(t, verb)]
+        return self.people.named_at(tokens)
 
     def _topic_not(self, token: Token, owner: Token) -> Entity | None:
         """"Obama's former strategist": the person the paragraph is about, when that is not Obama."""
@@ -249,8 +285,9 @@ def _sender(document: Token) -> Token | None:
 
 
 def _partitive(token: Token) -> Token:
-    """The last word of "63 percent of registered voters", "small groups of protesters"."""
-    if token.lemma_.lower() not in PARTITIVE_NOUNS:
+    """The last word of "63 percent of registered voters", "small groups of protesters", "one of
+    the aides"."""
+    if token.lemma_.lower() not in PARTITIVE_NOUNS and token.pos_ != "NUM":
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -258,6 +295,40 @@ def _partitive(token: Token) -> Token:
             if objs:
                 return objs[0]
     return token
+
+
+def _name_after_title(token: Token) -> Token:
+    """The person a title stands before when the parser split them ("Vice President for news
+    Jo Roe", "former Gov. and party Chairman Jo Roe" read as "Gov. and Roe"; "the President,
+    Jo Roe,"): the name."""
+    if not title_word(token.text):
+        return token
+    names = [c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
+    return names[0] if names else token
+
+
+def _stands_for_people(token: Token) -> bool:
+    """A number or quantity word as a subject, standing for people: "one of the aides", "four in
+    10", "several", "most". Not a date or sum, nor a capitalised word inside a name or title
+    ("The Latest on ...")."""
+    if token.ent_type_ in _NOT_COUNTS:
+        return False
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return False
+    return token.pos_ == "NUM" or token.lemma_.lower() in _QUANTIFIERS
+
+
+# Dependencies that open a finite clause of its own below a verb.
+_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
+
+
+def _same_clause(token: Token, verb: Token) -> bool:
+    """A word of ``verb``'s own clause: no clause of its own opens between them."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in _OWN_CLAUSE:
+            return False
+        token = token.head
+    return token.i == verb.i
 
 
 def _possessed_person(token: Token) -> Token | None:

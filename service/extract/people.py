@@ -542,27 +542,43 @@ class People:
             i -= 1
         return None
 
-    def salient_person(self, at: int) -> Entity | None:
-        """The person most recently named as a subject before ``at``, within a few paragraphs."""
+    def salient_person(self, at: int, avoid: frozenset[int] = frozenset()) -> Entity | None:
+        """The person most recently named as a subject before ``at``, within a few paragraphs;
+        not one of the entity keys in ``avoid``."""
         i = bisect.bisect_left(self._positions, at) - 1
         while i >= 0 and self._positions[i] >= at - _SALIENT_CHARS:
             _, key, is_subject = self._timeline[i]
-            if is_subject and not self.entities[key].is_org:
+            if is_subject and not self.entities[key].is_org and key not in avoid:
                 return self.entities[key]
             i -= 1
         return None
 
-    def topic(self, at: int, is_org: bool) -> Entity | None:
+    def topic(self, at: int, is_org: bool, avoid: frozenset[int] = frozenset()) -> Entity | None:
         """The person (or body) last named as the subject of a main clause before ``at``, within a
         few paragraphs: whom "the governor" or "the union" means when no title or name says.
-        A subject of a clause inside another ("hours after Trump tweeted") is passed over."""
+        A subject of a clause inside another ("hours after Trump tweeted") is passed over, and so
+        is an entity whose key is in ``avoid``."""
         i = bisect.bisect_left(self._topics, (at, -1)) - 1
         while i >= 0 and self._topics[i][0] >= at - _SALIENT_CHARS:
             entity = self.entities[self._topics[i][1]]
-            if entity.is_org == is_org:
+            if entity.is_org == is_org and entity.key not in avoid:
                 return entity
             i -= 1
         return None
+
+    def named_at(self, tokens: list[int]) -> frozenset[int]:
+        """The keys of the known entities these words name: a name's head word, or a proper noun
+        the recogniser left out that is a known name ("said of Torres")."""
+        keys = set()
+        for i in tokens:
+            if i in self._by_root:
+                keys.add(self._by_root[i])
+            elif self.doc[i].pos_ == "PROPN" and self.doc[i].text[:1].isupper():
+                span = _strip(self.name_span(self.doc[i]))
+                entity = self.lookup(_words(span), span.start_char) if span is not None and len(span) else None
+                if entity is not None:
+                    keys.add(entity.key)
+        return frozenset(keys)
 
     def known_word(self, token: Token) -> Entity | None:
         """The entity a capitalised word the tagger took for no name stands for, if it is a

@@ -1,0 +1,116 @@
+"""Cue subjects the resolver turns into speakers: numbers and quantity words that stand for
+people, and definite descriptions that do not mean someone their own clause names."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract import Extraction, extract_text
+
+
+def _speaker_of(result: Extraction, words: str) -> tuple[str | None, str | None]:
+    """(name, mention) of the quote holding ``words``."""
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker.name, q.speaker.mention.text if q.speaker.mention else None
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# A number or quantity word as the subject of a cue stands for people: the person named in
+# apposition, else the words themselves ("one of two neighbours"), never a person named nearby.
+COUNTED_SUBJECTS = [
+    ('Mayor Ana Torres opened the bridge on Monday. "It shook when the trucks came," said one of two '
+     'neighbours who watched the work.', "It shook", (None, "one of two neighbours")),
+    ('Mayor Ana Torres opened the bridge on Monday. About four in 10 said they were "glad to see it done."',
+     "glad to see", (None, "About four in 10")),
+    ('Mayor Ana Torres met the residents of Elm Street on Monday.\n\nSeveral said they would "wait and see" '
+     'how the traffic changes.', "wait and see", (None, "Several")),
+    ('Mayor Ana Torres met the fishermen on Monday. One of the men, Paul Okafor, said: "We were never asked '
+     'about the bridge."', "never asked", ("Paul Okafor", "Paul Okafor")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", COUNTED_SUBJECTS)
+def test_a_counted_subject_speaks(nlp: Language, text: str, words: str, expected: tuple[str | None, str]) -> None:
+    name, mention = _speaker_of(extract_text(nlp, text), words)
+    assert mention == expected[1]
+    assert name == (expected[0] or expected[1])
+
+
+# Numbers that are no speakers stay out: a date, a sum, and a capitalised word inside a title.
+NOT_COUNTED = [
+    ('Mayor Ana Torres spoke at the opening. "The bridge is open," she said. In 2015 said the council '
+     'nothing at all.', "The bridge is open", "Ana Torres"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", NOT_COUNTED)
+def test_a_number_that_is_no_one_does_not_take_the_quote(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# "The builder said of Ana ..." does not mean Ana: a definite description stands for someone
+# named before it, but not for a person its own clause names after it. A name before it, or in
+# a clause further down, does not bar that person.
+DESCRIPTIONS = [
+    ('Paul Okafor built the new bridge. Ana Torres opened it on Monday.\n\n'
+     'The builder said of Torres, "She never missed a meeting."', "never missed", "Paul Okafor"),
+    # no name after it in its clause: the last person a main clause was about
+    ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said.',
+     "nine years", "Ana Torres"),
+    # a name in a clause further down does not bar the person
+    ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said, '
+     'adding that Okafor had built it well.', "nine years", "Ana Torres"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", DESCRIPTIONS)
+def test_a_description_does_not_mean_a_name_in_its_own_clause(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# A known surname the tagger took for another part of speech ("Over" as a preposition) is still
+# the person: not whoever was named last.
+MISTAGGED_SURNAMES = [
+    ('The council hired Dana Over in March to run the port. Mayor Ana Torres backed the choice.\n\n'
+     '"We will not sell the docks," Over said.', "sell the docks", ("Dana Over", "Over")),
+    # a word no one in the article is called stays out of it
+    ('Mayor Ana Torres backed the choice.\n\n"We will not sell the docks," Over said.', "sell the docks",
+     ("Ana Torres", "Ana Torres")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", MISTAGGED_SURNAMES)
+def test_a_mistagged_surname_is_its_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == expected
+
+
+# A name in apposition to a common noun is who speaks ("the chairman, Paul Okafor,"); a group
+# in apposition ("many of them Republicans") is not.
+APPOSITIONS = [
+    ('Mayor Ana Torres opened the bridge on Monday.\n\nThe chairman, Paul Okafor, said: "It took nine years."',
+     "nine years", "Paul Okafor"),
+    ('Mayor Ana Torres opened the bridge on Monday.\n\nHer critics, many of them Republicans, said: '
+     '"It cost far too much."', "far too much", "Her critics"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", APPOSITIONS)
+def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, words: str, mention: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[1] == mention
+
+
+# A title the parser split from the name after it ("Gov. and ... Chairman Tom Adler" read as
+# "Gov." and "Adler") stands for that name; a title with no name joined to it stays as it was.
+TITLES_BEFORE_NAMES = [
+    ('Acme Radio Vice President for news and talk Dana Reyes called the show "the best in the state."',
+     "best in the state", "Dana Reyes"),
+    ('"It is over," said former Ohio Gov. and Democratic National Committee Chairman Tom Adler.',
+     "It is over", "Tom Adler"),
+    ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", TITLES_BEFORE_NAMES)
+def test_a_split_title_stands_for_the_name_after_it(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name
