@@ -106,6 +106,12 @@ PRONOUNS = [
      "broke", "Tom Berger"),
     # ... but not the subject of the main clause
     ('Ben Osei thanked Tom Berger, treasurer of the town council.\n\n"We are broke," he said.', "broke", "Ben Osei"),
+    # in its own sentence, a person known to be a woman outranks a subject above of unknown gender ...
+    ('Gov. Jordan Reyes described Maria Lindqvist as a "menace" after she said "the bridge is safe enough."',
+     "safe enough", "Maria Lindqvist"),
+    # ... and with no one of the pronoun's gender there, the subject above stays the choice
+    ('Gov. Jordan Reyes described Tom Berger as a "menace" after she said "the bridge is safe enough."',
+     "safe enough", "Jordan Reyes"),
     # negative: a plural noun after a name is a list, not a title
     ('Ben Osei bought the old Red Baron, Blue Max and Spitfire models.\n\n"I love them," he said.', "love them", "Ben Osei"),
 ]

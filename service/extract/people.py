@@ -20,7 +20,8 @@ never taken as antecedents. Handled:
   named in full is a person of his own, whom an ungendered "President Obama" then means, and
   who takes a first name of his gender given elsewhere ("the Barack Obama library");
 - pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
-  sentence; else, in the nearest sentence before with a compatible subject, the one in its
+  sentence (unless its gender is unknown and one subject or object before the pronoun there
+  is known to have the pronoun's: "Gov. X described Ana Lee as ... after she spoke"); else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
   ("with Y, who ...") counting as a subject there when close, and a person introduced there
   with a title in apposition outranking all but a main-clause subject ("..., which worries
@@ -476,6 +477,12 @@ class People:
             return not gender or e.gender in (gender, None)
 
         commanding = self._commanding_subject(pronoun, fits)
+        if commanding is not None and gender and commanding.gender is None:
+            # "Gov. Chris Roe called Ana Lee a disgrace after she spoke": one whose gender is
+            # known to fit, named before the pronoun in its sentence, outranks one of unknown gender
+            surely = self._gendered_in_sentence(pronoun, gender)
+            if surely is not None:
+                return surely
         if commanding is not None:
             return commanding
         i = bisect.bisect_left(self._positions, pronoun.idx) - 1
@@ -509,6 +516,16 @@ class People:
         if prefer is not None and (gender is None or prefer.gender in (gender, None)):
             return prefer
         return fallback
+
+    def _gendered_in_sentence(self, pronoun: Token, gender: str) -> Entity | None:
+        """The only person of a known, matching gender that a subject or object names before the
+        pronoun in its sentence (not a possessor or a prepositional object: "criticism of Ana")."""
+        start = self._sentence_start(pronoun)
+        doc = self.doc
+        found = {self._by_root[t.i] for t in doc[pronoun.sent.start:pronoun.i]
+                 if t.idx >= start and t.i in self._by_root and t.dep_ in _ARGUMENT_DEPS
+                 and self.entities[self._by_root[t.i]].gender == gender}
+        return self.entities[found.pop()] if len(found) == 1 else None
 
     def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
         """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
@@ -612,6 +629,8 @@ class People:
         return fits[0] if len(fits) == 1 else None
 
 
+# A clause's subject and object: names a pronoun later in the sentence may well stand for.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # Dependencies that open a clause below the one their head belongs to.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
 
