@@ -61,6 +61,11 @@ DESCRIPTIONS = [
     # a name in a clause further down does not bar the person
     ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said, '
      'adding that Okafor had built it well.', "nine years", "Ana Torres"),
+    # a plural description is many people, not the one person with that title
+    ('Sen. Ana Torres opened the hearing on Monday.\n\n"We cannot keep waiting for the report," senators said.',
+     "keep waiting", "senators"),
+    ('Officer Ana Torres opened the station on Monday.\n\n"We cannot keep working double shifts," the officers '
+     'said.', "double shifts", "officers"),
 ]
 
 

@@ -30,7 +30,8 @@ never taken as antecedents. Handled:
   before a name or in apposition ("Congresswoman X", "X, his wife,");
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name (a noun before the head must fit too: "the
-  band leader" is no party leader); ``topic`` gives the last main-clause subject
+  band leader" is no party leader; a plural is many people, not one: "senators said");
+  ``topic`` gives the last main-clause subject
   for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
 not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
@@ -613,6 +614,8 @@ class People:
         """
         noun = head.lemma_.lower()
         is_body = noun in _ORG_NOUNS
+        if head.tag_ == "NNS" and not is_body:
+            return None  # "police say", "Sanders supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
         kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         fits = [e for e in self.entities
