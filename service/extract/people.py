@@ -31,8 +31,7 @@ never taken as antecedents. Handled:
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name (a noun before the head must fit too: "the
   band leader" is no party leader; a plural is many people, not one: "senators said");
-  ``topic`` gives the last main-clause subject
-  for a description nothing else matches.
+  ``topic`` gives the last main-clause subject for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
 not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
 "X ... He ... he said" rests on X), and people the article never names in a way spaCy's
