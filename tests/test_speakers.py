@@ -310,6 +310,12 @@ SPEAKER_IN_THE_PARSE = [
     # the subject is not sought past the paragraph the parse ran on into
     ('"We are done waiting," declared Lena Ortiz, 41, of Dayton, Ohio\n\nOf the four plans tested, voters liked '
      'the second one best.', "done waiting", "Lena Ortiz"),
+    # "said X" set off by commas after a fronted phrase the parser took for the subject: X speaks
+    ('Any fair reading of the law, said Lena Ortiz, a judge in Dayton, would find "no fault at all."', "no fault",
+     "Lena Ortiz"),
+    ('The new rules, said Lena Ortiz, are "a plain mess."', "plain mess", "Lena Ortiz"),
+    # ... but a person before the verb keeps it, and the name after it is the report's subject
+    ('The mayor, in turn, said Mark Bell, who runs the port, was "out of his depth."', "his depth", "mayor"),
 ]
 
 

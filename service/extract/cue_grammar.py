@@ -1,6 +1,7 @@
 """How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
 run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
-subjects after the verb, names in apposition, a parenthetical "X said" set into a clause; not
+subjects after the verb (also past a fronted phrase the parser took for the subject: "The new
+rules, said Ana, are ..."), names in apposition, a parenthetical "X said" set into a clause; not
 past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
 reported clause about a mere thing speaks for the reporter; a report that has not happened, "she
 would ask", gives way to the verb reporting it; a naming verb with a pronoun subject in a clause
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
 from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, could_speak
+from .titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
@@ -201,6 +203,9 @@ class CueGrammar:
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)
                             and not _in_title(c, layout.text) and c.ent_type_ not in _WHEN]
+                inverted = _inverted_name(v, subjects) if v.i == verb.i else None
+                if inverted is not None and not layout.quoted(inverted):
+                    return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
                 if subjects:
                     return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
@@ -266,6 +271,24 @@ def _not_place(subjects: list[Token]) -> Token:
     return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
 
 
+def _inverted_name(verb: Token, subjects: list[Token]) -> Token | None:
+    """The name right after a speech verb set off by commas when the parser took a fronted
+    phrase for its subject: in "Any fair reading of it, said Jane Roe, an analyst, would
+    ...", Roe speaks, not the reading. Only when every parsed subject before the verb is a
+    common noun that names no one, and the name closes its phrase with a comma or the sentence."""
+    doc = verb.doc
+    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+        return None
+    before = [s for s in subjects if s.i < verb.i]
+    if not before or not all(_plain_thing(s) for s in before):
+        return None
+    head = _phrase_head(doc[verb.i + 1], verb.sent.end)
+    if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return None
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return head if after is None or after.text in (",", ".", ";") or after.is_space else None
+
+
 def _own_naming(verb: Token, pronoun: Token) -> bool:
     """A naming verb whose pronoun subject names in a clause of its own ("Ana said the plan
     failed, but he called it 'a triumph'"), not in the reporter's hedge on a term ("Ana
@@ -280,6 +303,14 @@ def _thing(token: Token) -> bool:
     """A singular common noun that names no one: no entity, no role, no body or document."""
     return token.tag_ == "NN" and token.ent_type_ == "" \
         and token.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS
+
+
+def _plain_thing(token: Token) -> bool:
+    """A common noun that names neither a person (no role, title or agent noun: "the mayor",
+    "the organizer") nor a body or document that could speak."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and token.ent_type_ == "" and lemma not in UNNAMED_ROLES | NON_PERSON_NOUNS \
+        and not is_title(lemma) and not (lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENTS)
 
 
 def _unrealised(verb: Token) -> bool:
