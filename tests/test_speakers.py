@@ -443,6 +443,12 @@ def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, te
      "danger", "city council"),
     # a person the relative pronoun stands for speaks for themself
     ('At the rally, Ana Torres met a reporter who said "the pier is unsafe."', "unsafe", "reporter who"),
+    # a mere thing as the subject of a speech verb inside a report: the reporter speaks
+    ('Ana Torres is a careful planner, warning that the turmoil after the vote underscores a need for '
+     '"calm leadership."', "calm leadership", "Ana Torres"),
+    ('Mark Bell said the area across the river suggested "a long decline."', "long decline", "Mark Bell"),
+    # ... not a document, which stands for its issuer
+    ('Mark Bell said the committee report shows "no fraud at all."', "no fraud", "Mark Bell"),
 ])
 def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words: str, mention: str) -> None:
     q = _quote_with(_run(nlp, text), words)

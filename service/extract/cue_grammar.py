@@ -3,7 +3,8 @@ run hangs on, and a verb's subject, read with care (relative pronouns, passive a
 subjects after the verb (also past a fronted phrase the parser took for the subject: "The new
 rules, said Ana, are ..."), names in apposition, a parenthetical "X said" set into a clause; not
 past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
-reported clause about a mere thing speaks for the reporter; a report that has not happened, "she
+reported clause about a mere thing speaks for the reporter, and so does a speech verb whose subject
+is a mere thing inside another speech verb's report ("Ana warned that the turmoil underscores ..."); a report that has not happened, "she
 would ask", gives way to the verb reporting it; a naming verb with a pronoun subject in a clause
 of its own names for that pronoun, but not in "what he called"). Not handled: a speech verb in a
 relative clause on a thing inside a report ("said he saw schools that reminded him of '...'").
@@ -206,6 +207,10 @@ class CueGrammar:
                 inverted = _inverted_name(v, subjects) if v.i == verb.i else None
                 if inverted is not None and not layout.quoted(inverted):
                     return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
+                if subjects and v.i == verb.i and all(_plain_thing(s) for s in subjects):
+                    outer = self._outer_report(v, k)
+                    if outer is not None:
+                        return outer  # "Ana warned that the turmoil underscores a need for '...'": Ana
                 if subjects:
                     return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
@@ -218,6 +223,16 @@ class CueGrammar:
                 continue
             break
         return self.adjacent_name(verb, k)
+
+    def _outer_report(self, verb: Token, k: int) -> Token | None:
+        """The speaker of the speech verb whose reported clause holds ``verb``, when ``verb``'s
+        own subject is a mere thing: a thing that "shows" or "underscores" speaks for no one."""
+        outer = verb.head
+        if verb.dep_ != "ccomp" or not outer.i < verb.i or outer.sent.start != verb.sent.start \
+                or not is_speech_verb(outer) or self.layout.quoted(outer):
+            return None
+        found = self.subject(outer, k)
+        return found if found is not None and could_speak(found) and not _plain_thing(found) else None
 
     def _thing_reporter(self, clause: Token, subjects: list[Token]) -> Token | None:
         """The subject of the speech verb reporting ``clause``, when the clause's own subjects are
