@@ -316,6 +316,9 @@ SPEAKER_IN_THE_PARSE = [
     ('The new rules, said Lena Ortiz, are "a plain mess."', "plain mess", "Lena Ortiz"),
     # ... but a person before the verb keeps it, and the name after it is the report's subject
     ('The mayor, in turn, said Mark Bell, who runs the port, was "out of his depth."', "his depth", "mayor"),
+    # an "-ing" speech verb on a relative clause with a person of its own as subject: that person
+    ('The former mayor spoke hours after Mark Bell held a news conference in which he renewed his attack, '
+     'mocking the budget and saying the town was "not safe."', "not safe", "Mark Bell"),
 ]
 
 

@@ -1,14 +1,16 @@
 """How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
 run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
-subjects after the verb (also past a fronted phrase the parser took for the subject: "The new
+subjects after the verb, also past a fronted phrase the parser took for the subject ("The new
 rules, said Ana, are ..."), names in apposition, a parenthetical "X said" set into a clause; not
 past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
-reported clause about a mere thing speaks for the reporter, and so does a speech verb whose subject
-is a mere thing inside another speech verb's report ("Ana warned that the turmoil underscores ..."); a report that has not happened, "she
-would ask", gives way to the verb reporting it; a naming verb with a pronoun subject in a clause
-of its own names for that pronoun, but not in "what he called"). Not handled: a speech verb in a
-relative clause on a thing inside a report ("said he saw schools that reminded him of '...'").
-Grammar only:
+reported clause about a mere thing speaks for the reporter, and so does a speech verb whose
+subject is a mere thing inside another speech verb's report ("Ana warned that the turmoil
+underscores ..."); an -ing cue on a relative clause with a person of its own as subject ("a
+briefing in which he renewed his attack, saying") is that person's; a report that has not
+happened, "she would ask", gives way to the verb reporting it; a naming verb with a pronoun
+subject in a clause of its own names for that pronoun, but not in "what he called"). Not
+handled: a speech verb in a relative clause on a thing inside a report ("said he saw schools
+that reminded him of '...'"). Grammar only:
 who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
 """
 from __future__ import annotations
@@ -179,6 +181,10 @@ class CueGrammar:
             while v.dep_ in ("advcl", "conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
                 if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                    own = [c for c in v.children if c.dep_ == "nsubj" and not layout.quoted(c)
+                           and (c.lower_ in ("he", "she", "they") or c.ent_type_ == "PERSON")]
+                    if v.dep_ == "relcl" and own:
+                        return own[0]  # "a news conference in which he continued his assault, mocking ..."
                     break  # a clause that only describes something ("an architect who said")
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
