@@ -72,3 +72,32 @@ ASIDES = [
 @pytest.mark.parametrize("text, words, mention", ASIDES)
 def test_an_aside_after_the_quote_is_its_cue(nlp: Language, text: str, words: str, mention: str) -> None:
     assert _mention_of(extract_text(nlp, text), words) == mention
+
+
+def _speaker_of(result: Extraction, words: str) -> str | None:
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker.name
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# "they" as the subject of a cue stands for what the article just gave as many: a plural
+# description subject, a body that was the subject, or the first of people named together;
+# never a lone person the sentence before was about, nor a plural thing.
+THEY = [
+    ('The officers reached the square at noon. "We did our job," they said.', "our job", "officers"),
+    ('The nurses who staffed the ward went home late. "We are tired," they said.', "are tired", "nurses"),
+    ('Ana Roe and Ben Osei spoke at the rally. "We want change," they said.', "want change", "Ana Roe"),
+    ('The Harbor Workers Union voted on Monday, and they said: "We will strike."', "will strike",
+     "Harbor Workers Union"),
+    # the chain: a "they" before stands for the same group
+    ('The farmers met in the barn. They stayed for hours. "Prices are too low," they said.', "too low", "farmers"),
+    # not one person, and not a plural thing
+    ('Ana Roe met the press on Monday. "We are ready," they said.', "are ready", None),
+    ('The results came in after midnight. "It is close," they said.', "is close", None),
+]
+
+
+@pytest.mark.parametrize("text, words, name", THEY)
+def test_they_stands_for_a_group(nlp: Language, text: str, words: str, name: str | None) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == name

@@ -17,8 +17,12 @@ calling ...", "a video by X", "a letter from X", "the letter" after "X sent a le
 ruling" after "the court ruled"; the mention stays the document's words), a first-person
 narrator named by a letter's signature line or an essay's closing note on its writer, and
 a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
-("officials at the agency X": X). Not handled: coordinated speakers
-("Obama and Clinton"), and descriptions of someone the article never names.
+("officials at the agency X": X), and "they": the subject of a clause above it, else the
+highest subject a sentence or two back, that can be many: a plural noun for people ("the
+officers": a description), a body, the first of coordinated people ("Ana Roe and Ben Osei":
+Roe, speaker.name being one name), or an earlier "they"; failing those, the previous speaker.
+Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
+quote (a narrator), and descriptions of someone the article never names.
 """
 from __future__ import annotations
 
@@ -29,7 +33,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames import Layout
 from .names import title_word
-from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People
+from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
+
+_BODY_NOUNS = NON_PERSON_NOUNS - DOCUMENT_NOUNS
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
 # Quantities and groups whose "of" phrase says who: "63 percent of registered voters".
@@ -82,6 +88,8 @@ class Resolver:
         if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
             if token.lower_ in _FIRST_PERSON:
                 return self._narrator(token)
+            if token.lower_ in GROUP_PRONOUNS:
+                return self._group(token, prefer)
             return Who(people.antecedent(token, prefer), None, _chars(token))
         token = _name_after_title(token)
         span = people.name_span(token)
@@ -131,6 +139,70 @@ class Resolver:
             phrase = self._phrase(token)
             return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
         return Who(None, None, None)
+
+    def _group(self, token: Token, prefer: Entity | None, depth: int = 0) -> Who:
+        """Who "they" stands for: the plural subject the article just gave ("the officers ... they
+        said": the officers), a body that was the subject ("the union said ... they will"), the
+        first of coordinated people ("Ana Roe and Ben Osei ... they said": Roe); else unresolved."""
+        found = self._group_antecedent(token)
+        if found is not None:
+            if found.lower_ in GROUP_PRONOUNS:
+                who = self._group(found, prefer, depth + 1) if depth < _GROUP_CHAIN else Who(None, None, None)
+            else:
+                who = self.speaker(found, prefer)
+            if who.entity is not None or who.description is not None:
+                return Who(who.entity, who.description, _chars(token))
+        # nothing the article says: the previous speaker, as for any cue with no clear subject
+        return Who(prefer, None, _chars(token))
+
+    def _group_antecedent(self, token: Token) -> Token | None:
+        """The subject "they" most likely stands for: one of a clause above it in its sentence,
+        else, a sentence or two back, the highest subject that can be many."""
+        head = token
+        for _ in range(8):
+            if head.head.i == head.i:
+                break
+            head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and not self.layout.quoted(child):
+                    found = self._many(child)
+                    if found is not None:
+                        return found
+        doc = self.doc
+        sent = token.sent
+        para = self.layout.paragraph_at(token.idx)
+        for _ in range(_GROUP_SENTENCES):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+            if self.layout.paragraph_at(sent.end_char - 1) < para - 1:
+                break
+            subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(t)),
+                              key=lambda t: (clause_depth(t), t.i))
+            for subject in subjects:
+                found = self._many(subject)
+                if found is not None:
+                    return found
+        return None
+
+    def _many(self, subject: Token) -> Token | None:
+        """The word to resolve when a subject can be many: a plural noun for people, a body, the
+        first of coordinated names or pronouns, or another "they"; None for one person or a thing."""
+        if subject.lower_ in GROUP_PRONOUNS:
+            return subject
+        if subject.pos_ in ("PROPN", "PRON", "NOUN") and any(c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN")
+                                                             for c in subject.children):
+            return subject
+        if subject.pos_ == "PRON":
+            return None
+        if subject.tag_ in ("NNS", "NNPS"):
+            return subject if people_plural(subject) else None
+        keys = self.people.named_at([subject.i])
+        if keys:
+            return subject if all(self.people.entities[k].is_org for k in keys) else None
+        if subject.pos_ == "NOUN" and _definite_body(subject):
+            return subject
+        return None
 
     def _counted(self, token: Token) -> Who:
         """A number or quantity word that speaks: "One of the men, Jane Roe, said" is Roe; "one of
@@ -195,6 +267,38 @@ class Resolver:
         while left < token.i and (self.doc[left].pos_ in ("DET", "PUNCT") or self.layout.quoted(self.doc[left])):
             left += 1
         return self.doc[left:_partitive(token).i + 1]
+
+
+GROUP_PRONOUNS = frozenset({"they", "them"})
+_GROUP_SENTENCES = 2  # sentences back a plural subject is still what "they" means
+_GROUP_CHAIN = 2  # "they" standing for a "they" before it, at most this many times
+
+
+# Nouns that, in the plural, stand for people: by ending ("activists", "politicians",
+# "bureaucrats"), or one of these (lemmas); the endings "-er", "-or", "-ent" and the like name
+# things as often ("centers", "events"), so those people are listed.
+_PEOPLE_ENDINGS = ("ist", "ian", "crat")
+_PEOPLE_PLURALS = frozenset("""
+people person police official staff member leader expert critic folk man woman kid child friend
+family parent ally aide fan troop force authority lawmaker legislator democrat republican liberal
+conservative progressive independent other elite skeptic cleric representative executive relative
+voter supporter protester protestor officer worker owner teacher reporter researcher organizer
+viewer reader speaker manager player fighter farmer user caller buyer seller believer follower
+insider outsider observer customer consumer employer lender donor senator governor investor
+advisor adviser prosecutor inspector author editor director doctor visitor sponsor educator
+negotiator investigator regulator moderator commentator demonstrator writer producer founder
+partner backer strategist analyst pollster rival challenger volunteer villager neighbor neighbour
+campaigner marcher delegate elector resident student opponent patient agent incumbent
+correspondent participant immigrant migrant applicant defendant consultant assistant servant
+tenant employee nominee refugee attendee appointee trustee detainee retiree
+""".split())
+
+
+def people_plural(token: Token) -> bool:
+    """A plural noun that can stand for people: "the officers", "critics", "Democrats"."""
+    lemma = token.lemma_.lower()
+    return lemma in _PEOPLE_PLURALS or lemma in UNNAMED_ROLES or token.ent_type_ == "NORP" \
+        or lemma.endswith(_PEOPLE_ENDINGS) or lemma in _BODY_NOUNS
 
 
 def speaker_name(speaker: Who | None) -> str | None:

@@ -19,7 +19,7 @@ never taken as antecedents. Handled:
   named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
   named in full is a person of his own, whom an ungendered "President Obama" then means, and
   who takes a first name of his gender given elsewhere ("the Barack Obama library");
-- pronouns (he, she, they, it): the subject of a clause above the pronoun in its own
+- pronouns (he, she, it; "they" is ``mentions``'): the subject of a clause above the pronoun in its own
   sentence (unless its gender is unknown and one subject or object before the pronoun there
   is known to have the pronoun's: "Gov. X described Ana Lee as ... after she spoke"); else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
@@ -33,7 +33,7 @@ never taken as antecedents. Handled:
   band leader" is no party leader; a plural is many people, not one: "senators said");
   ``topic`` gives the last main-clause subject for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
-not give, "they" for a group of people, pronouns as antecedents of later pronouns (a chain
+not give, pronouns as antecedents of later pronouns (a chain
 "X ... He ... he said" rests on X), and people the article never names in a way spaCy's
 tagger or recogniser can see.
 """
@@ -472,7 +472,7 @@ class People:
         want_org = word == "it"
 
         def fits(e: Entity) -> bool:
-            if want_org != e.is_org or (word in ("they", "we") and not e.is_org):
+            if want_org != e.is_org:
                 return False
             return not gender or e.gender in (gender, None)
 
