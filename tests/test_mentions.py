@@ -119,3 +119,18 @@ TITLES_BEFORE_NAMES = [
 @pytest.mark.parametrize("text, words, name", TITLES_BEFORE_NAMES)
 def test_a_split_title_stands_for_the_name_after_it(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# "said the 46-year-old": an age the tagger reads as an adjective (and the recogniser as a date)
+# is a description of a person the article has named, as "the baker" is.
+AGES = [
+    ('Ana Torres opened the bakery in 2009.\n\n"I never wanted to leave this street," said the 46-year-old.',
+     "never wanted", ("Ana Torres", "46-year-old")),
+    ('Ana Torres opened the bakery in 2009.\n\n"I never wanted to leave this street," the 46-year-old said.',
+     "never wanted", ("Ana Torres", "46-year-old")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", AGES)
+def test_an_age_describes_a_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == expected

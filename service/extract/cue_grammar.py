@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
-from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, could_speak
+from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, aged, could_speak
 from .titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -209,7 +209,7 @@ class CueGrammar:
                 if v.i == verb.i and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)
-                            and not _in_title(c, layout.text) and c.ent_type_ not in _WHEN]
+                            and not _in_title(c, layout.text) and (c.ent_type_ not in _WHEN or aged(c))]
                 inverted = _inverted_name(v, subjects) if v.i == verb.i else None
                 if inverted is not None and not layout.quoted(inverted):
                     return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe

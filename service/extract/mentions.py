@@ -8,7 +8,7 @@ said") and their appositives ("a professor, Lim"; not a group: "critics, many of
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
 two witnesses said", "about four in 10 said", "several said": the words themselves),
-definite descriptions of someone named before ("the former secretary": by title, else the last main-clause
+definite descriptions of someone named before ("the former secretary", "the 46-year-old": by title, else the last main-clause
 subject, though not one its own clause names after it: "the businessman said of Ana" is not Ana;
 "the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
@@ -127,7 +127,7 @@ class Resolver:
             if entity is not None and entity.is_org:
                 phrase = self._phrase(token)
                 return Who(entity, None, (phrase.start_char, phrase.end_char))
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") or aged(token):
             entity = people.by_description(token)
             if entity is None and _definite_person(token):
                 others = self._named_beside(token)  # "the businessman said of Ana": not Ana
@@ -452,6 +452,11 @@ def _definite_person(token: Token) -> bool:
     if any(c.dep_ == "poss" for c in children):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def aged(token: Token) -> bool:
+    """'the 46-year-old', which the tagger reads as an adjective: a description of a person."""
+    return token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
 
 
 def _definite_body(token: Token) -> bool:
