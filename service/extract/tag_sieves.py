@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .cues import is_speech_verb
 from .mentions import could_speak
 from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
 
@@ -28,6 +29,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
 _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
 _SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
+_APPOSITION_REACH = 20  # ... when an apposition with commas of its own stands between them
 
 
 def transcript(ctx: Context, k: int) -> Decision | None:
@@ -214,6 +216,17 @@ def _last_of_run(heads: list[Token]) -> Token:
     return last
 
 
+def _tag_after_commas(doc: Doc, tokens: list[int], j: int, phrase: list[Token]) -> tuple[Token | None, Token | None]:
+    """A long apposition with commas of its own before the tag's speech verb: "Ana Ruiz, now 81 and
+    retired in Salem, Ore., said by phone": the first speech verb set off by a comma, and the name."""
+    heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
+    for m in range(j + 1, min(len(tokens), j + _APPOSITION_REACH)):
+        t = doc[tokens[m]]
+        if t.pos_ == "VERB" and t.tag_ in _FINITE and doc[tokens[m - 1]].text == ",":
+            return (t, heads[-1]) if heads and is_speech_verb(t) else (None, None)
+    return None, None
+
+
 def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token | None]:
     """A closing clause that opens with its subject: "Ana shot back", "an angry Ana retaliated",
     "a source, who asked not to be named, told the paper": the verb and the subject's head word."""
@@ -226,6 +239,9 @@ def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token
             return (t, heads[-1]) if heads else (None, None)
         if t.text == "," and phrase:
             # an apposition or a relative clause between commas: "Ana Ruiz, a nurse,", "a source, who ...,"
+            tagged = _tag_after_commas(doc, tokens, j, phrase)
+            if tagged[0] is not None:
+                return tagged
             close = next((m for m in range(j + 1, min(len(tokens), j + _SUBJECT_REACH)) if doc[tokens[m]].text == ","), None)
             if close is None:
                 return None, None
