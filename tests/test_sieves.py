@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract import Quote, extract_text
+from service.extract import Quote, extract_text, tag_sieves
+from service.extract.frames import Layout
+from service.extract.marks import paragraphs, quoted_runs
+from service.extract.people import People
+from service.extract.speaker_context import Context
 
 
 def _quote(nlp: Language, text: str, words: str) -> Quote:
@@ -93,6 +97,35 @@ QUOTE_KIND = [
     ('Mayor Ana Torres spoke first.\n\nCarl Dietz said, “The Harbor Is Ours.”', "Harbor Is Ours", "direct", "Carl Dietz"),
     ('Mayor Ana Torres spoke first.\n\n“We won,” “we really did,” Carl Dietz said.', "We won", "direct", "Carl Dietz"),
 ]
+
+# (article, index of the quote, how the name or description of whom the closing clause names begins)
+CLAUSE_PAST_MARKS = [
+    # a nickname in marks inside the clause
+    ('Carl Dietz hosted the picnic.\n\n"This is a big night for our harbor, Carl Dietz!" Dietz\'s niece, state Sen. '
+     'Carla "Cici" Ruiz (D-Salem), shouted to the crowd.', 0, "Carla"),
+    # a slogan in marks inside an apposition
+    ('The fair ended at dusk.\n\nNot everyone was cheering.\n\n“We’ve had better fairs than this one,” Ohio farmer '
+     'Tom Baker, wearing a straw hat and “Vote Baker” buttons, said quietly as the lights went out.', 0, "Tom Baker"),
+    # negative: a quote of its own ends the clause before it
+    ('“We’ve had better fairs than this one,” Tom Baker said. “Next year,” the crowd answered.', 0, "Tom Baker"),
+    ('“We’ve had better fairs than this one,” Tom Baker said. “Next year,” the crowd answered.', 1, "crowd"),
+]
+
+
+def _closing_clause_speaker(nlp: Language, text: str, k: int) -> str | None:
+    doc = nlp(text)
+    layout = Layout(doc, text, quoted_runs(text), paragraphs(text))
+    ctx = Context(doc, layout, People(doc, lambda i: layout.run_of[i] != -1, text))
+    decision = tag_sieves.trailing_clause(ctx, k)
+    if decision is None or decision.speaker is None:
+        return None
+    who = decision.speaker
+    return who.entity.name if who.entity is not None else who.description
+
+
+@pytest.mark.parametrize("text, k, name", CLAUSE_PAST_MARKS)
+def test_a_closing_clause_reads_past_a_short_phrase_in_marks(nlp: Language, text: str, k: int, name: str) -> None:
+    assert (_closing_clause_speaker(nlp, text, k) or "").startswith(name)
 
 
 @pytest.mark.parametrize("text, words, name, mention", CLOSING_CLAUSE)

@@ -34,7 +34,8 @@ wrong speaker traces to one rule. In order:
    right after the quote's paragraph ("- Jane Roe, at the rally.").
    ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
    ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
-   with commas of its own ('"...," Ana, now 81 and retired in Salem, Ore., said'); not a clause
+   with commas of its own ('"...," Ana, now 81 and retired in Salem, Ore., said') and a short
+   phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said'); not a clause
    about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or

@@ -29,6 +29,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
 _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
 _SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
+_NAME_IN_MARKS_WORDS = 4  # a phrase in marks this short inside a closing clause is part of it
 _APPOSITION_REACH = 20  # ... when an apposition with commas of its own stands between them
 
 
@@ -177,12 +178,33 @@ def _closing_clause(ctx: Context, k: int) -> list[int]:
     out: list[int] = []
     while i < len(doc) and layout.para_of[i] == para and not doc[i].is_space:
         if layout.run_of[i] != -1:
-            return out  # '"...," she went on, "...': the clause ends where the next part opens
+            end = _past_a_name_in_marks(ctx, i)
+            if end is None:
+                return out  # '"...," she went on, "...': the clause ends where the next part opens
+            i = end  # 'Ana "Cia" Ruiz, wearing "Vote Ruiz" pins, said': a nickname or a slogan inside the clause
+            continue
         if doc[i].text in (".", "!", "?", ";"):
             return out
         out.append(i)
         i += 1
     return out
+
+
+def _past_a_name_in_marks(ctx: Context, i: int) -> int | None:
+    """The token after a short phrase in marks that opens at token ``i`` inside a closing clause
+    (a nickname, a slogan, a title), when the clause runs on after it; None for a quote of its own."""
+    layout, doc = ctx.layout, ctx.doc
+    k = layout.run_of[i]
+    run = layout.runs[k]
+    words = layout.text[run.start:run.end]
+    if len(words.split()) > _NAME_IN_MARKS_WORDS or any(c in words for c in ".,!?;:"):
+        return None
+    j = i
+    while j < len(doc) and layout.run_of[j] == k:
+        j += 1
+    if j >= len(doc) or doc[j].is_space or doc[j].text in (".", "!", "?", ";"):
+        return None
+    return j
 
 
 def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
