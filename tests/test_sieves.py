@@ -1,11 +1,16 @@
-"""The weaker attribution rules: a closing clause, lead-ins, signature lines and speech-noun
-owners; each table holds cases the rule must decide and cases it must leave alone."""
+"""The weaker attribution rules: a closing clause, lead-ins, signature lines, speech-noun
+owners, tags the parser misread, and what makes a quote partial; each table holds cases the
+rule must decide and cases it must leave alone."""
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from service.extract import Quote, extract_text
+from service.extract import Quote, extract_text, tag_sieves
+from service.extract.frames import Layout
+from service.extract.marks import paragraphs, quoted_runs
+from service.extract.people import People
+from service.extract.speaker_context import Context
 
 
 def _quote(nlp: Language, text: str, words: str) -> Quote:
@@ -26,6 +31,9 @@ CLOSING_CLAUSE = [
     ('Mayor Ana Torres spoke first.\n\n"The bridge stays open," Torres said.\n\n'
      '"The money is gone," a city clerk, who asked not to be named, confided to reporters.',
      "money is gone", "city clerk", "city clerk"),
+    # an apposition with commas of its own between the name and the speech verb
+    ('Mayor Ana Torres spoke first.\n\n“The bridge stays open,” Carl Dietz, now 70 and retired in Salem, Ore., '
+     'said by telephone this week.', "bridge stays", "Carl Dietz", "Carl Dietz"),
     # a sign "reads", though the tagger takes the word for a noun
     ('Carl Dietz marched with the crowd.\n\n"Fix the bridge now," the banner read.', "Fix the bridge", "banner", "banner"),
 ]
@@ -63,6 +71,62 @@ PARTIAL_IN_A_SENTENCE = [
      'day one."', "stitch-up", "Ana Torres"),
 ]
 
+# (article, words of the quote, speaker name, rule)
+TAG_OVER_THE_PARSE = [
+    # a speech verb right after the closing mark tags the quote, whatever verb the parser hung it on
+    ('Mayor Ana Torres spoke first.\n\nIf the harbor floods — as engineers warn, and the mayor denies — '
+     '“who pays for the damage?” asked Carl Dietz, a city clerk.', "who pays", "Carl Dietz", "cue-subject"),
+    # a known surname the tagger took for an adverb is still the verb's subject
+    ('The county chairman, Rex Early, backs the plan.\n\nInformed of the county’s lean, Early described it as '
+     '“news to me.”', "news to me", "Rex Early", "cue-subject"),
+    # negative: a real adverb is no one; the subject speaks
+    ('The county chairman, Rex Early, backs the plan.\n\nLater, the mayor described it as “news to me.”',
+     "news to me", "mayor", "cue-subject"),
+]
+
+# (article, words of the quote, kind, speaker name)
+QUOTE_KIND = [
+    # words that finish the reporter's phrase are a partial quote, though they close the sentence
+    ('Mayor Ana Torres spoke first.\n\nCouncil members were upset about the delays, with Carl Dietz calling it a '
+     '“Harbor Fiasco.”', "Harbor Fiasco", "partial", "Carl Dietz"),
+    # one of several titles listed in the reporter's sentence
+    ('Mayor Ana Torres spoke first.\n\nCarl Dietz, the city clerk, named “Harbor Lights,” “Night Watch” and '
+     '“Old Pier” as his favourite films.', "Harbor Lights", "partial", "Carl Dietz"),
+    # negatives: after a colon or a cue and comma, and a sentence of its own, the words are direct
+    ('Mayor Ana Torres spoke first.\n\nCarl Dietz told the crowd: “We Will Win.”', "We Will Win", "direct", "Carl Dietz"),
+    ('Mayor Ana Torres spoke first.\n\nCarl Dietz said, “The Harbor Is Ours.”', "Harbor Is Ours", "direct", "Carl Dietz"),
+    ('Mayor Ana Torres spoke first.\n\n“We won,” “we really did,” Carl Dietz said.', "We won", "direct", "Carl Dietz"),
+]
+
+# (article, index of the quote, how the name or description of whom the closing clause names begins)
+CLAUSE_PAST_MARKS = [
+    # a nickname in marks inside the clause
+    ('Carl Dietz hosted the picnic.\n\n"This is a big night for our harbor, Carl Dietz!" Dietz\'s niece, state Sen. '
+     'Carla "Cici" Ruiz (D-Salem), shouted to the crowd.', 0, "Carla"),
+    # a slogan in marks inside an apposition
+    ('The fair ended at dusk.\n\nNot everyone was cheering.\n\n“We’ve had better fairs than this one,” Ohio farmer '
+     'Tom Baker, wearing a straw hat and “Vote Baker” buttons, said quietly as the lights went out.', 0, "Tom Baker"),
+    # negative: a quote of its own ends the clause before it
+    ('“We’ve had better fairs than this one,” Tom Baker said. “Next year,” the crowd answered.', 0, "Tom Baker"),
+    ('“We’ve had better fairs than this one,” Tom Baker said. “Next year,” the crowd answered.', 1, "crowd"),
+]
+
+
+def _closing_clause_speaker(nlp: Language, text: str, k: int) -> str | None:
+    doc = nlp(text)
+    layout = Layout(doc, text, quoted_runs(text), paragraphs(text))
+    ctx = Context(doc, layout, People(doc, lambda i: layout.run_of[i] != -1, text))
+    decision = tag_sieves.trailing_clause(ctx, k)
+    if decision is None or decision.speaker is None:
+        return None
+    who = decision.speaker
+    return who.entity.name if who.entity is not None else who.description
+
+
+@pytest.mark.parametrize("text, k, name", CLAUSE_PAST_MARKS)
+def test_a_closing_clause_reads_past_a_short_phrase_in_marks(nlp: Language, text: str, k: int, name: str) -> None:
+    assert (_closing_clause_speaker(nlp, text, k) or "").startswith(name)
+
 
 @pytest.mark.parametrize("text, words, name, mention", CLOSING_CLAUSE)
 def test_a_closing_clause_names_the_speaker(nlp: Language, text: str, words: str, name: str, mention: str) -> None:
@@ -89,6 +153,19 @@ def test_a_signature_line_after_the_quote_signs_it(nlp: Language, text: str, wor
 @pytest.mark.parametrize("text, words, name", PARTIAL_IN_A_SENTENCE)
 def test_a_partial_quote_goes_to_who_the_sentence_reports(nlp: Language, text: str, words: str, name: str) -> None:
     assert _quote(nlp, text, words).speaker.name == name
+
+
+@pytest.mark.parametrize("text, words, name, rule", TAG_OVER_THE_PARSE)
+def test_a_tag_is_read_past_a_misleading_parse(nlp: Language, text: str, words: str, name: str, rule: str) -> None:
+    quote = _quote(nlp, text, words)
+    assert (quote.speaker.name, quote.rule) == (name, rule)
+
+
+@pytest.mark.parametrize("text, words, kind, name", QUOTE_KIND)
+def test_a_quote_inside_the_reporters_phrase_is_partial(nlp: Language, text: str, words: str, kind: str,
+                                                         name: str) -> None:
+    quote = _quote(nlp, text, words)
+    assert (quote.kind, quote.speaker.name) == (kind, name)
 
 
 def test_a_clause_about_the_words_is_not_their_source(nlp: Language) -> None:

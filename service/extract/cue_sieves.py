@@ -25,8 +25,8 @@ def cue_subject(ctx: Context, k: int) -> Decision | None:
     if ctx.partial(k) and ctx.grammar.framed_inside(k):
         return None  # "she said Trump called her 'Miss Piggy'": the framing verb's subject (frame-verb)
     fallback = None
-    for cue in ctx.grammar.cues(k, is_speech_verb):
-        subject = ctx.grammar.subject(cue, k)
+    for cue in _inverted_first(ctx, k, ctx.grammar.cues(k, is_speech_verb)):
+        subject = ctx.grammar.subject(cue, k) or _name_tagged_adverb(ctx, cue)
         if subject is None:
             continue
         decision = Decision("cue-subject", ctx.speaker(subject, k), chars(cue))
@@ -41,6 +41,18 @@ def cue_subject(ctx: Context, k: int) -> Decision | None:
             return decision
         fallback = fallback or decision  # "it" says: only when no person does
     return fallback
+
+
+def _inverted_first(ctx: Context, k: int, cues: list[Token]) -> list[Token]:
+    """A speech verb right after the closing mark ('"...?" asked Ana') is the quote's own tag,
+    whatever the parser hung the words on ("- as critics allege - '...?' asked Ana")."""
+    after = ctx.layout.frames[k].after
+    if not after or not cues or cues[0].i == after.start:
+        return cues
+    tag = ctx.doc[after.start]
+    if tag not in cues or not any(c.dep_ in SUBJECT_DEPS and c.i > tag.i for c in tag.children):
+        return cues
+    return [tag] + [c for c in cues if c.i != tag.i]
 
 
 def according_to(ctx: Context, k: int) -> Decision | None:
@@ -83,7 +95,7 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
                 return Decision("frame-verb", ctx.speaker(subject, k), chars(aside))
         if token.lemma_ == "be":
             continue
-        subject = ctx.grammar.subject(token, k)
+        subject = ctx.grammar.subject(token, k) or _name_tagged_adverb(ctx, token)
         if subject is not None and subject.lower_ == "it" and first is None:
             # "it" framing a phrase counts when it stands for a body: "the IMF ... it referenced '...'"
             who = ctx.speaker(subject, k)
@@ -103,6 +115,19 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             # "a report found that money was coming from '...'": money frames nothing; climb on
             first = first or decision
     return first
+
+
+def _name_tagged_adverb(ctx: Context, verb: Token) -> Token | None:
+    """A known person's name before a verb with no subject, that the tagger took for an adverb
+    ("Early described it as ...", "And Skelly called him ..."): the verb's subject after all."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "advmod" and child.pos_ in ("ADV", "ADJ") and not ctx.layout.quoted(child):
+            entity = ctx.people.known_word(child)
+            if entity is not None and not entity.is_org:
+                return child
+    return None
 
 
 def _reporter(ctx: Context, verb: Token, k: int) -> Decision | None:

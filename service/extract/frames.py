@@ -18,6 +18,9 @@ from .marks import Paragraph, Run
 
 _CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Trump told ITV ...")
 _SUBJECT_REACH = 6  # ... or one whose subject starts this close ("Mr. Daniloff, now 81, said")
+# Words that cannot end a clause: what follows them completes the reporter's phrase.
+_PHRASE_OPENERS = frozenset({"DET", "ADP", "ADJ"})
+_OPENING_MARKS = frozenset({"“", '"', "‘"})
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
 
 
@@ -140,7 +143,9 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
 
     Direct: the quote opens its sentence, or follows a colon or a cue and comma ("X said,
     '...'"). Partial: the reporter's words run on before it and it starts in lower case,
-    or they run on after it too (the "Bernie or Bust" crowd).
+    or they run on after it too (the "Bernie or Bust" crowd), or it finishes a phrase the
+    reporter opened (a word before it that cannot end a clause: 'calling it a "Fiasco."'),
+    or it is one of several titles listed in marks ('named "Veep," "Fargo" and ...').
     """
     run = layout.runs[k]
     frame = layout.frames[k]
@@ -148,8 +153,20 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
         return "direct"
     if layout.text[run.start:run.start + 1].islower():
         return "partial"
+    if doc[frame.before[-1]].pos_ in _PHRASE_OPENERS and doc[frame.before[-1]].dep_ != "ROOT":
+        return "partial"  # 'with Ana calling it a "Chinese menu."': the words finish the reporter's phrase
     runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
-    return "partial" if runs_on else "direct"
+    return "partial" if runs_on or _listed(layout, k) else "direct"
+
+
+def _listed(layout: Layout, k: int) -> bool:
+    """One of several titles or phrases listed in the reporter's sentence: 'X named "Veep," "Fargo"
+    and ...': words ending in a comma, the next phrase in marks right after them."""
+    run = layout.runs[k]
+    if run.close_mark is None or layout.text[run.start:run.end].rstrip()[-1:] != ",":
+        return False
+    rest = layout.text[run.close_mark + 1:run.close_mark + 40].lstrip(" \t\u00a0")
+    return rest[:1] in _OPENING_MARKS or rest[:2] in ("``", "''")
 
 
 def _cue_before(doc: Doc, before: range) -> bool:

@@ -21,7 +21,9 @@ wrong speaker traces to one rule. In order:
    that "says" speaks for the subject of the clause that has it ("X wore a shirt that said"), and a
    speech that has not happened ("voters will say") gives way to the verb reporting it.
    A partial quote under a naming verb with a named subject inside the report ("Ana said
-   Mark called it 'a disaster'") is left to rule 7.
+   Mark called it 'a disaster'") is left to rule 7. A speech verb right after the closing mark
+   with its subject after it ('"...?" asked Ana') comes first, whatever verb the parser hung the
+   quote on; a known surname the tagger took for an adverb ("Early described it as") is a subject.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
    inside the lead-in; after a dash or ellipsis, the name after it: "HEADLINE - X:"); also a
@@ -31,7 +33,9 @@ wrong speaker traces to one rule. In order:
    ending the line the quote opens, past quotes nested in it; or a short line of its own
    right after the quote's paragraph ("- Jane Roe, at the rally.").
    ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
-   ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'); not a clause
+   ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
+   with commas of its own ('"...," Ana, now 81 and retired in Salem, Ore., said') and a short
+   phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said'); not a clause
    about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
@@ -45,6 +49,7 @@ wrong speaker traces to one rule. In order:
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
    passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
    a subject that is a mere thing ("money was coming from '...'") gives way to one higher up;
+   a known surname tagged as an adverb ("Skelly called him '...'") is the subject;
    "it" counts when it stands for a body ("the IMF ... it referenced '...'"); a parenthetical
    report set into the clause ("The bridge, Ana said, cost 'far too much'") or a speech verb whose
    report holds a verb that neither speaks nor names ("Ana said the plan would 'bleed us dry'")

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .cues import is_speech_verb
 from .mentions import could_speak
 from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
 
@@ -28,6 +29,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
 _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
 _SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
+_NAME_IN_MARKS_WORDS = 4  # a phrase in marks this short inside a closing clause is part of it
+_APPOSITION_REACH = 20  # ... when an apposition with commas of its own stands between them
 
 
 def transcript(ctx: Context, k: int) -> Decision | None:
@@ -175,12 +178,33 @@ def _closing_clause(ctx: Context, k: int) -> list[int]:
     out: list[int] = []
     while i < len(doc) and layout.para_of[i] == para and not doc[i].is_space:
         if layout.run_of[i] != -1:
-            return out  # '"...," she went on, "...': the clause ends where the next part opens
+            end = _past_a_name_in_marks(ctx, i)
+            if end is None:
+                return out  # '"...," she went on, "...': the clause ends where the next part opens
+            i = end  # 'Ana "Cia" Ruiz, wearing "Vote Ruiz" pins, said': a nickname or a slogan inside the clause
+            continue
         if doc[i].text in (".", "!", "?", ";"):
             return out
         out.append(i)
         i += 1
     return out
+
+
+def _past_a_name_in_marks(ctx: Context, i: int) -> int | None:
+    """The token after a short phrase in marks that opens at token ``i`` inside a closing clause
+    (a nickname, a slogan, a title), when the clause runs on after it; None for a quote of its own."""
+    layout, doc = ctx.layout, ctx.doc
+    k = layout.run_of[i]
+    run = layout.runs[k]
+    words = layout.text[run.start:run.end]
+    if len(words.split()) > _NAME_IN_MARKS_WORDS or any(c in words for c in ".,!?;:"):
+        return None
+    j = i
+    while j < len(doc) and layout.run_of[j] == k:
+        j += 1
+    if j >= len(doc) or doc[j].is_space or doc[j].text in (".", "!", "?", ";"):
+        return None
+    return j
 
 
 def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
@@ -214,6 +238,17 @@ def _last_of_run(heads: list[Token]) -> Token:
     return last
 
 
+def _tag_after_commas(doc: Doc, tokens: list[int], j: int, phrase: list[Token]) -> tuple[Token | None, Token | None]:
+    """A long apposition with commas of its own before the tag's speech verb: "Ana Ruiz, now 81 and
+    retired in Salem, Ore., said by phone": the first speech verb set off by a comma, and the name."""
+    heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
+    for m in range(j + 1, min(len(tokens), j + _APPOSITION_REACH)):
+        t = doc[tokens[m]]
+        if t.pos_ == "VERB" and t.tag_ in _FINITE and doc[tokens[m - 1]].text == ",":
+            return (t, heads[-1]) if heads and is_speech_verb(t) else (None, None)
+    return None, None
+
+
 def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token | None]:
     """A closing clause that opens with its subject: "Ana shot back", "an angry Ana retaliated",
     "a source, who asked not to be named, told the paper": the verb and the subject's head word."""
@@ -226,6 +261,9 @@ def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token
             return (t, heads[-1]) if heads else (None, None)
         if t.text == "," and phrase:
             # an apposition or a relative clause between commas: "Ana Ruiz, a nurse,", "a source, who ...,"
+            tagged = _tag_after_commas(doc, tokens, j, phrase)
+            if tagged[0] is not None:
+                return tagged
             close = next((m for m in range(j + 1, min(len(tokens), j + _SUBJECT_REACH)) if doc[tokens[m]].text == ","), None)
             if close is None:
                 return None, None
