@@ -38,6 +38,12 @@ def _quote_with(nlp: Language, text: str, words: str) -> Quote:
     ("Ana Ruiz mentioned the pier twice.", "mentioned", False),
     ("Ana Ruiz thanked the crowd.", "thanked", False),
     ("Ana Ruiz opened an office on the pier.", "opened", False),
+    # "call" reports speech with "for" or "on" ("called for a recount"), not when it names or phones
+    ("Ana Ruiz called for a new pier.", "called", True),
+    ("Ana Ruiz called on the council to act.", "called", True),
+    ("Ana Ruiz called the pier a ruin.", "called", False),
+    ("Ana Ruiz called the harbor master.", "called", False),
+    ("Ana Ruiz called on Monday.", "called", False),
 ])
 def test_which_verbs_report_speech(nlp: Language, text: str, verb: str, speech: bool) -> None:
     token = next(t for t in nlp(text) if t.text == verb)

@@ -6,7 +6,8 @@ that quotes without reporting speech (call, accuse, dismiss, describe), the phra
 framing verbs are weaker and only count for a quote inside the reporter's sentence;
 naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
 another speaker's report. A few verbs report speech only with their particle ("shot back",
-"went on", "pointed out"), one only with its object ("as X put it"), and "continue" and "begin"
+"went on", "pointed out"), "call" only with "for" or "on" ("called for a 'new start'"), one only
+with its object ("as X put it"), and "continue" and "begin"
 only with no clause of their own ('"...," she continued'; not "continued to press").
 Speech nouns ("claim", "assertion", "remark") give their owner the words they hold.
 Not handled: a verb that reports in one sense and acts in another with the same frame
@@ -76,6 +77,9 @@ PHRASAL_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {
     "fire": frozenset({"back"}), "point": frozenset({"out"}),
 }
 
+# Verbs that report speech only with their preposition: "X called for a 'new start'", "called on".
+PREPOSITION_SPEECH_VERBS: Final[dict[str, frozenset[str]]] = {"call": frozenset({"for", "on"})}
+
 # Verbs that report speech only standing alone, with no object or clause of their own:
 # '"...," she continued', not "continued his attack", "began to cry".
 BARE_SPEECH_VERBS: Final[frozenset[str]] = frozenset({"continue", "begin"})
@@ -94,6 +98,12 @@ def is_speech_verb(token: Token) -> bool:
         return True
     if lemma in BARE_SPEECH_VERBS:
         return not any(c.dep_ in _COMPLEMENTS for c in token.children)
+    preposition = PREPOSITION_SPEECH_VERBS.get(lemma)
+    if preposition is not None and token.i + 1 < len(token.doc):
+        after = token.nbor(1)
+        if after.dep_ == "prep" and after.head.i == token.i and after.lower_ in preposition:
+            # something called for, someone called on; not a day ("called on Monday")
+            return any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME") for c in after.children)
     objects = OBJECT_SPEECH_VERBS.get(lemma)
     if objects is not None:
         return any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
