@@ -69,6 +69,14 @@ PARTIAL_IN_A_SENTENCE = [
     # the owner of a speech noun earlier in the sentence, past a copula
     ('Carl Dietz spoke at length.\n\nBut Ana Torres\'s main claim was that the audit had been "a stitch-up from '
      'day one."', "stitch-up", "Ana Torres"),
+    # a thing a relative pronoun stands for frames nothing: the verb above it does
+    ('The harbor vote was close.\n\nCarl Dietz fears a "ghost town" that could become "a museum of rust."',
+     "museum", "Carl Dietz"),
+    ('The harbor vote was close.\n\nCarl Dietz called the mayor a "lame duck" who is acting "like a king."',
+     "like a king", "Carl Dietz"),
+    # so does a free relative ("what will happen")
+    ('The harbor vote was close.\n\nCarl Dietz laid off ten clerks and began talking about what will happen '
+     '"if the levy fails."', "levy fails", "Carl Dietz"),
 ]
 
 # (article, words of the quote, speaker name, rule)

@@ -18,6 +18,8 @@ _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
 # How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote
 # right after it otherwise is what someone called it ("called Trump's remarks 'racist'").
 _NOUN_COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp"})
+# A free relative as subject ("talked about what will happen 'if we lose'") names no one: climb on.
+_WHAT = frozenset({"what", "whatever"})
 
 
 def cue_subject(ctx: Context, k: int) -> Decision | None:
@@ -101,7 +103,7 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             who = ctx.speaker(subject, k)
             if who.entity is not None and who.entity.is_org:
                 return Decision("frame-verb", who, chars(token))
-        if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
+        if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS | _WHAT:
             claim = _owned_claim_above(ctx, token)
             if claim is not None:
                 # "Roe's claim that thousands 'cheered in the streets'": Roe's words, not the thousands'
@@ -110,7 +112,7 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             if reported is not None:
                 return reported
             decision = Decision("frame-verb", ctx.speaker(subject, k), chars(token))
-            if not mere_thing(subject, decision.speaker):
+            if not mere_thing(antecedent(subject), decision.speaker):
                 return decision
             # "a report found that money was coming from '...'": money frames nothing; climb on
             first = first or decision

@@ -48,7 +48,9 @@ wrong speaker traces to one rule. In order:
 7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
    not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
    passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
-   a subject that is a mere thing ("money was coming from '...'") gives way to one higher up;
+   a subject that is a mere thing ("money was coming from '...'"), also through a relative pronoun
+   ("a 'bubble' that could turn into '...'"), or a free relative ("what will happen '...'"), gives
+   way to one higher up;
    a known surname tagged as an adverb ("Skelly called him '...'") is the subject;
    "it" counts when it stands for a body ("the IMF ... it referenced '...'"); a parenthetical
    report set into the clause ("The bridge, Ana said, cost 'far too much'") or a speech verb whose
