@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import Extraction, extract_text
+from service.extract.records import SpeakerRef
 
 
 def _speaker_of(result: Extraction, words: str) -> tuple[str | None, str | None]:
@@ -134,3 +135,35 @@ AGES = [
 @pytest.mark.parametrize("text, words, expected", AGES)
 def test_an_age_describes_a_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
     assert _speaker_of(extract_text(nlp, text), words) == expected
+
+
+def _speaker_record(result: Extraction, words: str) -> SpeakerRef:
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# A nickname in marks after a first name ('Rosalind "Roz" Whitley') belongs to the mention: the
+# surname and the party tag after it ("(D-Harbor City)") are read with it; a quoted phrase
+# after a full name is no nickname.
+NICKNAMED_MENTIONS = [
+    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+     'state Del. Donna "Dee" Hale (D-Fair Haven), shouted to the crowd.', "big day",
+     ('Donna "Dee" Hale', 'Donna "Dee" Hale', "Democratic Party")),
+    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+     'Del. Anna "Annie" Lee (D-Bay City), shouted to the crowd.', "big day",
+     ('Anna "Annie" Lee', 'Anna "Annie" Lee', "Democratic Party")),
+    # no nickname: the name as it stands
+    ('Tom Grant hosted the picnic.\n\n"This is our year!" his niece, Donna Hale (D-Fair Haven), '
+     'shouted to the crowd.', "our year", ("Donna Hale", "Donna Hale", "Democratic Party")),
+    # a quoted word after a full name is no nickname
+    ('"We are done," said Donna Hale "Friday" after the vote.', "We are done", ("Donna Hale", "Donna Hale", None)),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", NICKNAMED_MENTIONS)
+def test_a_nickname_in_marks_belongs_to_the_mention(nlp: Language, text: str, words: str,
+                                                    expected: tuple[str, str, str | None]) -> None:
+    speaker = _speaker_record(extract_text(nlp, text), words)
+    assert (speaker.name, speaker.mention.text, speaker.affiliation) == expected

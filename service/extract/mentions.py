@@ -5,7 +5,8 @@ names or refers to (through ``people.People``), or, when the article never names
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
 said") and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
-nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
+nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'; a first name cut off before
+its nickname is the whole name, so the party tag after the surname is read), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
 two witnesses said", "about four in 10 said", "several said": the words themselves),
 definite descriptions of someone named before ("the former secretary", "the 46-year-old": by title, else the last main-clause
@@ -105,6 +106,7 @@ class Resolver:
                 while span is not None and len(span) > 1 and span[-1].is_punct:
                     span = span[:-1]  # 'Marcia "' of a tangled nickname
         if span is not None:
+            span = _nicknamed(span)
             entity = people.by_name(span)
             if entity is not None:
                 return Who(entity, None, (span.start_char, span.end_char))
@@ -399,6 +401,29 @@ def _partitive(token: Token) -> Token:
             if objs:
                 return objs[0]
     return token
+
+
+_OPEN_MARKS = frozenset({'"', "“"})
+_CLOSE_MARKS = frozenset({'"', "”"})
+
+
+def _nicknamed(span: Span) -> Span:
+    """A first name the parser cut off before a nickname in marks ('Carla' of 'Carla "Cici" Diaz'):
+    the whole name, so the surname, and what stands after it ("(D-Bay City)"), belong to it.
+    The surname may be tagged a common noun ("Price"). Not a quoted word after a full name,
+    nor one followed by a date ('"Folly" Monday')."""
+    doc = span.doc
+    i = span.end
+    if len(span) > 2 or i + 3 >= len(doc) or doc[i].text not in _OPEN_MARKS or doc[i + 2].text not in _CLOSE_MARKS:
+        return span
+    nickname, surname = doc[i + 1], doc[i + 3]
+    if not (nickname.is_alpha and nickname.is_title and surname.is_alpha and surname.is_title
+            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in _NOT_COUNTS):
+        return span
+    end = i + 4
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return doc[span.start:end]
 
 
 def _name_after_title(token: Token) -> Token:
