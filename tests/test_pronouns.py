@@ -101,3 +101,23 @@ THEY = [
 @pytest.mark.parametrize("text, words, name", THEY)
 def test_they_stands_for_a_group(nlp: Language, text: str, words: str, name: str | None) -> None:
     assert _speaker_of(extract_text(nlp, text), words) == name
+
+
+# "they" for a body someone named has ("Roe's campaign", "her staff"): that body; not a thing
+# someone has ("Roe's plan").
+OWNED_BODIES = [
+    ('Ana Roe toured the state in June. Roe\'s campaign is trying to set her plan apart from what they '
+     'call the governor\'s "tired old ideas."', "tired old", "Roe's campaign"),
+    ('Ana Roe toured the state in June.\n\nHer staff set up the stage early. "The hall is too small by half," '
+     'they said.', "too small", "Her staff"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", OWNED_BODIES)
+def test_they_stands_for_an_owned_body(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == name
+
+
+def test_they_is_not_a_thing_someone_has(nlp: Language) -> None:
+    text = 'The results came in after midnight. Roe\'s plan was judged the winner. "It is close," they said.'
+    assert _speaker_of(extract_text(nlp, text), "is close") != "Roe's plan"

@@ -20,7 +20,7 @@ narrator named by a letter's signature line or an essay's closing note on its wr
 a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
 ("officials at the agency X": X), and "they": the subject of a clause above it, else the
 highest subject a sentence or two back, that can be many: a plural noun for people ("the
-officers": a description), a body, the first of coordinated people ("Ana Roe and Ben Osei":
+officers": a description), a body (also one someone named has: "Ana's campaign", "her staff"), the first of coordinated people ("Ana Roe and Ben Osei":
 Roe, speaker.name being one name), or an earlier "they"; failing those, the previous speaker.
 Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
 quote (a narrator), and descriptions of someone the article never names.
@@ -202,7 +202,7 @@ class Resolver:
         keys = self.people.named_at([subject.i])
         if keys:
             return subject if all(self.people.entities[k].is_org for k in keys) else None
-        if subject.pos_ == "NOUN" and _definite_body(subject):
+        if subject.pos_ == "NOUN" and (_definite_body(subject) or _owned_body(subject)):
             return subject
         return None
 
@@ -490,6 +490,12 @@ def _definite_body(token: Token) -> bool:
         return False
     children = list(token.children)
     return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def _owned_body(token: Token) -> bool:
+    """'Ana's campaign', 'his staff': a body someone named has, which "they" can stand for."""
+    return token.tag_ == "NN" and token.lemma_.lower() in _BODY_NOUNS | _KIN_GROUPS \
+        and any(c.dep_ == "poss" for c in token.children)
 
 
 def could_speak(token: Token) -> bool:
