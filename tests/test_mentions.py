@@ -167,3 +167,18 @@ def test_a_nickname_in_marks_belongs_to_the_mention(nlp: Language, text: str, wo
                                                     expected: tuple[str, str, str | None]) -> None:
     speaker = _speaker_record(extract_text(nlp, text), words)
     assert (speaker.name, speaker.mention.text, speaker.affiliation) == expected
+
+
+# A "whose" phrase hangs on the name before it: that person speaks, not the thing they own nor
+# the name in apposition to it; without "whose" the name in apposition stands as it is.
+WHOSE_PHRASES = [
+    ('Ana Lee has founded four firms. Ms. Lee, whose newest venture, Brightloom, sells lamps online, said the '
+     'tax was "a burden on every small shop."', "a burden", "Ana Lee"),
+    ('Ana Lee has founded four firms. Her newest venture, Brightloom, said the tax was "a burden on every '
+     'small shop."', "a burden", "Brightloom"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", WHOSE_PHRASES)
+def test_a_whose_phrase_speaks_for_its_owner(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name

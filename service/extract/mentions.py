@@ -4,7 +4,7 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
-said") and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
+said"; the name a "whose" phrase hangs on: "Roe, whose start-up, Widgetco, ..., said" is Roe) and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
 nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'; a first name cut off before
 its nickname is the whole name, so the party tag after the surname is read), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
@@ -92,7 +92,7 @@ class Resolver:
             if token.lower_ in GROUP_PRONOUNS:
                 return self._group(token, prefer)
             return Who(people.antecedent(token, prefer), None, _chars(token))
-        token = _name_after_title(token)
+        token = _whose_owner(token) or _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             # a name in apposition, not a group ("critics, many of them Catholics")
@@ -424,6 +424,20 @@ def _nicknamed(span: Span) -> Span:
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
         end += 1
     return doc[span.start:end]
+
+
+def _whose_owner(token: Token) -> Token | None:
+    """The name a "whose" phrase hangs on: 'Ms. Lee, whose newest venture, Brightloom, sells lamps,
+    said' is Lee speaking, not the venture or the name in apposition to it."""
+    if token.dep_ == "appos" and token.pos_ == "PROPN":
+        token = token.head  # the name in apposition to the owned thing
+    whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if not whose or whose[0].i < 2:
+        return None
+    before = token.doc[whose[0].i - 1]
+    if before.text == ",":
+        before = token.doc[before.i - 1]
+    return before if before.pos_ == "PROPN" else None
 
 
 def _name_after_title(token: Token) -> Token:
