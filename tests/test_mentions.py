@@ -182,3 +182,23 @@ WHOSE_PHRASES = [
 @pytest.mark.parametrize("text, words, name", WHOSE_PHRASES)
 def test_a_whose_phrase_speaks_for_its_owner(nlp: Language, text: str, words: str, name: str) -> None:
     assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# "the sign says": a thing that speaks is no person the paragraph is about; a document someone
+# was said to send or post speaks for them. A noun for a person still means the one named.
+THINGS_THAT_SPEAK = [
+    ('Dana Wells spoke to the crowd for an hour. The sign above the stage says "jobs come first" in red letters.',
+     "jobs come", ("sign", "sign")),
+    ('Dana Wells posted a photo of her dog on Monday. The photo says "Best friend."', "Best friend",
+     ("Dana Wells", "photo")),
+    ('Dana Wells spoke to the crowd for an hour. "We are not done," the candidate said.', "not done",
+     ("Dana Wells", "candidate")),
+    ('Dana Wells spoke to the crowd for an hour. "We are not done," the organizer said.', "not done",
+     ("Dana Wells", "organizer")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", THINGS_THAT_SPEAK)
+def test_a_thing_that_speaks_is_not_the_topic_person(nlp: Language, text: str, words: str,
+                                                     expected: tuple[str, str]) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == expected

@@ -67,7 +67,8 @@ DOCUMENT_NOUNS = frozenset("""
 report study book letter statement article ad advertisement document memo poll survey ruling
 decision order platform bill law story piece column editorial video website post tweet release
 analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
-brief motion opinion clip spot
+brief motion opinion clip spot note photo photograph picture image passage excerpt petition caption
+playbook manual handbook
 """.split())
 NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
