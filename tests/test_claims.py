@@ -249,6 +249,13 @@ ABOUT = [
     ("The Ortegaville council promised lower taxes.", "Lin Ortega", None, False),
     ("Mayors across the state promised lower taxes.", "Lin Ortega", "Mayor", False),
     ("Reyes promised lower taxes.", None, None, False),
+    # a description's noun stands for it, unless someone owns it or it is counted: then the
+    # noun is anyone's ("the presidential campaign" is not "Ortega's campaign")
+    ("The commission met in January.", "commission", None, True),
+    ("It came late in the presidential campaign.", "Ortega's campaign", None, False),
+    ("It came late in the presidential campaign.", "Ortega’s campaign", None, False),
+    ("Rural voters warmed to Ortega.", "55 percent of voters", None, False),
+    ("Rural voters warmed to Ortega.", "About four in 10 voters", None, False),
 ]
 
 

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import Extraction, extract_text
+from service.extract.records import SpeakerRef
 
 
 def _speaker_of(result: Extraction, words: str) -> tuple[str | None, str | None]:
@@ -133,4 +134,71 @@ AGES = [
 
 @pytest.mark.parametrize("text, words, expected", AGES)
 def test_an_age_describes_a_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == expected
+
+
+def _speaker_record(result: Extraction, words: str) -> SpeakerRef:
+    for q in result.quotes:
+        if words in q.text:
+            return q.speaker
+    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+
+
+# A nickname in marks after a first name ('Rosalind "Roz" Whitley') belongs to the mention: the
+# surname and the party tag after it ("(D-Harbor City)") are read with it; a quoted phrase
+# after a full name is no nickname.
+NICKNAMED_MENTIONS = [
+    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+     'state Del. Donna "Dee" Hale (D-Fair Haven), shouted to the crowd.', "big day",
+     ('Donna "Dee" Hale', 'Donna "Dee" Hale', "Democratic Party")),
+    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+     'Del. Anna "Annie" Lee (D-Bay City), shouted to the crowd.', "big day",
+     ('Anna "Annie" Lee', 'Anna "Annie" Lee', "Democratic Party")),
+    # no nickname: the name as it stands
+    ('Tom Grant hosted the picnic.\n\n"This is our year!" his niece, Donna Hale (D-Fair Haven), '
+     'shouted to the crowd.', "our year", ("Donna Hale", "Donna Hale", "Democratic Party")),
+    # a quoted word after a full name is no nickname
+    ('"We are done," said Donna Hale "Friday" after the vote.', "We are done", ("Donna Hale", "Donna Hale", None)),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", NICKNAMED_MENTIONS)
+def test_a_nickname_in_marks_belongs_to_the_mention(nlp: Language, text: str, words: str,
+                                                    expected: tuple[str, str, str | None]) -> None:
+    speaker = _speaker_record(extract_text(nlp, text), words)
+    assert (speaker.name, speaker.mention.text, speaker.affiliation) == expected
+
+
+# A "whose" phrase hangs on the name before it: that person speaks, not the thing they own nor
+# the name in apposition to it; without "whose" the name in apposition stands as it is.
+WHOSE_PHRASES = [
+    ('Ana Lee has founded four firms. Ms. Lee, whose newest venture, Brightloom, sells lamps online, said the '
+     'tax was "a burden on every small shop."', "a burden", "Ana Lee"),
+    ('Ana Lee has founded four firms. Her newest venture, Brightloom, said the tax was "a burden on every '
+     'small shop."', "a burden", "Brightloom"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", WHOSE_PHRASES)
+def test_a_whose_phrase_speaks_for_its_owner(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+
+
+# "the sign says": a thing that speaks is no person the paragraph is about; a document someone
+# was said to send or post speaks for them. A noun for a person still means the one named.
+THINGS_THAT_SPEAK = [
+    ('Dana Wells spoke to the crowd for an hour. The sign above the stage says "jobs come first" in red letters.',
+     "jobs come", ("sign", "sign")),
+    ('Dana Wells posted a photo of her dog on Monday. The photo says "Best friend."', "Best friend",
+     ("Dana Wells", "photo")),
+    ('Dana Wells spoke to the crowd for an hour. "We are not done," the candidate said.', "not done",
+     ("Dana Wells", "candidate")),
+    ('Dana Wells spoke to the crowd for an hour. "We are not done," the organizer said.', "not done",
+     ("Dana Wells", "organizer")),
+]
+
+
+@pytest.mark.parametrize("text, words, expected", THINGS_THAT_SPEAK)
+def test_a_thing_that_speaks_is_not_the_topic_person(nlp: Language, text: str, words: str,
+                                                     expected: tuple[str, str]) -> None:
     assert _speaker_of(extract_text(nlp, text), words) == expected

@@ -101,3 +101,42 @@ THEY = [
 @pytest.mark.parametrize("text, words, name", THEY)
 def test_they_stands_for_a_group(nlp: Language, text: str, words: str, name: str | None) -> None:
     assert _speaker_of(extract_text(nlp, text), words) == name
+
+
+# "they" for a body someone named has ("Roe's campaign", "her staff"): that body; not a thing
+# someone has ("Roe's plan").
+OWNED_BODIES = [
+    ('Ana Roe toured the state in June. Roe\'s campaign is trying to set her plan apart from what they '
+     'call the governor\'s "tired old ideas."', "tired old", "Roe's campaign"),
+    ('Ana Roe toured the state in June.\n\nHer staff set up the stage early. "The hall is too small by half," '
+     'they said.', "too small", "Her staff"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", OWNED_BODIES)
+def test_they_stands_for_an_owned_body(nlp: Language, text: str, words: str, name: str) -> None:
+    assert _speaker_of(extract_text(nlp, text), words) == name
+
+
+def test_they_is_not_a_thing_someone_has(nlp: Language) -> None:
+    text = 'The results came in after midnight. Roe\'s plan was judged the winner. "It is close," they said.'
+    assert _speaker_of(extract_text(nlp, text), "is close") != "Roe's plan"
+
+
+# A first name the recogniser labels a product or a work ("Ivanka" as WORK_OF_ART) is still a
+# person that a later "she" can mean; a product that opens with no first name stays no one.
+MISLABELLED_PRODUCTS = [
+    ("Carly Venn took the stage on Monday. Then she spoke.", [(0, "Carly Venn", "PRODUCT")], "Carly Venn", True),
+    ("The crowd cheered for Carly on Monday. Then she spoke.", [(0, "Carly", "WORK_OF_ART")], "Carly", True),
+    # not a first name, or inside quotes: a product or a title
+    ("Shoppers bought the Venn Mixer on Monday.", [(0, "Venn Mixer", "PRODUCT")], "Venn Mixer", False),
+    ('She read "Carly Venn" on Monday.', [(0, "Carly Venn", "WORK_OF_ART")], "Carly Venn", False),
+]
+
+
+@pytest.mark.parametrize("text, entities, name, known", MISLABELLED_PRODUCTS)
+def test_a_first_name_labelled_a_product_is_a_person(nlp: Language, text: str, entities: list[tuple[int, str, str]],
+                                                     name: str, known: bool) -> None:
+    doc = _with_entities(nlp, text, entities)
+    quoted = {t.i for t in doc if t.i > 0 and '"' in doc[:t.i].text and doc[:t.i].text.count('"') % 2 == 1}
+    assert (name in {e.name for e in People(doc, quoted=quoted.__contains__).entities}) is known

@@ -4,12 +4,14 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
-said") and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
-nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'), pronouns,
+said"; the name a "whose" phrase hangs on: "Roe, whose start-up, Widgetco, ..., said" is Roe) and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
+nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'; a first name cut off before
+its nickname is the whole name, so the party tag after the surname is read), pronouns,
 numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
 two witnesses said", "about four in 10 said", "several said": the words themselves),
 definite descriptions of someone named before ("the former secretary", "the 46-year-old": by title, else the last main-clause
-subject, though not one its own clause names after it: "the businessman said of Ana" is not Ana;
+subject, though a thing that speaks is no person: "the sign says" stays "sign", its head no noun for a person by list or
+ending ("-er", "-ist", ...); though not one its own clause names after it: "the businessman said of Ana" is not Ana;
 "the union": by name word, else the last body that was a main-clause subject;
 "Obama's former strategist": the last main-clause subject when that is not Obama),
 documents that speak for whoever issued them ("the IMF report", "X issued a statement
@@ -19,7 +21,7 @@ narrator named by a letter's signature line or an essay's closing note on its wr
 a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
 ("officials at the agency X": X), and "they": the subject of a clause above it, else the
 highest subject a sentence or two back, that can be many: a plural noun for people ("the
-officers": a description), a body, the first of coordinated people ("Ana Roe and Ben Osei":
+officers": a description), a body (also one someone named has: "Ana's campaign", "her staff"), the first of coordinated people ("Ana Roe and Ben Osei":
 Roe, speaker.name being one name), or an earlier "they"; failing those, the previous speaker.
 Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
 quote (a narrator), and descriptions of someone the article never names.
@@ -31,8 +33,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import is_speech_verb
 from .frames import Layout
-from .names import title_word
+from .names import noun_gender, title_word
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
 
 _BODY_NOUNS = NON_PERSON_NOUNS - DOCUMENT_NOUNS
@@ -91,7 +94,7 @@ class Resolver:
             if token.lower_ in GROUP_PRONOUNS:
                 return self._group(token, prefer)
             return Who(people.antecedent(token, prefer), None, _chars(token))
-        token = _name_after_title(token)
+        token = _whose_owner(token) or _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             # a name in apposition, not a group ("critics, many of them Catholics")
@@ -105,6 +108,7 @@ class Resolver:
                 while span is not None and len(span) > 1 and span[-1].is_punct:
                     span = span[:-1]  # 'Marcia "' of a tangled nickname
         if span is not None:
+            span = _nicknamed(span)
             entity = people.by_name(span)
             if entity is not None:
                 return Who(entity, None, (span.start_char, span.end_char))
@@ -129,7 +133,7 @@ class Resolver:
                 return Who(entity, None, (phrase.start_char, phrase.end_char))
         if token.pos_ in ("NOUN", "PROPN") or aged(token):
             entity = people.by_description(token)
-            if entity is None and _definite_person(token):
+            if entity is None and _definite_person(token) and not (_speaks(token) and not person_noun(token)):
                 others = self._named_beside(token)  # "the businessman said of Ana": not Ana
                 entity = people.topic(token.idx, is_org=False, avoid=others) or people.salient_person(token.idx, others)
             elif entity is None and _possessed_person(token) is not None:
@@ -200,7 +204,7 @@ class Resolver:
         keys = self.people.named_at([subject.i])
         if keys:
             return subject if all(self.people.entities[k].is_org for k in keys) else None
-        if subject.pos_ == "NOUN" and _definite_body(subject):
+        if subject.pos_ == "NOUN" and (_definite_body(subject) or _owned_body(subject)):
             return subject
         return None
 
@@ -292,6 +296,30 @@ campaigner marcher delegate elector resident student opponent patient agent incu
 correspondent participant immigrant migrant applicant defendant consultant assistant servant
 tenant employee nominee refugee attendee appointee trustee detainee retiree
 """.split())
+
+
+# Singular nouns for a person that no ending or other list gives.
+_PERSON_NOUNS = frozenset("""
+mogul tycoon magnate jock surgeon diplomat graduate chief head lady gentleman heir heiress star
+celebrity icon veteran victor champion hero heroine rookie novice newcomer frontrunner hopeful
+contender favorite favourite billionaire millionaire entrepreneur guy individual citizen native
+""".split())
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "crat", "man", "woman", "ee", "ent", "ant", "eon")
+
+
+def person_noun(token: Token) -> bool:
+    """A singular noun that names a person: a title, a gendered noun, one in a list of people,
+    or one with an ending for people ("developer", "organizer", "strategist"), not an "-ing" word."""
+    lemma = token.lemma_.lower()
+    if lemma in _PERSON_NOUNS or lemma in _PEOPLE_PLURALS or lemma in UNNAMED_ROLES or title_word(lemma) \
+            or noun_gender(lemma) is not None or aged(token):
+        return True
+    return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith(("ing", "ment"))
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a speech verb: "the note says", "the pitch reads"."""
+    return token.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(token.head)
 
 
 def people_plural(token: Token) -> bool:
@@ -401,6 +429,43 @@ def _partitive(token: Token) -> Token:
     return token
 
 
+_OPEN_MARKS = frozenset({'"', "“"})
+_CLOSE_MARKS = frozenset({'"', "”"})
+
+
+def _nicknamed(span: Span) -> Span:
+    """A first name the parser cut off before a nickname in marks ('Carla' of 'Carla "Cici" Diaz'):
+    the whole name, so the surname, and what stands after it ("(D-Bay City)"), belong to it.
+    The surname may be tagged a common noun ("Price"). Not a quoted word after a full name,
+    nor one followed by a date ('"Folly" Monday')."""
+    doc = span.doc
+    i = span.end
+    if len(span) > 2 or i + 3 >= len(doc) or doc[i].text not in _OPEN_MARKS or doc[i + 2].text not in _CLOSE_MARKS:
+        return span
+    nickname, surname = doc[i + 1], doc[i + 3]
+    if not (nickname.is_alpha and nickname.is_title and surname.is_alpha and surname.is_title
+            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in _NOT_COUNTS):
+        return span
+    end = i + 4
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return doc[span.start:end]
+
+
+def _whose_owner(token: Token) -> Token | None:
+    """The name a "whose" phrase hangs on: 'Ms. Lee, whose newest venture, Brightloom, sells lamps,
+    said' is Lee speaking, not the venture or the name in apposition to it."""
+    if token.dep_ == "appos" and token.pos_ == "PROPN":
+        token = token.head  # the name in apposition to the owned thing
+    whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if not whose or whose[0].i < 2:
+        return None
+    before = token.doc[whose[0].i - 1]
+    if before.text == ",":
+        before = token.doc[before.i - 1]
+    return before if before.pos_ == "PROPN" else None
+
+
 def _name_after_title(token: Token) -> Token:
     """The person a title stands before when the parser split them ("Vice President for news
     Jo Roe", "former Gov. and party Chairman Jo Roe" read as "Gov. and Roe"; "the President,
@@ -445,7 +510,9 @@ def _possessed_person(token: Token) -> Token | None:
 
 def _definite_person(token: Token) -> bool:
     """'the former secretary': one person the article has named already. Not "the ad's
-    narrator" or "the announcer", whom the article never names."""
+    narrator" or "the announcer", whom the article never names. (A thing as the subject of a
+    speech verb is ruled out by the caller; elsewhere, as the subject of a verb framing a
+    phrase, the topic person it leads to is right as often as not, measured on dev.)"""
     if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES:
         return False
     children = list(token.children)
@@ -465,6 +532,12 @@ def _definite_body(token: Token) -> bool:
         return False
     children = list(token.children)
     return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def _owned_body(token: Token) -> bool:
+    """'Ana's campaign', 'his staff': a body someone named has, which "they" can stand for."""
+    return token.tag_ == "NN" and token.lemma_.lower() in _BODY_NOUNS | _KIN_GROUPS \
+        and any(c.dep_ == "poss" for c in token.children)
 
 
 def could_speak(token: Token) -> bool:

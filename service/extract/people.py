@@ -2,7 +2,8 @@
 
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
 those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not
-a word after a number ("the 13th Amendment"). A full name labelled an organisation that opens
+a word after a number ("the 13th Amendment"); in any other place, a product or work of one
+or two capitalised words outside quotes that opens with a known first name ("Ivanka"). A full name labelled an organisation that opens
 with a known first name and holds no body's noun ("Carly Venn" as ORG) is a person, known
 before any lone surname is resolved. Mentions inside quotes are registered but
 never taken as antecedents. Handled:
@@ -66,7 +67,8 @@ DOCUMENT_NOUNS = frozenset("""
 report study book letter statement article ad advertisement document memo poll survey ruling
 decision order platform bill law story piece column editorial video website post tweet release
 analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
-brief motion opinion clip spot
+brief motion opinion clip spot note photo photograph picture image passage excerpt petition caption
+playbook manual handbook
 """.split())
 NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
@@ -197,7 +199,7 @@ class People:
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG")]
+        spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") or self._mislabelled_person(e)]
         # Nicknamed names first: 'Robert C. "Bobby" Scott' claims "Bobby Scott" before it stands alone.
         self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
@@ -224,6 +226,15 @@ class People:
                 if span is not None and not _a_thing(span):
                     self.by_name(span)
         self._given_names()
+
+    def _mislabelled_person(self, span: Span) -> bool:
+        """A person's name the recogniser took for a product or a work ("Ivanka" as a work of
+        art): one or two capitalised words outside quotes, the first a known first name."""
+        if span.label_ not in _MISLABELLED or self._quoted(span.start):
+            return False
+        words = [t for t in span if not t.is_punct]
+        return 1 <= len(words) <= 2 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words) \
+            and first_name_gender(words[0].text) is not None
 
     def _given_names(self) -> None:
         """A person known only as "Mr. Obama" takes the first name the article gives that surname
