@@ -6,17 +6,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.extract import Quote, extract_text
+from service.extract import extract_text
 from service.extract.cue_grammar import _conjunct_speech
 from service.extract.cues import is_speech_verb
 
-
-def _quote_with(nlp: Language, text: str, words: str) -> Quote:
-    result = extract_text(nlp, text)
-    for q in result.quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+from answers import quote_with  # tests/answers.py
 
 
 # (sentence, verb as written, whether it reports speech there)
@@ -72,7 +66,7 @@ def test_which_verbs_report_speech(nlp: Language, text: str, verb: str, speech: 
     ('As Ana Ruiz put it, the pier is "a monument to delay."', "monument", "Ana Ruiz", "Ana Ruiz"),
 ])
 def test_whose_report_a_nested_cue_gives(nlp: Language, text: str, words: str, name: str, mention: str) -> None:
-    q = _quote_with(nlp, text, words)
+    q = quote_with(extract_text(nlp, text), words)
     assert q.speaker.name == name
     assert q.speaker.mention is not None and q.speaker.mention.text == mention
 
@@ -83,7 +77,7 @@ def test_whose_report_a_nested_cue_gives(nlp: Language, text: str, words: str, n
      "outlast", "Mark Lee"),
 ])
 def test_a_claim_noun_belongs_to_its_owner(nlp: Language, text: str, words: str, name: str) -> None:
-    q = _quote_with(nlp, text, words)
+    q = quote_with(extract_text(nlp, text), words)
     assert q.speaker.name == name and q.rule == "speech-noun"
 
 

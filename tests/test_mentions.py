@@ -8,14 +8,7 @@ from spacy.language import Language
 from service.extract import Extraction, extract_text
 from service.extract.records import SpeakerRef
 
-
-def _speaker_of(result: Extraction, words: str) -> tuple[str | None, str | None]:
-    """(name, mention) of the quote holding ``words``."""
-    for q in result.quotes:
-        if words in q.text:
-            return q.speaker.name, q.speaker.mention.text if q.speaker.mention else None
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
-
+from answers import name_and_mention  # tests/answers.py
 
 # A number or quantity word as the subject of a cue stands for people: the person named in
 # apposition, else the words themselves ("one of two neighbours"), never a person named nearby.
@@ -33,7 +26,7 @@ COUNTED_SUBJECTS = [
 
 @pytest.mark.parametrize("text, words, expected", COUNTED_SUBJECTS)
 def test_a_counted_subject_speaks(nlp: Language, text: str, words: str, expected: tuple[str | None, str]) -> None:
-    name, mention = _speaker_of(extract_text(nlp, text), words)
+    name, mention = name_and_mention(extract_text(nlp, text), words)
     assert mention == expected[1]
     assert name == (expected[0] or expected[1])
 
@@ -47,7 +40,7 @@ NOT_COUNTED = [
 
 @pytest.mark.parametrize("text, words, name", NOT_COUNTED)
 def test_a_number_that_is_no_one_does_not_take_the_quote(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+    assert name_and_mention(extract_text(nlp, text), words)[0] == name
 
 
 # "The builder said of Ana ..." does not mean Ana: a definite description stands for someone
@@ -72,7 +65,7 @@ DESCRIPTIONS = [
 
 @pytest.mark.parametrize("text, words, name", DESCRIPTIONS)
 def test_a_description_does_not_mean_a_name_in_its_own_clause(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+    assert name_and_mention(extract_text(nlp, text), words)[0] == name
 
 
 # A known surname the tagger took for another part of speech ("Over" as a preposition) is still
@@ -88,7 +81,7 @@ MISTAGGED_SURNAMES = [
 
 @pytest.mark.parametrize("text, words, expected", MISTAGGED_SURNAMES)
 def test_a_mistagged_surname_is_its_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
-    assert _speaker_of(extract_text(nlp, text), words) == expected
+    assert name_and_mention(extract_text(nlp, text), words) == expected
 
 
 # A name in apposition to a common noun is who speaks ("the chairman, Paul Okafor,"); a group
@@ -103,7 +96,7 @@ APPOSITIONS = [
 
 @pytest.mark.parametrize("text, words, mention", APPOSITIONS)
 def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, words: str, mention: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words)[1] == mention
+    assert name_and_mention(extract_text(nlp, text), words)[1] == mention
 
 
 # A title the parser split from the name after it ("Gov. and ... Chairman Tom Adler" read as
@@ -119,7 +112,7 @@ TITLES_BEFORE_NAMES = [
 
 @pytest.mark.parametrize("text, words, name", TITLES_BEFORE_NAMES)
 def test_a_split_title_stands_for_the_name_after_it(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+    assert name_and_mention(extract_text(nlp, text), words)[0] == name
 
 
 # "said the 46-year-old": an age the tagger reads as an adjective (and the recogniser as a date)
@@ -134,7 +127,7 @@ AGES = [
 
 @pytest.mark.parametrize("text, words, expected", AGES)
 def test_an_age_describes_a_person(nlp: Language, text: str, words: str, expected: tuple[str, str]) -> None:
-    assert _speaker_of(extract_text(nlp, text), words) == expected
+    assert name_and_mention(extract_text(nlp, text), words) == expected
 
 
 def _speaker_record(result: Extraction, words: str) -> SpeakerRef:
@@ -181,7 +174,7 @@ WHOSE_PHRASES = [
 
 @pytest.mark.parametrize("text, words, name", WHOSE_PHRASES)
 def test_a_whose_phrase_speaks_for_its_owner(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words)[0] == name
+    assert name_and_mention(extract_text(nlp, text), words)[0] == name
 
 
 # "the sign says": a thing that speaks is no person the paragraph is about; a document someone
@@ -201,4 +194,4 @@ THINGS_THAT_SPEAK = [
 @pytest.mark.parametrize("text, words, expected", THINGS_THAT_SPEAK)
 def test_a_thing_that_speaks_is_not_the_topic_person(nlp: Language, text: str, words: str,
                                                      expected: tuple[str, str]) -> None:
-    assert _speaker_of(extract_text(nlp, text), words) == expected
+    assert name_and_mention(extract_text(nlp, text), words) == expected

@@ -5,8 +5,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.extract import Extraction, extract_text
+from service.extract import extract_text
 from service.extract.people import People
+
+from answers import mention_of, speaker_of  # tests/answers.py
 
 
 def _with_entities(nlp: Language, text: str, labelled: list[tuple[int, str, str]]) -> Doc:
@@ -46,13 +48,6 @@ def test_a_full_name_labelled_a_body_is_a_person(nlp: Language, text: str, entit
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
-def _mention_of(result: Extraction, words: str) -> str | None:
-    for q in result.quotes:
-        if words in q.text:
-            return q.speaker.mention.text if q.speaker.mention else None
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
-
-
 # A quote ending on a comma and followed by its own "he said" takes that aside as its cue,
 # over a framing verb before it; the speaker is the same, the mention is the aside's subject.
 ASIDES = [
@@ -71,14 +66,7 @@ ASIDES = [
 
 @pytest.mark.parametrize("text, words, mention", ASIDES)
 def test_an_aside_after_the_quote_is_its_cue(nlp: Language, text: str, words: str, mention: str) -> None:
-    assert _mention_of(extract_text(nlp, text), words) == mention
-
-
-def _speaker_of(result: Extraction, words: str) -> str | None:
-    for q in result.quotes:
-        if words in q.text:
-            return q.speaker.name
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
+    assert mention_of(extract_text(nlp, text), words) == mention
 
 
 # "they" as the subject of a cue stands for what the article just gave as many: a plural
@@ -100,7 +88,7 @@ THEY = [
 
 @pytest.mark.parametrize("text, words, name", THEY)
 def test_they_stands_for_a_group(nlp: Language, text: str, words: str, name: str | None) -> None:
-    assert _speaker_of(extract_text(nlp, text), words) == name
+    assert speaker_of(extract_text(nlp, text), words) == name
 
 
 # "they" for a body someone named has ("Roe's campaign", "her staff"): that body; not a thing
@@ -115,12 +103,12 @@ OWNED_BODIES = [
 
 @pytest.mark.parametrize("text, words, name", OWNED_BODIES)
 def test_they_stands_for_an_owned_body(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(extract_text(nlp, text), words) == name
+    assert speaker_of(extract_text(nlp, text), words) == name
 
 
 def test_they_is_not_a_thing_someone_has(nlp: Language) -> None:
     text = 'The results came in after midnight. Roe\'s plan was judged the winner. "It is close," they said.'
-    assert _speaker_of(extract_text(nlp, text), "is close") != "Roe's plan"
+    assert speaker_of(extract_text(nlp, text), "is close") != "Roe's plan"
 
 
 # A first name the recogniser labels a product or a work ("Ivanka" as WORK_OF_ART) is still a

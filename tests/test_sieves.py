@@ -6,19 +6,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract import Quote, extract_text, tag_sieves
+from service.extract import extract_text, tag_sieves
 from service.extract.frames import Layout
 from service.extract.marks import paragraphs, quoted_runs
 from service.extract.people import People
 from service.extract.speaker_context import Context
 
-
-def _quote(nlp: Language, text: str, words: str) -> Quote:
-    for q in extract_text(nlp, text).quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote holds {words!r}")
-
+from answers import quote_with  # tests/answers.py
 
 # (article, words of the quote, speaker name, mention)
 CLOSING_CLAUSE = [
@@ -138,45 +132,45 @@ def test_a_closing_clause_reads_past_a_short_phrase_in_marks(nlp: Language, text
 
 @pytest.mark.parametrize("text, words, name, mention", CLOSING_CLAUSE)
 def test_a_closing_clause_names_the_speaker(nlp: Language, text: str, words: str, name: str, mention: str) -> None:
-    quote = _quote(nlp, text, words)
+    quote = quote_with(extract_text(nlp, text), words)
     assert quote.speaker.name == name and quote.speaker.mention.text.startswith(mention)
 
 
 @pytest.mark.parametrize("text, words, name", LEAD_IN)
 def test_a_lead_in_names_the_speaker(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _quote(nlp, text, words).speaker.name == name
+    assert quote_with(extract_text(nlp, text), words).speaker.name == name
 
 
 @pytest.mark.parametrize("text, words, not_name", NOT_A_LEAD_IN)
 def test_a_title_is_no_lead_in(nlp: Language, text: str, words: str, not_name: str) -> None:
-    assert _quote(nlp, text, words).speaker.name != not_name
+    assert quote_with(extract_text(nlp, text), words).speaker.name != not_name
 
 
 @pytest.mark.parametrize("text, words, name", SIGNATURE_LINE)
 def test_a_signature_line_after_the_quote_signs_it(nlp: Language, text: str, words: str, name: str) -> None:
-    quote = _quote(nlp, text, words)
+    quote = quote_with(extract_text(nlp, text), words)
     assert (quote.speaker.name, quote.rule) == (name, "byline")
 
 
 @pytest.mark.parametrize("text, words, name", PARTIAL_IN_A_SENTENCE)
 def test_a_partial_quote_goes_to_who_the_sentence_reports(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _quote(nlp, text, words).speaker.name == name
+    assert quote_with(extract_text(nlp, text), words).speaker.name == name
 
 
 @pytest.mark.parametrize("text, words, name, rule", TAG_OVER_THE_PARSE)
 def test_a_tag_is_read_past_a_misleading_parse(nlp: Language, text: str, words: str, name: str, rule: str) -> None:
-    quote = _quote(nlp, text, words)
+    quote = quote_with(extract_text(nlp, text), words)
     assert (quote.speaker.name, quote.rule) == (name, rule)
 
 
 @pytest.mark.parametrize("text, words, kind, name", QUOTE_KIND)
 def test_a_quote_inside_the_reporters_phrase_is_partial(nlp: Language, text: str, words: str, kind: str,
                                                          name: str) -> None:
-    quote = _quote(nlp, text, words)
+    quote = quote_with(extract_text(nlp, text), words)
     assert (quote.kind, quote.speaker.name) == (kind, name)
 
 
 def test_a_clause_about_the_words_is_not_their_source(nlp: Language) -> None:
     text = ('Ana Torres spoke first.\n\n"The bridge is safe," Torres said.\n\n'
             '"It will last a century," which Carl Dietz doubts.')
-    assert _quote(nlp, text, "century").speaker.name != "Carl Dietz"
+    assert quote_with(extract_text(nlp, text), "century").speaker.name != "Carl Dietz"

@@ -7,16 +7,11 @@ from spacy.language import Language
 from service.extract import Extraction, extract_text
 from service.extract.cues import is_speech_verb
 
+from answers import quote_with, speaker_of  # tests/answers.py
+
 
 def _run(nlp: Language, text: str) -> Extraction:
     return extract_text(nlp, text)
-
-
-def _speaker_of(result: Extraction, words: str) -> str | None:
-    for q in result.quotes:
-        if words in q.text:
-            return q.speaker.name
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
 
 
 # (article, words of the quote, expected speaker name)
@@ -148,17 +143,17 @@ UNATTRIBUTED = [
 
 @pytest.mark.parametrize("text, words, name", CUE_IN_SENTENCE)
 def test_cue_in_the_quotes_sentence(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, words, name", RESOLUTION)
 def test_short_forms_resolve_to_the_full_name(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, words, name", PRONOUNS)
 def test_pronouns_resolve_to_the_salient_subject(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 def test_a_name_taken_for_a_product_is_still_a_pronouns_antecedent(nlp: Language) -> None:
@@ -171,7 +166,7 @@ def test_a_name_taken_for_a_product_is_still_a_pronouns_antecedent(nlp: Language
 
 @pytest.mark.parametrize("text, words, name", CARRIED_OVER)
 def test_quotes_without_a_cue_of_their_own(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, words", UNATTRIBUTED)
@@ -230,13 +225,6 @@ def test_rule_and_confidence_are_set(nlp: Language) -> None:
     assert q.rule == "cue-subject"
     assert 0.0 < q.confidence <= 1.0
     assert q.cue is not None and q.cue.text == "said"
-
-
-def _quote_with(result: Extraction, words: str):
-    for q in result.quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote holds {words!r}: {[q.text for q in result.quotes]}")
 
 
 # Where the speaker's word stands in the sentence: (article, words of the quote, expected speaker)
@@ -324,11 +312,11 @@ SPEAKER_IN_THE_PARSE = [
 
 @pytest.mark.parametrize("text, words, name", SPEAKER_IN_THE_PARSE)
 def test_the_speaker_is_found_in_the_parse(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 def test_a_relative_pronoun_mention_runs_from_its_antecedent(nlp: Language) -> None:
-    quote = _quote_with(_run(nlp, SPEAKER_IN_THE_PARSE[0][0]), "overdue")
+    quote = quote_with(_run(nlp, SPEAKER_IN_THE_PARSE[0][0]), "overdue")
     assert quote.speaker.mention.text == "Ana Torres, who"
 
 
@@ -376,11 +364,11 @@ WHO_A_MENTION_MEANS = [
 
 @pytest.mark.parametrize("text, words, name", WHO_A_MENTION_MEANS)
 def test_a_mention_resolves_to_who_it_means(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 def test_a_document_keeps_its_own_words_as_the_mention(nlp: Language) -> None:
-    quote = _quote_with(_run(nlp, WHO_A_MENTION_MEANS[6][0]), "dying")
+    quote = quote_with(_run(nlp, WHO_A_MENTION_MEANS[6][0]), "dying")
     assert quote.speaker.mention.text == "video"
 
 
@@ -389,7 +377,7 @@ def test_a_document_keeps_its_own_words_as_the_mention(nlp: Language) -> None:
     ('When my sister asked, I said, "Not this year."', "Not this"),
 ])
 def test_an_unsigned_narrator_stays_unknown(nlp: Language, text: str, words: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) is None
+    assert speaker_of(_run(nlp, text), words) is None
 
 
 # Two people with one surname: a title or Mr./Ms. tells which one a surname alone means.
@@ -411,7 +399,7 @@ NAMESAKES = [
 
 @pytest.mark.parametrize("text, words, name", NAMESAKES)
 def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, words, not_name", [
@@ -421,7 +409,7 @@ def test_a_title_tells_namesakes_apart(nlp: Language, text: str, words: str, nam
      "unforgettable", "Tom Grant"),
 ])
 def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: str, words: str, not_name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) != not_name
+    assert speaker_of(_run(nlp, text), words) != not_name
 
 
 @pytest.mark.parametrize("text, words, mention", [
@@ -434,7 +422,7 @@ def test_a_description_with_another_kind_is_someone_else(nlp: Language, text: st
 ])
 def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, text: str, words: str,
                                                                mention: str) -> None:
-    q = _quote_with(_run(nlp, text), words)
+    q = quote_with(_run(nlp, text), words)
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == mention
 
@@ -454,7 +442,7 @@ def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, te
     ('Mark Bell said the committee report shows "no fraud at all."', "no fraud", "Mark Bell"),
 ])
 def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words: str, mention: str) -> None:
-    q = _quote_with(_run(nlp, text), words)
+    q = quote_with(_run(nlp, text), words)
     assert q.speaker.mention is not None and q.speaker.mention.text == mention
 
 
@@ -464,7 +452,7 @@ def test_a_thing_that_says_speaks_for_who_has_it(nlp: Language, text: str, words
      "it happens", "Mark Lee"),
 ])
 def test_a_verb_with_its_particle_reports_speech(nlp: Language, text: str, words: str, name: str) -> None:
-    assert _speaker_of(_run(nlp, text), words) == name
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, verb, speech", [
