@@ -3,26 +3,32 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled: names (the name after a title the parser split from it: "Vice President for news Jo Roe
-said"; the name a "whose" phrase hangs on: "Roe, whose start-up, Widgetco, ..., said" is Roe) and their appositives ("a professor, Lim"; not a group: "critics, many of them Catholics"; the person inside an apposition a
-nickname in marks tangled: 'his niece, Del. Ann "Annie" Lee (D-Bay City)'; a first name cut off before
-its nickname is the whole name, so the party tag after the surname is read), pronouns,
-numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe; "one of
-two witnesses said", "about four in 10 said", "several said": the words themselves),
-definite descriptions of someone named before ("the former secretary", "the 46-year-old": by title, else the last main-clause
-subject, though a thing that speaks is no person: "the sign says" stays "sign", its head no noun for a person by list or
-ending ("-er", "-ist", ...); though not one its own clause names after it: "the businessman said of Ana" is not Ana;
-"the union": by name word, else the last body that was a main-clause subject;
-"Obama's former strategist": the last main-clause subject when that is not Obama),
-documents that speak for whoever issued them ("the IMF report", "X issued a statement
-calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
-ruling" after "the court ruled"; the mention stays the document's words), a first-person
-narrator named by a letter's signature line or an essay's closing note on its writer, and
-a known surname the tagger missed ('">Sanders'; one it took for a preposition, adjective or verb), and unnamed officials of a named body
-("officials at the agency X": X), and "they": the subject of a clause above it, else the
-highest subject a sentence or two back, that can be many: a plural noun for people ("the
-officers": a description), a body (also one someone named has: "Ana's campaign", "her staff"), the first of coordinated people ("Ana Roe and Ben Osei":
-Roe, speaker.name being one name), or an earlier "they"; failing those, the previous speaker.
+Handled:
+- names, and the name after a title the parser split from it ("Vice President for news Jo
+  Roe said"); the name a "whose" phrase hangs on ("Roe, whose start-up, Widgetco, ..., said"
+  is Roe); appositives ("a professor, Lim"; not a group: "critics, many of them Catholics";
+  the person inside an apposition a nickname in marks tangled: 'his niece, Del. Ann "Annie"
+  Lee (D-Bay City)'); a first name cut off before its nickname is the whole name, so the
+  party tag after the surname is read;
+- pronouns (through ``people.People``), and "they": the subject of a clause above it, else
+  the highest subject a sentence or two back that can be many: a plural noun for people
+  ("the officers": a description), a body (also one someone named has: "Ana's campaign",
+  "her staff"), the first of coordinated people ("Ana Roe and Ben Osei": Roe, speaker.name
+  being one name), or an earlier "they"; failing those, the previous speaker;
+- numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe;
+  "one of two witnesses said", "about four in 10 said", "several said": the words themselves);
+- definite descriptions of someone named before ("the former secretary", "the 46-year-old"):
+  by title, else the last main-clause subject, though not one its own clause names after it
+  ("the businessman said of Ana" is not Ana); a thing that speaks is no person ("the sign
+  says" stays "sign": its head is no noun for a person by list or ending, "-er", "-ist", ...);
+  "the union": by name word, else the last body that was a main-clause subject; "Obama's
+  former strategist": the last main-clause subject when that is not Obama;
+- documents that speak for whoever issued them ("the IMF report", "X issued a statement
+  calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
+  ruling" after "the court ruled"; the mention stays the document's words);
+- a first-person narrator named by a letter's signature line or an essay's closing note on
+  its writer; a known surname the tagger missed ('">Sanders'; one it took for a preposition,
+  adjective or verb); unnamed officials of a named body ("officials at the agency X": X).
 Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
 quote (a narrator), and descriptions of someone the article never names.
 """

@@ -1,12 +1,12 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
-those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not
-a word after a number ("the 13th Amendment"); in any other place, a product or work of one
-or two capitalised words outside quotes that opens with a known first name ("Ivanka"). A full name labelled an organisation that opens
-with a known first name and holds no body's noun ("Carly Venn" as ORG) is a person, known
-before any lone surname is resolved. Mentions inside quotes are registered but
-never taken as antecedents. Handled:
+those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not a
+word after a number ("the 13th Amendment"); in any other place, a product or work of one or
+two capitalised words outside quotes that opens with a known first name ("Ivanka"). A full
+name labelled an organisation that opens with a known first name and holds no body's noun
+("Carly Venn" as ORG) is a person, known before any lone surname is resolved. Mentions inside
+quotes are registered but never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
   "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
   registered first and without its title, so "Bobby Scott" is the same person); a first
@@ -20,9 +20,10 @@ never taken as antecedents. Handled:
   named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
   named in full is a person of his own, whom an ungendered "President Obama" then means, and
   who takes a first name of his gender given elsewhere ("the Barack Obama library");
-- pronouns (he, she, it; "they" is ``mentions``'): the subject of a clause above the pronoun in its own
-  sentence (unless its gender is unknown and one subject or object before the pronoun there
-  is known to have the pronoun's: "Gov. X described Ana Lee as ... after she spoke"); else, in the nearest sentence before with a compatible subject, the one in its
+- pronouns (he, she, it; "they" is ``mentions``'): the subject of a clause above the
+  pronoun in its own sentence (unless its gender is unknown and one subject or object before
+  the pronoun there is known to have the pronoun's: "Gov. X described Ana Lee as ... after
+  she spoke"); else, in the nearest sentence before with a compatible subject, the one in its
   highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
   ("with Y, who ...") counting as a subject there when close, and a person introduced there
   with a title in apposition outranking all but a main-clause subject ("..., which worries

@@ -7,23 +7,24 @@ wrong speaker traces to one rule. In order:
 1. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ..."):
    the name says who speaks, whatever verb the words hold; an open quote runs on into the
    next paragraph (``continues``) unless that paragraph names another speaker.
-2. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X",
-   "X, a professor, said", "X said that ...", "..., boasting of") and its subject; for a
-   second partial quote in one report, the speech verb before the first one. The subject
-   is read with care: a relative pronoun stands for its antecedent ("Beck, who said"; "who"
-   after a body is the person before it), a passive verb's agent speaks ("X was asked by
-   Y"), a time stamp is no subject ("12:15 p.m. ¶ Trump says"), the passive subject of
-   a speech verb does not ("X was asked", "was greeted with", "X was charged with fraud"; but "was
-   quoted as saying"), a word in title marks is no subject, a state in parentheses is not the name
-   before it ("Sen. Ana Ruiz (D-Ore.) said"), a dateline is no subject, a speech verb after a quote
-   that closes its sentence and reports a clause of its own opens the next sentence, "X said A and said B" shares X, of
-   several subjects the parser gave one verb the one in its paragraph nearest it wins, a thing
-   that "says" speaks for the subject of the clause that has it ("X wore a shirt that said"), and a
-   speech that has not happened ("voters will say") gives way to the verb reporting it.
-   A partial quote under a naming verb with a named subject inside the report ("Ana said
-   Mark called it 'a disaster'") is left to rule 7. A speech verb right after the closing mark
-   with its subject after it ('"...?" asked Ana') comes first, whatever verb the parser hung the
-   quote on; a known surname the tagger took for an adverb ("Early described it as") is a subject.
+2. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X", "X, a
+   professor, said", "X said that ...", "..., boasting of") and its subject; for a second
+   partial quote in one report, the speech verb before the first one. The subject is read with
+   care: a relative pronoun stands for its antecedent ("Beck, who said"; "who" after a body is
+   the person before it), a passive verb's agent speaks ("X was asked by Y"), a time stamp is no
+   subject ("12:15 p.m. ¶ Trump says"), the passive subject of a speech verb does not ("X was
+   asked", "was greeted with", "X was charged with fraud"; but "was quoted as saying"), a word
+   in title marks is no subject, a state in parentheses is not the name before it ("Sen. Ana
+   Ruiz (D-Ore.) said"), a dateline is no subject, a speech verb after a quote that closes its
+   sentence and reports a clause of its own opens the next sentence, "X said A and said B"
+   shares X, of several subjects the parser gave one verb the one in its paragraph nearest it
+   wins, a thing that "says" speaks for the subject of the clause that has it ("X wore a shirt
+   that said"), and a speech that has not happened ("voters will say") gives way to the verb
+   reporting it. A partial quote under a naming verb with a named subject inside the report
+   ("Ana said Mark called it 'a disaster'") is left to rule 7. A speech verb right after the
+   closing mark with its subject after it ('"...?" asked Ana') comes first, whatever verb the
+   parser hung the quote on; a known surname the tagger took for an adverb ("Early described it
+   as") is a subject.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
    inside the lead-in; after a dash or ellipsis, the name after it: "HEADLINE - X:"); also a
@@ -35,8 +36,8 @@ wrong speaker traces to one rule. In order:
    ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
    ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
    with commas of its own ('"...," Ana, now 81 and retired in Salem, Ore., said') and a short
-   phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said'); not a clause
-   about the words ('"...," which Ana doubts').
+   phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said');
+   not a clause about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
    speaker of the quote just before it (same or previous paragraph), or
    ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
@@ -61,9 +62,9 @@ wrong speaker traces to one rule. In order:
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
    words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"), and
    when a verb in the noun's own clause frames the phrase ("her claim that 'dozens' left").
-   ``previous-speaker``: a quoted phrase that nothing else ties: the owner of a speech noun before it in its
-   sentence ("X's main claim was that it is 'a fraud'"), the named subject of its sentence's
-   main clause, else as in 6, last resort.
+   ``previous-speaker``: a quoted phrase that nothing else ties: the owner of a speech noun
+   before it in its sentence ("X's main claim was that it is 'a fraud'"), the named subject of
+   its sentence's main clause, else as in 6, last resort.
 9. ``nearest-person``: the person named last before the quote, close by.
 10. no rule: speaker unknown (name and id null).
 
@@ -142,7 +143,7 @@ class Attributor:
 # smoothed as (right + 1) / (n + 2)), measured by scripts/calibrate.py; the answer's
 # ``confidence``. A quote no rule attributes has no speaker and confidence 0.
 RULE_PRECISION: dict[str, float] = {
-    "according-to": 0.89, "byline": 0.96, "carried-over": 0.93, "colon-lead-in": 0.73, "cue-subject": 0.93,
-    "frame-verb": 0.84, "nearest-person": 0.8, "paragraph-subject": 0.5, "previous-sentence": 0.6,
-    "previous-speaker": 0.77, "speech-noun": 0.83, "transcript": 0.92, "trailing-clause": 0.8, "none": 0.0,
+    "according-to": 0.89, "byline": 0.96, "carried-over": 0.93, "colon-lead-in": 0.75, "cue-subject": 0.94,
+    "frame-verb": 0.85, "nearest-person": 0.8, "paragraph-subject": 0.67, "previous-sentence": 0.75,
+    "previous-speaker": 0.71, "speech-noun": 0.83, "transcript": 0.92, "trailing-clause": 0.67, "none": 0.0,
 }
