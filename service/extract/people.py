@@ -20,64 +20,47 @@ quotes are registered but never taken as antecedents. Handled:
   named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
   named in full is a person of his own, whom an ungendered "President Obama" then means, and
   who takes a first name of his gender given elsewhere ("the Barack Obama library");
-- pronouns (he, she, it; "they" is ``mentions``'): the subject of a clause above the
-  pronoun in its own sentence (unless its gender is unknown and one subject or object before
-  the pronoun there is known to have the pronoun's: "Gov. X described Ana Lee as ... after
-  she spoke"); else, in the nearest sentence before with a compatible subject, the one in its
-  highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative clause
-  ("with Y, who ...") counting as a subject there when close, and a person introduced there
-  with a title in apposition outranking all but a main-clause subject ("..., which worries
-  Y, president of Z." then "he said": Y); then any compatible mention.
-  Gender comes from first names (alone too: "Rosalind"), honorifics and gendered nouns
-  before a name or in apposition ("Congresswoman X", "X, his wife,");
+- gender, from first names (alone too: "Rosalind"), honorifics and gendered nouns before a
+  name or in apposition ("Congresswoman X", "X, his wife,"), for the pronouns to match;
 - descriptions ("the senator", "the union") to the most recent person with that title,
   or organisation with that word in its name (a noun before the head must fit too: "the
   band leader" is no party leader; a plural is many people, not one: "senators said");
   ``topic`` gives the last main-clause subject for a description nothing else matches.
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
-not give, pronouns as antecedents of later pronouns (a chain
-"X ... He ... he said" rests on X), and people the article never names in a way spaCy's
-tagger or recogniser can see.
+not give, and people the article never names in a way spaCy's tagger or recogniser can see.
+
+Split out: turning a span into name words, and the lexicons of body and document nouns, live in
+``name_words``; pronoun resolution (he, she, it) lives in ``pronouns``, which reads the mention
+timeline here through ``mentions_before`` and ``entity_headed_by`` only. ``People.antecedent``,
+``DOCUMENT_NOUNS``, ``NON_PERSON_NOUNS``, ``PERSON_PRONOUNS`` and ``clause_depth`` stay
+importable from here.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .name_words import (APOSTROPHE_S, DOCUMENT_NOUNS, NON_PERSON_NOUNS, ORG_NOUNS, a_thing, given_name_before,
+                         initials, name_words, opens_line, personal_name, single_letters, strip_name, trim_junk)
 from .names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
+from .pronouns import PERSON_PRONOUNS, Pronouns, clause_depth
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# Re-exported: other modules import these from here.
+__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "Entity", "People", "clause_depth"]
+
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # Labels the recogniser gives a person's name by mistake ("Ivanka Trump" as a product).
 _MISLABELLED = {"", "PRODUCT", "WORK_OF_ART"}
-# Description heads that name a body rather than a person: matched against organisation names.
-_ORG_NOUNS = frozenset("""
-campaign union commission committee company department agency group organization organisation
-court board council ministry government administration party firm bank office bureau network
-newspaper paper magazine site website association institute center centre foundation university
-school college team club service station channel network league coalition alliance caucus
-""".split())
-# Description heads that name a thing that speaks: a document, a publication, a place.
-DOCUMENT_NOUNS = frozenset("""
-report study book letter statement article ad advertisement document memo poll survey ruling
-decision order platform bill law story piece column editorial video website post tweet release
-analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
-brief motion opinion clip spot note photo photograph picture image passage excerpt petition caption
-playbook manual handbook
-""".split())
-NON_PERSON_NOUNS = _ORG_NOUNS | DOCUMENT_NOUNS
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
-# How many sentences back a name is still salient as the subject of its relative clause.
-_RELATIVE_SENTENCES = 2
-_APOSTROPHE_S = ("'s", "’s", "'", "’")
+_VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
 
 
 @dataclass
@@ -93,81 +76,16 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
 
 
-def _strip(span: Span) -> Span | None:
-    """The name inside a span: leading titles and determiners and a trailing 's dropped."""
-    start, end = span.start, span.end
-    doc = span.doc
-    # the last word always stays: a surname can be a title word too (Charlie King)
-    while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
-                           or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
-        start += 1
-    while end > start and (doc[end - 1].text in _APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
-        end -= 1
-    if start >= end:
-        return None
-    return doc[start:end]
-
-
-def _words(span: Span) -> tuple[str, ...]:
-    """Lower-case name words; tokens written together are one word (O'Neill, however split)."""
-    words: list[str] = []
-    glued = False
-    for t in span:
-        if any(c.isalpha() for c in t.text):
-            word = _JUNK_EDGES.sub("", t.lower_.replace("’", "'"))  # '">sanders' from markup left in the text
-            if glued and words:
-                words[-1] += word
-            else:
-                words.append(word)
-        glued = not t.whitespace_ and t.text[-1:] in "'’-"
-    return tuple(words)
-
-
-# Characters that cannot open or close a name: markup and marks glued to a word.
-_JUNK_EDGES = re.compile(r"^[^\w(]+|[^\w.)'’\"”]+$")
-_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
-
-
-def _initials(words: tuple[str, ...]) -> str:
-    """The acronym of a multi-word name: "international monetary fund" -> "imf"."""
-    letters = [w[0] for w in words if w not in _INITIALS_SKIP]
-    return "".join(letters) if len(letters) >= 2 else ""
-
-
-def _given_name_before(span: Span) -> Span:
-    """A one-word person with a first name the recogniser left out: "Marisol Ferrante", where the
-    word before is a capitalised proper noun of no other entity, compounded onto the name."""
-    if span.start == 0:
-        return span
-    before = span.doc[span.start - 1]
-    if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == span.start and before.is_alpha \
-            and before.text[:1].isupper() and not before.is_upper and not before.ent_type_ and not title_word(before.text):
-        return span.doc[span.start - 1:span.end]
-    return span
-
-
-_DOUBLED = re.compile(r"(\w)\1")
-_VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
-
-
-def _single_letters(word: str) -> str:
-    """A word with every doubled letter written once."""
-    return _DOUBLED.sub(r"\1", word)
-
-
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
-def _opens_line(span: Span) -> bool:
-    """A span not run on from a lower-case word: a headline verb may stand before a name there
-    ("Rip Donald Trump"), but not in "said Cornell William Brooks"."""
-    return span.start == 0 or not span.doc[span.start - 1].is_lower
-
-
 class People:
-    """The entities of one article, and resolution of mentions to them."""
+    """The entities of one article, and resolution of mentions to them.
+
+    Name words come from ``name_words``; ``antecedent`` hands pronouns to ``pronouns.Pronouns``,
+    which reads this timeline through ``mentions_before`` and ``entity_headed_by``."""
 
     def __init__(self, doc: Doc, quoted: Callable[[int], bool] = lambda i: False, text: str | None = None) -> None:
         """``quoted(token_index)`` tells which tokens lie inside quotes: mentions there are
@@ -185,15 +103,9 @@ class People:
         self._noted: set[tuple[int, int]] = set()
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
-        # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
-        # depth of a relative clause it is the subject of: "X, who said ...", else None)
-        self._place: dict[int, tuple[int, int, int | None]] = {}
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
-        # char offsets of a person's first mention, out of subject place, with a title in
-        # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
-        self._introduced: set[int] = set()
-        self._sentence_starts: list[int] | None = None
         self._text = doc.text if text is None else text
+        self._pronouns = Pronouns(doc, self._text, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
         self._build()
@@ -205,11 +117,11 @@ class People:
         self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
-            stripped = _strip(s)
+            stripped = strip_name(s)
             if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
-                stripped = _given_name_before(stripped)
-            if stripped is not None and len(_words(stripped)) >= 2 and (s.label_ == "PERSON" or _personal_name(stripped)):
-                words = _words(stripped)
+                stripped = given_name_before(stripped)
+            if stripped is not None and len(name_words(stripped)) >= 2 and (s.label_ == "PERSON" or personal_name(stripped)):
+                words = name_words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
         # "Mr. Obama" where only Michelle Obama is named in full: a person of their own, known
@@ -224,7 +136,7 @@ class People:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
                     and tok.ent_type_ in _MISLABELLED and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
-                if span is not None and not _a_thing(span):
+                if span is not None and not a_thing(span):
                     self.by_name(span)
         self._given_names()
 
@@ -278,10 +190,10 @@ class People:
     def _gendered_surname(self, span: Span) -> None:
         """Register a surname after Mr./Ms. as its own person when every full name with that
         surname is of the other gender."""
-        stripped = _strip(span)
+        stripped = strip_name(span)
         if span.label_ != "PERSON" or stripped is None or stripped.start == 0 or self._quoted(stripped.start):
             return
-        words = _words(stripped)
+        words = name_words(stripped)
         gender = honorific_gender(self.doc[stripped.start - 1].text)
         if len(words) != 1 or gender is None:
             return
@@ -306,12 +218,9 @@ class People:
         at = bisect.bisect_left(self._timeline, entry)
         self._timeline.insert(at, entry)
         self._positions.insert(at, span.start_char)
-        depth = clause_depth(span.root)
-        self._place[span.start_char] = (self._sentence_start(span.root), depth,
-                                        depth + 1 if _relative_subject(span.root) else None)
+        self._pronouns.note(span.start_char, span.root,
+                            first_object_mention=not entry[2] and not entity.is_org and len(entity.mentions) == 1)
         self._by_root[span.root.i] = entity.key
-        if not entry[2] and not entity.is_org and len(entity.mentions) == 1 and _titled_apposition(span.root):
-            self._introduced.add(span.start_char)
 
     def _describe(self, entity: Entity, span: Span) -> None:
         """Gender and descriptor words from what stands next to a name mention."""
@@ -329,7 +238,7 @@ class People:
             i -= 1
         root = span.root
         # "Roe's son" misparsed as an apposition says nothing of Roe's gender
-        possessed = span.end < len(doc) and doc[span.end].text in _APOSTROPHE_S
+        possessed = span.end < len(doc) and doc[span.end].text in APOSTROPHE_S
         for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
             if other.pos_ == "NOUN":
                 entity.titles.add(other.lemma_.lower())
@@ -339,12 +248,12 @@ class People:
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
-                and first_name_gender(words[1]) is not None and len(span) == len(words) and _opens_line(span):
+                and first_name_gender(words[1]) is not None and len(span) == len(words) and opens_line(span):
             span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
             if words in self._by_full:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
-        name = _JUNK_EDGES.sub("", name.strip())
+        name = trim_junk(name.strip())
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org:
             entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
@@ -377,7 +286,7 @@ class People:
             # "Halvorsen" for "Halvorsen Mining": an organisation's short form is its first word
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
         if not candidates and span_text is not None and span_text.text.isupper():
-            candidates = [e for e in self.entities if e.is_org and _initials(e.words) == word]  # "IMF"
+            candidates = [e for e in self.entities if e.is_org and initials(e.words) == word]  # "IMF"
         if not candidates:
             return None
         if gender:
@@ -405,9 +314,9 @@ class People:
         round ("Mcallister" and "Mcalister"): a misspelling, not another person."""
         if len(word) < _VARIANT_MIN or not word.isalpha():
             return []
-        key = _single_letters(word)
+        key = single_letters(word)
         return [e for last, found in self._by_last.items() if last != word and len(last) >= _VARIANT_MIN
-                and abs(len(last) - len(word)) == 1 and _single_letters(last) == key
+                and abs(len(last) - len(word)) == 1 and single_letters(last) == key
                 for e in found if len(e.words) >= 2 and not e.is_org]
 
     @staticmethod
@@ -419,12 +328,9 @@ class People:
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
-        i = bisect.bisect_left(self._positions, at) - 1
-        while i >= 0 and self._positions[i] >= at - window:
-            _, key, is_subject = self._timeline[i]
-            if key in keys and (is_subject or not subjects_only):
-                return self.entities[key]
-            i -= 1
+        for _, entity, is_subject in self.mentions_before(at, window):
+            if entity.key in keys and (is_subject or not subjects_only):
+                return entity
         return None
 
     # -- resolution -----------------------------------------------------------------------
@@ -450,10 +356,10 @@ class People:
 
     def by_name(self, span: Span) -> Entity | None:
         """The entity for a name span, registering it as a new one when unknown."""
-        stripped = _strip(span)
+        stripped = strip_name(span)
         if stripped is None or span.label_ in _NOT_NAMES or not any(t.text[:1].isupper() for t in stripped):
             return None
-        words = _words(stripped)
+        words = name_words(stripped)
         if not words:
             return None
         is_org = span.label_ in _ORG_LABELS and first_name_gender(words[0]) is None and len(words) > 0
@@ -469,117 +375,38 @@ class People:
         return entity
 
     def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
-        """The entity a pronoun most likely refers to.
+        """The entity a pronoun most likely refers to; ``prefer`` is the previous quote's speaker
+        (see ``pronouns.Pronouns.antecedent`` for the order of preference)."""
+        return self._pronouns.antecedent(pronoun, prefer, window)
 
-        First the subjects of the clauses above the pronoun in its own sentence, nearest
-        clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
-        sentence, in the nearest sentence with a compatible subject, the subject of its
-        highest clause ("X said Y was wrong": X); in the pronoun's sentence and the one
-        before, a name with a relative clause counts as that clause's subject ("with Y, who
-        has ..."). Else ``prefer`` (the previous quote's speaker); else the nearest
-        compatible mention of any kind.
-        """
-        word = pronoun.lower_
-        gender = PERSON_PRONOUNS.get(word)
-        want_org = word == "it"
-
-        def fits(e: Entity) -> bool:
-            if want_org != e.is_org:
-                return False
-            return not gender or e.gender in (gender, None)
-
-        commanding = self._commanding_subject(pronoun, fits)
-        if commanding is not None and gender and commanding.gender is None:
-            # "Gov. Chris Roe called Ana Lee a disgrace after she spoke": one whose gender is
-            # known to fit, named before the pronoun in its sentence, outranks one of unknown gender
-            surely = self._gendered_in_sentence(pronoun, gender)
-            if surely is not None:
-                return surely
-        if commanding is not None:
-            return commanding
-        i = bisect.bisect_left(self._positions, pronoun.idx) - 1
-        fallback = None
-        best: tuple[float, Entity] | None = None  # (clause depth, entity) in the current sentence
-        sentence = None
-        seen = 0
-        while i >= 0 and self._positions[i] >= pronoun.idx - window:
+    # -- read-only views (what ``pronouns`` reads) ------------------------------------------
+    def mentions_before(self, at: int, window: int | None = None) -> Iterator[tuple[int, Entity, bool]]:
+        """Name mentions outside quotes that start before char offset ``at`` (within ``window``
+        characters of it, when given), nearest first: (char offset, entity, is a clause's subject)."""
+        i = bisect.bisect_left(self._positions, at) - 1
+        while i >= 0 and (window is None or self._positions[i] >= at - window):
             start, key, is_subject = self._timeline[i]
-            e = self.entities[key]
+            yield start, self.entities[key], is_subject
             i -= 1
-            sent_start, depth, relative = self._place[start]
-            if sent_start != sentence:
-                if best is not None:
-                    return best[1]
-                sentence = sent_start
-                seen += 1
-            if not fits(e):
-                continue
-            if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
-                is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
-            elif not is_subject and start in self._introduced:
-                # a person just introduced outranks subjects of lower clauses, not the main one
-                is_subject, depth = True, _INTRODUCED_DEPTH
-            if is_subject and (best is None or depth < best[0]):
-                best = (depth, e)
-            if fallback is None:
-                fallback = e
-        if best is not None:
-            return best[1]
-        if prefer is not None and (gender is None or prefer.gender in (gender, None)):
-            return prefer
-        return fallback
 
-    def _gendered_in_sentence(self, pronoun: Token, gender: str) -> Entity | None:
-        """The only person of a known, matching gender that a subject or object names before the
-        pronoun in its sentence (not a possessor or a prepositional object: "criticism of Ana")."""
-        start = self._sentence_start(pronoun)
-        doc = self.doc
-        found = {self._by_root[t.i] for t in doc[pronoun.sent.start:pronoun.i]
-                 if t.idx >= start and t.i in self._by_root and t.dep_ in _ARGUMENT_DEPS
-                 and self.entities[self._by_root[t.i]].gender == gender}
-        return self.entities[found.pop()] if len(found) == 1 else None
-
-    def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
-        token = pronoun
-        for _ in range(8):
-            if token.head.i == token.i:
-                return None
-            token = token.head
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.i in self._by_root:
-                    e = self.entities[self._by_root[child.i]]
-                    if fits(e):
-                        return e
-        return None
-
-    def _sentence_start(self, token: Token) -> int:
-        """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
-        if self._sentence_starts is None:  # once per article: Token.sent is slow
-            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
-        start = self._sentence_starts[bisect.bisect_right(self._sentence_starts, token.idx) - 1]
-        return max(start, self._text.rfind("\n", start, token.idx) + 1)
+    def entity_headed_by(self, i: int) -> Entity | None:
+        """The entity of the name mention outside quotes whose head word is token ``i``, if any."""
+        key = self._by_root.get(i)
+        return None if key is None else self.entities[key]
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
-        i = bisect.bisect_left(self._positions, at) - 1
-        while i >= 0 and self._positions[i] >= at - window:
-            start, key, _ = self._timeline[i]
-            entity = self.entities[key]
+        for start, entity, _ in self.mentions_before(at, window):
             if not entity.is_org:
                 return entity, next(m for m in entity.mentions if m[0] == start)
-            i -= 1
         return None
 
     def salient_person(self, at: int, avoid: frozenset[int] = frozenset()) -> Entity | None:
         """The person most recently named as a subject before ``at``, within a few paragraphs;
         not one of the entity keys in ``avoid``."""
-        i = bisect.bisect_left(self._positions, at) - 1
-        while i >= 0 and self._positions[i] >= at - _SALIENT_CHARS:
-            _, key, is_subject = self._timeline[i]
-            if is_subject and not self.entities[key].is_org and key not in avoid:
-                return self.entities[key]
-            i -= 1
+        for _, entity, is_subject in self.mentions_before(at, _SALIENT_CHARS):
+            if is_subject and not entity.is_org and entity.key not in avoid:
+                return entity
         return None
 
     def topic(self, at: int, is_org: bool, avoid: frozenset[int] = frozenset()) -> Entity | None:
@@ -603,8 +430,8 @@ class People:
             if i in self._by_root:
                 keys.add(self._by_root[i])
             elif self.doc[i].pos_ == "PROPN" and self.doc[i].text[:1].isupper():
-                span = _strip(self.name_span(self.doc[i]))
-                entity = self.lookup(_words(span), span.start_char) if span is not None and len(span) else None
+                span = strip_name(self.name_span(self.doc[i]))
+                entity = self.lookup(name_words(span), span.start_char) if span is not None and len(span) else None
                 if entity is not None:
                     keys.add(entity.key)
         return frozenset(keys)
@@ -612,7 +439,7 @@ class People:
     def known_word(self, token: Token) -> Entity | None:
         """The entity a capitalised word the tagger took for no name stands for, if it is a
         surname or name already known ("Sanders" glued to markup)."""
-        word = _JUNK_EDGES.sub("", token.text)
+        word = trim_junk(token.text)
         if not word[:1].isupper() or title_word(word):
             return None
         return self.lookup((word.lower().replace("’", "'"),), token.idx)
@@ -624,7 +451,7 @@ class People:
         name; failing that, the only entity in the whole article that fits.
         """
         noun = head.lemma_.lower()
-        is_body = noun in _ORG_NOUNS
+        is_body = noun in ORG_NOUNS
         if head.tag_ == "NNS" and not is_body:
             return None  # "police say", "Sanders supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
@@ -635,60 +462,7 @@ class People:
         if not fits:
             return None
         keys = {e.key for e in fits}
-        i = bisect.bisect_left(self._positions, head.idx) - 1
-        while i >= 0:
-            if self._timeline[i][1] in keys:
-                return self.entities[self._timeline[i][1]]
-            i -= 1
+        for _, entity, _ in self.mentions_before(head.idx):
+            if entity.key in keys:
+                return entity
         return fits[0] if len(fits) == 1 else None
-
-
-# A clause's subject and object: names a pronoun later in the sentence may well stand for.
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Dependencies that open a clause below the one their head belongs to.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
-
-
-def clause_depth(token: Token) -> int:
-    """How many clauses down from its sentence's main clause a word stands."""
-    depth = 0
-    while token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS:
-            depth += 1
-        token = token.head
-    return depth
-
-
-_INTRODUCED_DEPTH = 0.5
-
-
-def _titled_apposition(token: Token) -> bool:
-    """A name followed by a comma and a singular common-noun apposition: "Jane Roe, president of
-    the caucus" (a plural one is a list the parser took for an apposition: "X, Y and Z posters")."""
-    doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
-        return False
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i > token.i for c in token.children)
-
-
-def _personal_name(span: Span) -> bool:
-    """A person's full name the recogniser took for an organisation: two or three capitalised
-    words, the first a known first name ("Carly Venn" as ORG), none of them a body's noun."""
-    words = [t for t in span if not t.is_punct]
-    return 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
-        and first_name_gender(words[0].text) is not None and not any(t.lower_ in _ORG_NOUNS for t in words)
-
-
-def _a_thing(span: Span) -> bool:
-    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
-    "the 9th Circuit"."""
-    doc = span.doc
-    words = doc[max(span.start - 1, 0):span.end]
-    return any(t.like_num or t.text[:1].isdigit() for t in words)
-
-
-def _relative_subject(token: Token) -> bool:
-    """A name a relative clause says something of, as its subject: "Roe, who chairs the panel"."""
-    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
-                                         for g in c.children)
-               for c in token.children)

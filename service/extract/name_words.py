@@ -1,0 +1,124 @@
+"""Reading a name from a span of the article: the words that make it, and what it cannot be.
+
+Owns the lexicons of nouns that name a body ("union", "committee") or a thing that speaks ("report",
+"statement"), and the helpers that turn a span into lower-case name words: titles, determiners and a
+trailing 's dropped ("Sen. Ted Cruz's" is "ted cruz"), tokens written together kept as one word
+("O'Neill"), markup glued to a word cleared, an acronym formed ("imf"), a doubled letter written once.
+They also tell a person's name the recogniser mislabelled or cut short ("Carly Venn" as an
+organisation, "Marisol Ferrante" tagged "Ferrante") from a thing ("the 13th Amendment").
+Which entity the words belong to is ``people``'s business.
+"""
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from spacy.tokens import Span
+
+from .names import first_name_gender, title_word
+
+# Description heads that name a body rather than a person: matched against organisation names.
+ORG_NOUNS: Final[frozenset[str]] = frozenset("""
+campaign union commission committee company department agency group organization organisation
+court board council ministry government administration party firm bank office bureau network
+newspaper paper magazine site website association institute center centre foundation university
+school college team club service station channel network league coalition alliance caucus
+""".split())
+# Description heads that name a thing that speaks: a document, a publication, a place.
+DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset("""
+report study book letter statement article ad advertisement document memo poll survey ruling
+decision order platform bill law story piece column editorial video website post tweet release
+analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
+brief motion opinion clip spot note photo photograph picture image passage excerpt petition caption
+playbook manual handbook
+""".split())
+NON_PERSON_NOUNS: Final[frozenset[str]] = ORG_NOUNS | DOCUMENT_NOUNS
+APOSTROPHE_S: Final[tuple[str, ...]] = ("'s", "’s", "'", "’")
+
+
+def strip_name(span: Span) -> Span | None:
+    """The name inside a span: leading titles and determiners and a trailing 's dropped."""
+    start, end = span.start, span.end
+    doc = span.doc
+    # the last word always stays: a surname can be a title word too (Charlie King)
+    while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
+                           or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
+        start += 1
+    while end > start and (doc[end - 1].text in APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def name_words(span: Span) -> tuple[str, ...]:
+    """Lower-case name words; tokens written together are one word (O'Neill, however split)."""
+    words: list[str] = []
+    glued = False
+    for t in span:
+        if any(c.isalpha() for c in t.text):
+            word = _JUNK_EDGES.sub("", t.lower_.replace("’", "'"))  # '">sanders' from markup left in the text
+            if glued and words:
+                words[-1] += word
+            else:
+                words.append(word)
+        glued = not t.whitespace_ and t.text[-1:] in "'’-"
+    return tuple(words)
+
+
+# Characters that cannot open or close a name: markup and marks glued to a word.
+_JUNK_EDGES = re.compile(r"^[^\w(]+|[^\w.)'’\"”]+$")
+_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def trim_junk(text: str) -> str:
+    """A word or name without the markup and marks glued to its edges."""
+    return _JUNK_EDGES.sub("", text)
+
+
+def initials(words: tuple[str, ...]) -> str:
+    """The acronym of a multi-word name: "international monetary fund" -> "imf"."""
+    letters = [w[0] for w in words if w not in _INITIALS_SKIP]
+    return "".join(letters) if len(letters) >= 2 else ""
+
+
+def given_name_before(span: Span) -> Span:
+    """A one-word person with a first name the recogniser left out: "Marisol Ferrante", where the
+    word before is a capitalised proper noun of no other entity, compounded onto the name."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == span.start and before.is_alpha \
+            and before.text[:1].isupper() and not before.is_upper and not before.ent_type_ and not title_word(before.text):
+        return span.doc[span.start - 1:span.end]
+    return span
+
+
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+def single_letters(word: str) -> str:
+    """A word with every doubled letter written once."""
+    return _DOUBLED.sub(r"\1", word)
+
+
+def opens_line(span: Span) -> bool:
+    """A span not run on from a lower-case word: a headline verb may stand before a name there
+    ("Rip Donald Trump"), but not in "said Cornell William Brooks"."""
+    return span.start == 0 or not span.doc[span.start - 1].is_lower
+
+
+def personal_name(span: Span) -> bool:
+    """A person's full name the recogniser took for an organisation: two or three capitalised
+    words, the first a known first name ("Carly Venn" as ORG), none of them a body's noun."""
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
+        and first_name_gender(words[0].text) is not None and not any(t.lower_ in ORG_NOUNS for t in words)
+
+
+def a_thing(span: Span) -> bool:
+    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
+    "the 9th Circuit"."""
+    doc = span.doc
+    words = doc[max(span.start - 1, 0):span.end]
+    return any(t.like_num or t.text[:1].isdigit() for t in words)

@@ -1,0 +1,188 @@
+"""Pronoun resolution: the person (he, she) or body (it) a pronoun stands for.
+
+Owns where each name mention outside quotes stands in its sentence (the sentence's start, a
+paragraph break starting one too; its clause depth; whether it is the subject of a relative
+clause; whether it introduces a person with a title in apposition), and reads the rest from a
+narrow read-only view of the article's people (``Timeline``). "They" is ``mentions``'. Handled:
+the subject of a clause above the pronoun in its own sentence (unless its gender is unknown and
+one subject or object before the pronoun there is known to have the pronoun's: "Gov. X described
+Ana Lee as ... after she spoke"); else, in the nearest sentence before with a compatible subject,
+the one in its highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative
+clause ("with Y, who ...") counting as a subject there when close, and a person introduced there
+with a title in apposition outranking all but a main-clause subject ("..., which worries Y,
+president of Z." then "he said": Y); then the previous quote's speaker; then any compatible
+mention. Not handled: pronouns as antecedents of later pronouns (a chain "X ... He ... he said"
+rests on X), and gender the first-name list, honorifics and nouns do not give.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Callable, Final, Iterator, Protocol
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from .people import Entity
+
+PERSON_PRONOUNS: Final[dict[str, str]] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# How many sentences back a name is still salient as the subject of its relative clause.
+_RELATIVE_SENTENCES = 2
+# A clause's subject and object: names a pronoun later in the sentence may well stand for.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Dependencies that open a clause below the one their head belongs to.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
+# A person introduced with a title in apposition ranks between a main-clause subject and the next.
+_INTRODUCED_DEPTH = 0.5
+
+
+class Timeline(Protocol):
+    """What pronoun resolution reads of an article's people, never changes."""
+
+    def mentions_before(self, at: int, window: int | None = None) -> Iterator[tuple[int, Entity, bool]]:
+        """Name mentions outside quotes before char offset ``at``, nearest first:
+        (char offset, entity, is the subject of a clause)."""
+        ...
+
+    def entity_headed_by(self, i: int) -> Entity | None:
+        """The entity of the name mention whose head word is token ``i``, if any."""
+        ...
+
+
+class Pronouns:
+    """The places of one article's name mentions, and the antecedents of its pronouns."""
+
+    def __init__(self, doc: Doc, text: str, people: Timeline) -> None:
+        """``text`` is ``doc.text``; ``people`` is read only when a pronoun is resolved."""
+        self.doc = doc
+        self._text = text
+        self._people = people
+        # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
+        # depth of a relative clause it is the subject of: "X, who said ...", else None)
+        self._place: dict[int, tuple[int, int, int | None]] = {}
+        # char offsets of a person's first mention, out of subject place, with a title in
+        # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
+        self._introduced: set[int] = set()
+        self._sentence_starts: list[int] | None = None
+
+    def note(self, start: int, root: Token, first_object_mention: bool) -> None:
+        """Record where the name mention at char offset ``start``, headed by ``root``, stands;
+        ``first_object_mention`` when it is a person's first mention, not as a subject."""
+        depth = clause_depth(root)
+        self._place[start] = (self._sentence_start(root), depth, depth + 1 if _relative_subject(root) else None)
+        if first_object_mention and _titled_apposition(root):
+            self._introduced.add(start)
+
+    def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
+        """The entity a pronoun most likely refers to.
+
+        First the subjects of the clauses above the pronoun in its own sentence, nearest
+        clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
+        sentence, in the nearest sentence with a compatible subject, the subject of its
+        highest clause ("X said Y was wrong": X); in the pronoun's sentence and the one
+        before, a name with a relative clause counts as that clause's subject ("with Y, who
+        has ..."). Else ``prefer`` (the previous quote's speaker); else the nearest
+        compatible mention of any kind.
+        """
+        word = pronoun.lower_
+        gender = PERSON_PRONOUNS.get(word)
+        want_org = word == "it"
+
+        def fits(e: Entity) -> bool:
+            if want_org != e.is_org:
+                return False
+            return not gender or e.gender in (gender, None)
+
+        commanding = self._commanding_subject(pronoun, fits)
+        if commanding is not None and gender and commanding.gender is None:
+            # "Gov. Chris Roe called Ana Lee a disgrace after she spoke": one whose gender is
+            # known to fit, named before the pronoun in its sentence, outranks one of unknown gender
+            surely = self._gendered_in_sentence(pronoun, gender)
+            if surely is not None:
+                return surely
+        if commanding is not None:
+            return commanding
+        fallback = None
+        best: tuple[float, Entity] | None = None  # (clause depth, entity) in the current sentence
+        sentence = None
+        seen = 0
+        for start, e, is_subject in self._people.mentions_before(pronoun.idx, window):
+            sent_start, depth, relative = self._place[start]
+            if sent_start != sentence:
+                if best is not None:
+                    return best[1]
+                sentence = sent_start
+                seen += 1
+            if not fits(e):
+                continue
+            if not is_subject and relative is not None and seen <= _RELATIVE_SENTENCES:
+                is_subject, depth = True, relative  # "Y, who ...": a subject one clause down
+            elif not is_subject and start in self._introduced:
+                # a person just introduced outranks subjects of lower clauses, not the main one
+                is_subject, depth = True, _INTRODUCED_DEPTH
+            if is_subject and (best is None or depth < best[0]):
+                best = (depth, e)
+            if fallback is None:
+                fallback = e
+        if best is not None:
+            return best[1]
+        if prefer is not None and (gender is None or prefer.gender in (gender, None)):
+            return prefer
+        return fallback
+
+    def _gendered_in_sentence(self, pronoun: Token, gender: str) -> Entity | None:
+        """The only person of a known, matching gender that a subject or object names before the
+        pronoun in its sentence (not a possessor or a prepositional object: "criticism of Ana")."""
+        start = self._sentence_start(pronoun)
+        found: dict[int, Entity] = {}
+        for t in self.doc[pronoun.sent.start:pronoun.i]:
+            e = self._people.entity_headed_by(t.i) if t.idx >= start and t.dep_ in _ARGUMENT_DEPS else None
+            if e is not None and e.gender == gender:
+                found[e.key] = e
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
+        token = pronoun
+        for _ in range(8):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                    e = self._people.entity_headed_by(child.i)
+                    if e is not None and fits(e):
+                        return e
+        return None
+
+    def _sentence_start(self, token: Token) -> int:
+        """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
+        if self._sentence_starts is None:  # once per article: Token.sent is slow
+            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
+        start = self._sentence_starts[bisect.bisect_right(self._sentence_starts, token.idx) - 1]
+        return max(start, self._text.rfind("\n", start, token.idx) + 1)
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from its sentence's main clause a word stands."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            depth += 1
+        token = token.head
+    return depth
+
+
+def _titled_apposition(token: Token) -> bool:
+    """A name followed by a comma and a singular common-noun apposition: "Jane Roe, president of
+    the caucus" (a plural one is a list the parser took for an apposition: "X, Y and Z posters")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i > token.i for c in token.children)
+
+
+def _relative_subject(token: Token) -> bool:
+    """A name a relative clause says something of, as its subject: "Roe, who chairs the panel"."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+                                         for g in c.children)
+               for c in token.children)
