@@ -71,6 +71,17 @@ PARTIAL_IN_A_SENTENCE = [
     # so does a free relative ("what will happen")
     ('The harbor vote was close.\n\nCarl Dietz laid off ten clerks and began talking about what will happen '
      '"if the levy fails."', "levy fails", "Carl Dietz"),
+    # a thing alone frames nothing: the sentence's named subject or the previous speaker, never the thing
+    ('Carl Dietz spoke for an hour. "We will rebuild the pier," he said.\n\nThat choice left him one path: '
+     'calling the levy "a tax on hope."', "tax on hope", "Carl Dietz"),
+    ('Ana Torres said the harbor deal was fair.\n\nHer standing rose after the vote and her call for "a full '
+     'audit" of the port.', "full audit", "Ana Torres"),
+    # an unnamed person still frames it when no one named does
+    ('The harbor vote was close.\n\nA former teacher remembers the mayor as "a boy in a hurry."',
+     "boy in a hurry", "former teacher"),
+    # and when no one is named at all, no one: not the thing
+    ('The harbor vote was close.\n\nThat choice left one path: calling the levy "a tax on hope."',
+     "tax on hope", None),
 ]
 
 # (article, words of the quote, speaker name, rule)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .cue_grammar import SUBJECT_DEPS
 from .cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
-from .mentions import could_speak, silent_document
+from .mentions import could_speak, person_noun, silent_document
 from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
 
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
@@ -115,8 +115,9 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             if not mere_thing(antecedent(subject), decision.speaker):
                 return decision
             # "a report found that money was coming from '...'": money frames nothing; climb on
-            first = first or decision
-    return first
+            if first is None and person_noun(antecedent(subject)):
+                first = decision  # "a friend referred to him as '...'": an unnamed person, if no one else
+    return first  # a thing alone ("the choice was between calling him '...'"): the later rules decide
 
 
 def _name_tagged_adverb(ctx: Context, verb: Token) -> Token | None:
