@@ -46,17 +46,17 @@ wrong speaker traces to one rule. In order:
    ``paragraph-subject``: a named person who is the subject of the reporter's sentence
    opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
    looking into the paragraph above.
-7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does
-   not report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a
-   passive naming verb, who did the naming ("X was called a fraud by Y for selling '...'": Y);
-   a subject that is a mere thing ("money was coming from '...'"), also through a relative pronoun
-   ("a 'bubble' that could turn into '...'"), or a free relative ("what will happen '...'"), gives
-   way to one higher up;
-   a known surname tagged as an adverb ("Skelly called him '...'") is the subject;
-   "it" counts when it stands for a body ("the IMF ... it referenced '...'"); a parenthetical
-   report set into the clause ("The bridge, Ana said, cost 'far too much'") or a speech verb whose
-   report holds a verb that neither speaks nor names ("Ana said the plan would 'bleed us dry'")
-   gives the reporter.
+7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does not
+   report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a passive naming
+   verb, who did the naming ("X was called a fraud by Y for selling '...'": Y); a subject that
+   is a mere thing ("money was coming from '...'"), also through a relative pronoun ("a 'bubble'
+   that could turn into '...'"), or a free relative ("what will happen '...'"), gives way to one
+   higher up, else to an unnamed person noun ("a friend described him as '...'"), else to the
+   later rules, never the thing itself; a known surname tagged as an adverb ("Skelly called him
+   '...'") is the subject; "it" counts when it stands for a body ("the IMF ... it referenced
+   '...'"); a parenthetical report set into the clause ("The bridge, Ana said, cost 'far too
+   much'") or a speech verb whose report holds a verb that neither speaks nor names ("Ana said
+   the plan would 'bleed us dry'") gives the reporter.
 8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
    ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
    ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
