@@ -3,6 +3,7 @@
 ``gunicorn -c gunicorn.conf.py "service:create_app()"``. PORT (default 8000) and
 WEB_CONCURRENCY (default 2) come from the environment; a ``--bind`` on the command line wins.
 """
+import gc
 import math
 import os
 
@@ -18,3 +19,10 @@ graceful_timeout = 30
 # The app logs one JSON line per request itself.
 accesslog = None
 errorlog = "-"
+
+
+def when_ready(server: object) -> None:
+    """The app and its model are loaded in the master (``preload_app``): freeze them out of the
+    garbage collector's reach, so that a worker's collections do not write to, and so copy, the
+    pages it shares with the master."""
+    gc.freeze()
