@@ -255,7 +255,7 @@ ABOUT = [
     ("It came late in the presidential campaign.", "Ortega's campaign", None, False),
     ("It came late in the presidential campaign.", "Ortega’s campaign", None, False),
     ("Rural voters warmed to Ortega.", "55 percent of voters", None, False),
-    ("Rural voters warmed to Ortega.", "About four in 10 voters", None, False),
+    ("Rural voters warmed to Ortega.", "Nearly six in 10 voters", None, False),
 ]
 
 

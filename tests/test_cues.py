@@ -53,7 +53,7 @@ def test_which_verbs_report_speech(nlp: Language, text: str, verb: str, speech: 
     ('Ana Ruiz argued that a registry would keep the streets safe, saying it is "all about order."', "order",
      "Ana Ruiz", "Ana Ruiz"),
     # a report that has not happened yet gives way to the verb reporting it
-    ('Ana Ruiz said that, if elected, she would ask the council to continue to "finish the pier."', "finish",
+    ('Ana Ruiz said that once in office she would ask the council to keep working to "finish the pier."', "finish",
      "Ana Ruiz", "Ana Ruiz"),
     # a naming verb with a pronoun subject in a clause of its own names for that pronoun
     ('Ana Ruiz toured the pier on Monday. Mark Lee announced that it would stay open, but she called the '

@@ -15,8 +15,8 @@ from answers import name_and_mention  # tests/answers.py
 COUNTED_SUBJECTS = [
     ('Mayor Ana Torres opened the bridge on Monday. "It shook when the trucks came," said one of two '
      'neighbours who watched the work.', "It shook", (None, "one of two neighbours")),
-    ('Mayor Ana Torres opened the bridge on Monday. About four in 10 said they were "glad to see it done."',
-     "glad to see", (None, "About four in 10")),
+    ('Mayor Ana Torres opened the bridge on Monday. Nearly six in 10 said they were "glad to see it done."',
+     "glad to see", (None, "Nearly six in 10")),
     ('Mayor Ana Torres met the residents of Elm Street on Monday.\n\nSeveral said they would "wait and see" '
      'how the traffic changes.', "wait and see", (None, "Several")),
     ('Mayor Ana Torres met the fishermen on Monday. One of the men, Paul Okafor, said: "We were never asked '
@@ -102,9 +102,9 @@ def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, word
 # A title the parser split from the name after it ("Gov. and ... Chairman Tom Adler" read as
 # "Gov." and "Adler") stands for that name; a title with no name joined to it stays as it was.
 TITLES_BEFORE_NAMES = [
-    ('Acme Radio Vice President for news and talk Dana Reyes called the show "the best in the state."',
-     "best in the state", "Dana Reyes"),
-    ('"It is over," said former Ohio Gov. and Democratic National Committee Chairman Tom Adler.',
+    ('Acme Radio Vice President for sales and marketing Dana Reyes called the show "our finest hour."',
+     "finest hour", "Dana Reyes"),
+    ('"It is over," said former Ohio Gov. and Harbor Trust Chairman Tom Adler.',
      "It is over", "Tom Adler"),
     ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
 ]

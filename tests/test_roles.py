@@ -61,7 +61,7 @@ APPOSITIVES_AND_CLAUSES = [
     ("Sam Pike signed the bill on Monday. The Republican governor said the law would stand.", "Pike",
      ("governor", "Republican Party")),
     # a party noun in an appositive gives the party, not a position
-    ("Rep. Ann Lee, the top Democrat on the House Budget Committee, said the bill would fail.", "Lee",
+    ("Rep. Ann Lee, the senior Democrat on the county Budget Committee, said the bill would fail.", "Lee",
      ("Representative", "Democratic Party")),
     ("Ann Lee, the top Democrat on the panel, said the bill would fail.", "Lee", (None, "Democratic Party")),
     # two coordinated roles: what the person is now wins over what they were

@@ -64,12 +64,12 @@ PARTIAL_IN_A_SENTENCE = [
     ('Carl Dietz spoke at length.\n\nBut Ana Torres\'s main claim was that the audit had been "a stitch-up from '
      'day one."', "stitch-up", "Ana Torres"),
     # a thing a relative pronoun stands for frames nothing: the verb above it does
-    ('The harbor vote was close.\n\nCarl Dietz fears a "ghost town" that could become "a museum of rust."',
+    ('The harbor vote was close.\n\nCarl Dietz fears an "empty shell" that could turn into "a museum of rust."',
      "museum", "Carl Dietz"),
     ('The harbor vote was close.\n\nCarl Dietz called the mayor a "lame duck" who is acting "like a king."',
      "like a king", "Carl Dietz"),
     # so does a free relative ("what will happen")
-    ('The harbor vote was close.\n\nCarl Dietz laid off ten clerks and began talking about what will happen '
+    ('The harbor vote was close.\n\nCarl Dietz laid off ten clerks and started to speak of what comes next '
      '"if the levy fails."', "levy fails", "Carl Dietz"),
     # a thing alone frames nothing: the sentence's named subject or the previous speaker, never the thing
     ('Carl Dietz spoke for an hour. "We will rebuild the pier," he said.\n\nThat choice left him one path: '
@@ -90,11 +90,11 @@ TAG_OVER_THE_PARSE = [
     ('Mayor Ana Torres spoke first.\n\nIf the harbor floods — as engineers warn, and the mayor denies — '
      '“who pays for the damage?” asked Carl Dietz, a city clerk.', "who pays", "Carl Dietz", "cue-subject"),
     # a known surname the tagger took for an adverb is still the verb's subject
-    ('The county chairman, Rex Early, backs the plan.\n\nInformed of the county’s lean, Early described it as '
-     '“news to me.”', "news to me", "Rex Early", "cue-subject"),
+    ('The county chairman, Rex Long, backs the plan.\n\nTold of the vote, Long described it as '
+     '“a surprise to me.”', "surprise to me", "Rex Long", "cue-subject"),
     # negative: a real adverb is no one; the subject speaks
-    ('The county chairman, Rex Early, backs the plan.\n\nLater, the mayor described it as “news to me.”',
-     "news to me", "mayor", "cue-subject"),
+    ('The county chairman, Rex Long, backs the plan.\n\nLater, the mayor described it as “a surprise to me.”',
+     "surprise to me", "mayor", "cue-subject"),
 ]
 
 # (article, words of the quote, kind, speaker name)

@@ -256,7 +256,7 @@ SPEAKER_IN_THE_PARSE = [
     # an inverted subject a few words after the verb
     ('"The race is close," added another New Hampshire Democrat.', "race", "Democrat"),
     # an "-ing" speech verb hangs on the clause before it, not on the sentence's first subject
-    ('The former mayor spoke hours after Mark Bell held a news conference in which he continued his attack, '
+    ('The former mayor spoke hours after Mark Bell held a briefing at which he kept up his attack, '
      'saying the town was "not safe."', "not safe", "Mark Bell"),
     # ... but not on a clause that only describes something
     ('Marchers circled the stadium where the Harbor Hawks played, chanting "Hands up."', "Hands up", "Marchers"),
@@ -435,7 +435,7 @@ def test_of_several_subjects_the_one_by_the_cue_is_the_mention(nlp: Language, te
     # a person the relative pronoun stands for speaks for themself
     ('At the rally, Ana Torres met a reporter who said "the pier is unsafe."', "unsafe", "reporter who"),
     # a mere thing as the subject of a speech verb inside a report: the reporter speaks
-    ('Ana Torres is a careful planner, warning that the turmoil after the vote underscores a need for '
+    ('Ana Torres is a careful planner, warning that the flooding along the river shows a need for '
      '"calm leadership."', "calm leadership", "Ana Torres"),
     ('Mark Bell said the area across the river suggested "a long decline."', "long decline", "Mark Bell"),
     # ... not a document, which stands for its issuer

@@ -100,7 +100,7 @@ class CueGrammar:
         for i in after[:_ASIDE_REACH]:
             verb = self.doc[i]
             if test(verb):
-                # the subject opens the aside: not "..., but he said", "..., while 73 percent said"
+                # the subject opens the aside: not "..., but he said", "..., while 61 percent said"
                 subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == after.start]
                 return verb if subjects else None
         return None
@@ -184,7 +184,7 @@ class CueGrammar:
                     own = [c for c in v.children if c.dep_ == "nsubj" and not layout.quoted(c)
                            and (c.lower_ in ("he", "she", "they") or c.ent_type_ == "PERSON")]
                     if v.dep_ == "relcl" and own:
-                        return own[0]  # "a news conference in which he continued his assault, mocking ..."
+                        return own[0]  # "a briefing at which he kept up his attack, mocking ..."
                     break  # a clause that only describes something ("an architect who said")
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
@@ -216,7 +216,7 @@ class CueGrammar:
                 if subjects and v.i == verb.i and all(_plain_thing(s) for s in subjects):
                     outer = self._outer_report(v, k)
                     if outer is not None:
-                        return outer  # "Ana warned that the turmoil underscores a need for '...'": Ana
+                        return outer  # "Ana warned that the flooding shows a need for '...'": Ana
                 if subjects:
                     return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
             if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
@@ -242,7 +242,7 @@ class CueGrammar:
 
     def _thing_reporter(self, clause: Token, subjects: list[Token]) -> Token | None:
         """The subject of the speech verb reporting ``clause``, when the clause's own subjects are
-        mere things: in "Ana argued that a database would help, saying '...'" Ana says it, not the
+        mere things: in "Ana argued that a registry would help, saying '...'" Ana says it, not the
         database."""
         if clause.dep_ != "ccomp" or not all(_thing(s) for s in subjects):
             return None

@@ -116,13 +116,13 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
                 return decision
             # "a report found that money was coming from '...'": money frames nothing; climb on
             if first is None and person_noun(antecedent(subject)):
-                first = decision  # "a friend referred to him as '...'": an unnamed person, if no one else
+                first = decision  # "a friend described him as '...'": an unnamed person, if no one else
     return first  # a thing alone ("the choice was between calling him '...'"): the later rules decide
 
 
 def _name_tagged_adverb(ctx: Context, verb: Token) -> Token | None:
     """A known person's name before a verb with no subject, that the tagger took for an adverb
-    ("Early described it as ...", "And Skelly called him ..."): the verb's subject after all."""
+    ("Long described it as ...", "And Wise called him ..."): the verb's subject after all."""
     for child in verb.children:
         if child.i > verb.i:
             break

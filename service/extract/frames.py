@@ -145,7 +145,7 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
     '...'"). Partial: the reporter's words run on before it and it starts in lower case,
     or they run on after it too (the "Bernie or Bust" crowd), or it finishes a phrase the
     reporter opened (a word before it that cannot end a clause: 'calling it a "Fiasco."'),
-    or it is one of several titles listed in marks ('named "Veep," "Fargo" and ...').
+    or it is one of several titles listed in marks ('named "Night Shift," "Harbor Lights" and ...').
     """
     run = layout.runs[k]
     frame = layout.frames[k]
@@ -154,14 +154,14 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
     if layout.text[run.start:run.start + 1].islower():
         return "partial"
     if doc[frame.before[-1]].pos_ in _PHRASE_OPENERS and doc[frame.before[-1]].dep_ != "ROOT":
-        return "partial"  # 'with Ana calling it a "Chinese menu."': the words finish the reporter's phrase
+        return "partial"  # 'with Ana calling it a "total mess."': the words finish the reporter's phrase
     runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
     return "partial" if runs_on or _listed(layout, k) else "direct"
 
 
 def _listed(layout: Layout, k: int) -> bool:
-    """One of several titles or phrases listed in the reporter's sentence: 'X named "Veep," "Fargo"
-    and ...': words ending in a comma, the next phrase in marks right after them."""
+    """One of several titles or phrases listed in the reporter's sentence ('X named "Night Shift,"
+    "Harbor Lights" and ...'): words ending in a comma, the next phrase in marks right after them."""
     run = layout.runs[k]
     if run.close_mark is None or layout.text[run.start:run.end].rstrip()[-1:] != ",":
         return False

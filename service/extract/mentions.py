@@ -4,8 +4,8 @@
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
 Handled:
-- names, and the name after a title the parser split from it ("Vice President for news Jo
-  Roe said"); the name a "whose" phrase hangs on ("Roe, whose start-up, Widgetco, ..., said"
+- names, and the name after a title the parser split from it ("Vice President for sales
+  Jo Roe said"); the name a "whose" phrase hangs on ("Roe, whose start-up, Widgetco, ..., said"
   is Roe); appositives ("a professor, Lim"; not a group: "critics, many of them Catholics";
   the person inside an apposition a nickname in marks tangled: 'his niece, Del. Ann "Annie"
   Lee (D-Bay City)'); a first name cut off before its nickname is the whole name, so the
@@ -16,7 +16,7 @@ Handled:
   "her staff"), the first of coordinated people ("Ana Roe and Ben Osei": Roe, speaker.name
   being one name), or an earlier "they"; failing those, the previous speaker;
 - numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe;
-  "one of two witnesses said", "about four in 10 said", "several said": the words themselves);
+  "one of three neighbours said", "nearly six in 10 said", "several said": the words themselves);
 - definite descriptions of someone named before ("the former secretary", "the 46-year-old"):
   by title, else the last main-clause subject, though not one its own clause names after it
   ("the businessman said of Ana" is not Ana); a thing that speaks is no person ("the sign
@@ -126,7 +126,7 @@ class Resolver:
             return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
         if token.pos_ in ("NOUN", "PROPN", "X", "ADP", "ADJ", "ADV", "VERB"):
             known = people.known_word(token)
-            if known is not None:  # a name the tagger missed: '">Sanders' after markup, "From said"
+            if known is not None:  # a name the tagger missed: '">Ruiz' after markup, "Over said"
                 return Who(known, None, _chars(token))
         if token.pos_ in ("NUM", "ADJ") and _stands_for_people(token):
             return self._counted(token)
@@ -216,7 +216,7 @@ class Resolver:
 
     def _counted(self, token: Token) -> Who:
         """A number or quantity word that speaks: "One of the men, Jane Roe, said" is Roe; "one of
-        two witnesses said", "about four in 10 said", "several said" stay descriptions."""
+        three neighbours said", "nearly six in 10 said", "several said" stay descriptions."""
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 span = self.people.name_span(child)

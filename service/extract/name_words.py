@@ -104,7 +104,7 @@ def single_letters(word: str) -> str:
 
 def opens_line(span: Span) -> bool:
     """A span not run on from a lower-case word: a headline verb may stand before a name there
-    ("Rip Donald Trump"), but not in "said Cornell William Brooks"."""
+    ("Rip Jane Roe"), but not in "said Jo Anne Roe"."""
     return span.start == 0 or not span.doc[span.start - 1].is_lower
 
 

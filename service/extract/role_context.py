@@ -205,7 +205,7 @@ def _around(head: Token) -> list[Found]:
                 # a past role, or a noun that is no title ("her Democratic rival"), says less
                 sure = 2 if role and (is_past(role) or not (is_title(child.text) or title_like(child))) else 3
                 out.append(Found(role, aff, rank, child.i, sure))
-            for c in child.children:  # "X, a physicist who is co-director of Y," "X, an official who runs Y,"
+            for c in child.children:  # "X, a chemist who is head of Y," "X, an official who runs Y,"
                 if c.dep_ == "relcl":
                     out.extend(f if f.role is None or c.lemma_ in ("be", "serve", "work")
                                else Found(None, f.affiliation, f.rank, f.order, 1) for f in _relative(c))

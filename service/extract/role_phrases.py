@@ -176,7 +176,7 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
     """Role and affiliation that a description headed by ``head`` gives. ``any_noun``: the words are
     said of the person (an appositive, a predicate), so any noun but a relative or a bare "man" will do."""
     if head.lower_ == "one" or (head.pos_ == "NUM" and any_noun):
-        # "one of the president's closest aides"
+        # "one of the mayor's oldest friends"
         for c in head.rights:
             if c.dep_ == "prep" and c.lower_ == "of":
                 pobj = object_of(c)
@@ -214,7 +214,7 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
     role, aff2, rank2 = _preps(head, role)
     for c in head.rights:
         if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
-            # "the former secretary of state and current Democratic presidential nominee": what the
+            # "the former city treasurer and current Green Party nominee": what the
             # person is now wins over what they were; otherwise both are kept ("a former chairman and
             # presidential candidate": "former" is said of both).
             c_role, c_aff, c_rank = description_of(c, any_noun)
@@ -373,7 +373,7 @@ def affiliation_phrase(tok: Token) -> str | None:
 
 
 def _proper_run_end(doc: Doc, end: int) -> int:
-    """Where a name the recogniser cut short ends: "Iraq" of "Iraq and Afghanistan Veterans of America"
+    """Where a name the recogniser cut short ends: "Harbor" of "Harbor and Canal Workers of Ohio"
     goes on through capitalised words joined by "and", "of", "for"."""
     k = end
     while k + 1 < len(doc) and doc[k].lower_ in ("and", "of", "for", "&") and doc[k + 1].pos_ == "PROPN" \

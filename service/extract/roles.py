@@ -39,7 +39,7 @@ and for a mention that is a description ("a spokeswoman for Y", "the senator"), 
 speaker known only by a noun for what they do has it as role ("an announcer", "the ad's narrator":
 not "a report"), and "an attorney for Y, X," is X's even where the parser hangs X on Y.
 A party noun in a description ("the top Democrat on the committee") gives the party, no role;
-coordinated roles ("the former secretary of state and current Democratic nominee") keep the one
+coordinated roles ("the former city treasurer and current Green Party nominee") keep the one
 marked current, else both ("a former chairman and presidential candidate": former is said of
 both; "current" itself is dropped). "for" a field stays in the role ("vice president for
 policy"); an affiliation must name its body (a proper noun or entity, or a body noun: "the

@@ -76,7 +76,7 @@ def mere_thing(subject: Token, who: Who | None) -> bool:
 
 def antecedent(token: Token) -> Token:
     """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
-    "who" passes over a body to the person it hangs on: "Morgan, a lawyer for the Sierra Club, who"."""
+    "who" passes over a body to the person it hangs on: "Roe, a lawyer for the Harbor Trust, who"."""
     if token.lower_ not in RELATIVE or token.dep_ not in SUBJECT_DEPS:
         return token
     if token.head.dep_ != "relcl":

@@ -23,7 +23,7 @@ wrong speaker traces to one rule. In order:
    reporting it. A partial quote under a naming verb with a named subject inside the report
    ("Ana said Mark called it 'a disaster'") is left to rule 7. A speech verb right after the
    closing mark with its subject after it ('"...?" asked Ana') comes first, whatever verb the
-   parser hung the quote on; a known surname the tagger took for an adverb ("Early described it
+   parser hung the quote on; a known surname the tagger took for an adverb ("Long described it
    as") is a subject.
 3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
 4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
@@ -35,7 +35,7 @@ wrong speaker traces to one rule. In order:
    right after the quote's paragraph ("- Jane Roe, at the rally.").
    ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
    ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
-   with commas of its own ('"...," Ana, now 81 and retired in Salem, Ore., said') and a short
+   with commas of its own ('"...," Ana, now 67 and living in Salem, Ore., said') and a short
    phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said');
    not a clause about the words ('"...," which Ana doubts').
 6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
@@ -52,7 +52,7 @@ wrong speaker traces to one rule. In order:
    is a mere thing ("money was coming from '...'"), also through a relative pronoun ("a 'bubble'
    that could turn into '...'"), or a free relative ("what will happen '...'"), gives way to one
    higher up, else to an unnamed person noun ("a friend described him as '...'"), else to the
-   later rules, never the thing itself; a known surname tagged as an adverb ("Skelly called him
+   later rules, never the thing itself; a known surname tagged as an adverb ("Wise called him
    '...'") is the subject; "it" counts when it stands for a body ("the IMF ... it referenced
    '...'"); a parenthetical report set into the clause ("The bridge, Ana said, cost 'far too
    much'") or a speech verb whose report holds a verb that neither speaks nor names ("Ana said

@@ -49,7 +49,7 @@ def transcript(ctx: Context, k: int) -> Decision | None:
 
 def colon_lead_in(ctx: Context, k: int) -> Decision | None:
     """A colon right before the opening mark, in the same paragraph or ending the one
-    before: "Trump said:", "Sanders made the following comment:", "PENCE:"."""
+    before: "Trump said:", "Ana made the following comment:", "PENCE:"."""
     layout, doc = ctx.layout, ctx.doc
     frame = layout.frames[k]
     colon = (frame.before[-1] if frame.before else _previous_paragraph_end(ctx, k))
@@ -181,7 +181,7 @@ def _closing_clause(ctx: Context, k: int) -> list[int]:
             end = _past_a_name_in_marks(ctx, i)
             if end is None:
                 return out  # '"...," she went on, "...': the clause ends where the next part opens
-            i = end  # 'Ana "Cia" Ruiz, wearing "Vote Ruiz" pins, said': a nickname or a slogan inside the clause
+            i = end  # 'Ana "Nan" Ruiz, wearing "Vote Ruiz" pins, said': a nickname or a slogan inside the clause
             continue
         if doc[i].text in (".", "!", "?", ";"):
             return out
