@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
-from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, aged, could_speak
+from .name_words import NON_PERSON_NOUNS
+from .person_words import UNNAMED_ROLES, aged, could_speak
 from .titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")

@@ -3,7 +3,7 @@
 ``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
 names or refers to (through ``people.People``), or, when the article never names who it
 is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Handled:
+Which words can stand for people at all is ``person_words``'. Handled:
 - names, and the name after a title the parser split from it ("Vice President for sales
   Jo Roe said"); the name a "whose" phrase hangs on ("Roe, whose start-up, Widgetco, ..., said"
   is Roe); appositives ("a professor, Lim"; not a group: "critics, many of them Catholics";
@@ -41,31 +41,18 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_speech_verb
 from .frames import Layout
-from .names import noun_gender, title_word
+from .names import title_word
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
-
-_BODY_NOUNS = NON_PERSON_NOUNS - DOCUMENT_NOUNS
+from .person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
+                           person_noun, stands_for_people)
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
-# Quantities and groups whose "of" phrase says who: "63 percent of registered voters".
-PARTITIVE_NOUNS = frozenset("""
-percent percentage majority minority group number half third quarter most some many few handful
-dozen dozens hundreds thousands millions member members share portion plurality
-""".split())
-# People a story describes by their part in it and seldom names: kept as descriptions.
-UNNAMED_ROLES = frozenset("""
-announcer narrator reporter host anchor moderator caller voice crowd audience woman man girl boy
-source official spokesman spokeswoman spokesperson aide staffer witness neighbor neighbour
-resident protester supporter voter driver officer doctor nurse lawyer attorney
-""".split())
 # Unnamed people who speak for a body, in the plural: "officials at X" speak as X.
 _SPOKESPEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 # Collective nouns a possessor has: "Scott's family" is not one named person.
 _KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
-# Quantity words the tagger calls adjectives that, as a subject, stand for people: "several said".
-_QUANTIFIERS = frozenset("several many most few some both all each".split())
-_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+_NOT_A_NAME = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})  # a surname after a nickname is none of these
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
 _SIGNATURE_REACH = 6
@@ -128,7 +115,7 @@ class Resolver:
             known = people.known_word(token)
             if known is not None:  # a name the tagger missed: '">Ruiz' after markup, "Over said"
                 return Who(known, None, _chars(token))
-        if token.pos_ in ("NUM", "ADJ") and _stands_for_people(token):
+        if token.pos_ in ("NUM", "ADJ") and stands_for_people(token):
             return self._counted(token)
         body = _body_of(token)
         if body is not None:
@@ -284,55 +271,9 @@ _GROUP_SENTENCES = 2  # sentences back a plural subject is still what "they" mea
 _GROUP_CHAIN = 2  # "they" standing for a "they" before it, at most this many times
 
 
-# Nouns that, in the plural, stand for people: by ending ("activists", "politicians",
-# "bureaucrats"), or one of these (lemmas); the endings "-er", "-or", "-ent" and the like name
-# things as often ("centers", "events"), so those people are listed.
-_PEOPLE_ENDINGS = ("ist", "ian", "crat")
-_PEOPLE_PLURALS = frozenset("""
-people person police official staff member leader expert critic folk man woman kid child friend
-family parent ally aide fan troop force authority lawmaker legislator democrat republican liberal
-conservative progressive independent other elite skeptic cleric representative executive relative
-voter supporter protester protestor officer worker owner teacher reporter researcher organizer
-viewer reader speaker manager player fighter farmer user caller buyer seller believer follower
-insider outsider observer customer consumer employer lender donor senator governor investor
-advisor adviser prosecutor inspector author editor director doctor visitor sponsor educator
-negotiator investigator regulator moderator commentator demonstrator writer producer founder
-partner backer strategist analyst pollster rival challenger volunteer villager neighbor neighbour
-campaigner marcher delegate elector resident student opponent patient agent incumbent
-correspondent participant immigrant migrant applicant defendant consultant assistant servant
-tenant employee nominee refugee attendee appointee trustee detainee retiree
-""".split())
-
-
-# Singular nouns for a person that no ending or other list gives.
-_PERSON_NOUNS = frozenset("""
-mogul tycoon magnate jock surgeon diplomat graduate chief head lady gentleman heir heiress star
-celebrity icon veteran victor champion hero heroine rookie novice newcomer frontrunner hopeful
-contender favorite favourite billionaire millionaire entrepreneur guy individual citizen native
-""".split())
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "crat", "man", "woman", "ee", "ent", "ant", "eon")
-
-
-def person_noun(token: Token) -> bool:
-    """A singular noun that names a person: a title, a gendered noun, one in a list of people,
-    or one with an ending for people ("developer", "organizer", "strategist"), not an "-ing" word."""
-    lemma = token.lemma_.lower()
-    if lemma in _PERSON_NOUNS or lemma in _PEOPLE_PLURALS or lemma in UNNAMED_ROLES or title_word(lemma) \
-            or noun_gender(lemma) is not None or aged(token):
-        return True
-    return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith(("ing", "ment"))
-
-
 def _speaks(token: Token) -> bool:
     """The subject of a speech verb: "the note says", "the pitch reads"."""
     return token.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(token.head)
-
-
-def people_plural(token: Token) -> bool:
-    """A plural noun that can stand for people: "the officers", "critics", "Democrats"."""
-    lemma = token.lemma_.lower()
-    return lemma in _PEOPLE_PLURALS or lemma in UNNAMED_ROLES or token.ent_type_ == "NORP" \
-        or lemma.endswith(_PEOPLE_ENDINGS) or lemma in _BODY_NOUNS
 
 
 def speaker_name(speaker: Who | None) -> str | None:
@@ -342,9 +283,6 @@ def speaker_name(speaker: Who | None) -> str | None:
     if speaker.entity is not None:
         return speaker.entity.name
     return speaker.description
-
-
-_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"})
 
 
 def _issuer(token: Token) -> Token | None:
@@ -450,7 +388,7 @@ def _nicknamed(span: Span) -> Span:
         return span
     nickname, surname = doc[i + 1], doc[i + 3]
     if not (nickname.is_alpha and nickname.is_title and surname.is_alpha and surname.is_title
-            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in _NOT_COUNTS):
+            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in _NOT_A_NAME):
         return span
     end = i + 4
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
@@ -473,24 +411,13 @@ def _whose_owner(token: Token) -> Token | None:
 
 
 def _name_after_title(token: Token) -> Token:
-    """The person a title stands before when the parser split them ("Vice President for news
+    """The person a title stands before when the parser split them ("Vice President for sales
     Jo Roe", "former Gov. and party Chairman Jo Roe" read as "Gov. and Roe"; "the President,
     Jo Roe,"): the name."""
     if not title_word(token.text):
         return token
     names = [c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
     return names[0] if names else token
-
-
-def _stands_for_people(token: Token) -> bool:
-    """A number or quantity word as a subject, standing for people: "one of the aides", "four in
-    10", "several", "most". Not a date or sum, nor a capitalised word inside a name or title
-    ("The Latest on ...")."""
-    if token.ent_type_ in _NOT_COUNTS:
-        return False
-    if token.text[:1].isupper() and not token.is_sent_start:
-        return False
-    return token.pos_ == "NUM" or token.lemma_.lower() in _QUANTIFIERS
 
 
 # Dependencies that open a finite clause of its own below a verb.
@@ -527,11 +454,6 @@ def _definite_person(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
-def aged(token: Token) -> bool:
-    """'the 46-year-old', which the tagger reads as an adjective: a description of a person."""
-    return token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
-
-
 def _definite_body(token: Token) -> bool:
     """'the union', 'the committee': one body the article has named already."""
     if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() not in NON_PERSON_NOUNS - DOCUMENT_NOUNS:
@@ -542,13 +464,8 @@ def _definite_body(token: Token) -> bool:
 
 def _owned_body(token: Token) -> bool:
     """'Ana's campaign', 'his staff': a body someone named has, which "they" can stand for."""
-    return token.tag_ == "NN" and token.lemma_.lower() in _BODY_NOUNS | _KIN_GROUPS \
+    return token.tag_ == "NN" and token.lemma_.lower() in BODY_NOUNS | _KIN_GROUPS \
         and any(c.dep_ == "poss" for c in token.children)
-
-
-def could_speak(token: Token) -> bool:
-    """A token that could name a speaker: a name, pronoun or noun that is not a date, number or place."""
-    return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in _NOT_SPEAKERS
 
 
 def _chars(token: Token) -> tuple[int, int]:

@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Token
 
 from .cue_grammar import SUBJECT_DEPS, CueGrammar
 from .frames import Layout, quote_kind
-from .mentions import NON_PERSON_NOUNS, UNNAMED_ROLES, Resolver, Who
+from .mentions import Resolver, Who
+from .name_words import NON_PERSON_NOUNS
 from .people import Entity, People
+from .person_words import UNNAMED_ROLES
 
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .cues import is_speech_verb
-from .mentions import could_speak
+from .person_words import could_speak
 from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
 
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
