@@ -32,12 +32,6 @@ _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs 
 # A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
 _WHEN = frozenset({"TIME", "DATE"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Speech verbs whose object is the one spoken to: in the passive, their subject is no speaker.
-_ADDRESSEE_VERBS = frozenset("""
-ask tell greet urge question press grill thank congratulate remind assure reassure inform notify
-welcome lecture implore beg advise counsel
-""".split())
-
 # Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
 _SPEAKER_PASSIVES = frozenset("quote hear record overhear catch cite".split())
 _RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})

@@ -31,11 +31,11 @@ yell scream cry whisper mutter sing chant conclude repeat reiterate
 emphasize emphasise stress report reveal disclose testify allege charge contend
 maintain agree disagree object protest counter retort rebut snap rail thunder exclaim
 brag gush praise laud hail tout crow rave recount describe recite read quote cite
-characterize characterise summarize summarise offer hit tweet retweet email
+characterize characterise summarize summarise offer hit retweet email
 wonder muse speculate guess estimate reckon bemoan grumble groan sigh
-concur affirm proclaim demand plead beg implore caution advise recommend propose opine
+concur affirm proclaim demand plead beg implore advise recommend propose opine
 interject interrupt chime counsel lecture preach remind assure reassure inform notify
-tell told telling apologize apologise criticize criticise
+told telling apologize apologise criticize criticise
 blast slam attack accuse condemn denounce decry mock ridicule deride dismiss scoff sneer
 taunt jab needle lash question challenge press
 bark growl roar holler gripe fume rant scold chide marvel reason
