@@ -6,6 +6,8 @@ speaker (``previous-speaker``), and, last, the person named nearest before it
 (``nearest-person``).
 
 What each rule does and does not handle is listed in ``speakers``, which runs them in order.
+The speech word before each quote in its sentence is found in one pass per article, not by a
+walk back per quote.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from spacy.tokens import Token
 
 from .cues import SPEECH_NOUNS, is_speech_verb
 from .mentions import Who
+from .parse_index import sentence_of, sentence_root
 from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision
 
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
@@ -48,29 +51,43 @@ def previous_speaker(ctx: Context, k: int) -> Decision | None:
 def _speech_noun_owner(ctx: Context, k: int) -> Token | None:
     """The owner of a speech noun earlier in the quote's sentence, with no speech verb
     between: "Ana's main claim is that the plan is 'a fraud'", "after her comment that, '...'"."""
-    layout, doc = ctx.layout, ctx.doc
-    first = layout.frames[k].first
-    sent_start = doc[first].sent.start
-    for i in range(first - 1, sent_start - 1, -1):
-        t = doc[i]
-        if layout.para_of[i] != layout.para_of[first]:
-            break
-        if layout.quoted(t):
-            continue
-        if is_speech_verb(t):
-            return None
-        if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
-            owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
-                          and not layout.quoted(c)), None)
-            return owner
-    return None
+    found = _speech_words_before(ctx)[ctx.layout.frames[k].first]
+    if found < 0:
+        return None
+    t = ctx.doc[found]
+    if is_speech_verb(t):
+        return None
+    return next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
+                 and not ctx.layout.quoted(c)), None)
+
+
+def _speech_words_before(ctx: Context) -> list[int]:
+    """For each token, the nearest speech verb or speech noun before it in its own sentence and
+    paragraph, outside every quote (-1: none). One pass per article, kept in ``layout.memo``, so a
+    sentence of many quotes is not scanned back once per quote."""
+    layout = ctx.layout
+    cached = layout.memo.get("speech_words_before")
+    if cached is not None:
+        return cached
+    para_of = layout.para_of
+    before = [-1] * len(ctx.doc)
+    last = -1
+    for t in ctx.doc:
+        i = t.i
+        if t.is_sent_start or (i > 0 and para_of[i] != para_of[i - 1]):
+            last = -1
+        before[i] = last
+        if not layout.quoted(t) and (is_speech_verb(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS)):
+            last = i
+    layout.memo["speech_words_before"] = before
+    return before
 
 
 def _sentence_subject(ctx: Context, k: int) -> Token | None:
     """The subject of the main clause of a partial quote's sentence, a name or a pronoun
     before the quote; the root itself when the parser left a name as the root."""
     first = ctx.doc[ctx.layout.frames[k].first]
-    root = first.sent.root
+    root = sentence_root(first)
     if ctx.layout.quoted(root) or root.i > first.i:
         return None
     if root.pos_ in ("VERB", "AUX"):
@@ -133,7 +150,7 @@ def _carry(ctx: Context, k: int) -> Decision | None:
 def _attributes_a_quote(ctx: Context, verb: Token) -> bool:
     """A speech verb in a sentence whose own cue attributes a quote: "'We win,' Ana said,
     hours after the networks declared her the victor" reports Ana, not the networks."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     return any((t.idx, t.idx + len(t)) in ctx.cue_owner for t in sent if t.i != verb.i)
 
 
@@ -148,7 +165,7 @@ def _paragraph_subject(ctx: Context, k: int) -> Token | None:
         i -= 1
     if i < 0 or layout.para_of[i] != layout.para_of[first] or layout.quoted(doc[i]):
         return None
-    root = doc[i].sent.root
+    root = sentence_root(doc[i])
     if layout.quoted(root) or layout.para_of[root.i] != layout.para_of[first]:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj" and not layout.quoted(c)), None)

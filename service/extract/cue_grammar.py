@@ -10,7 +10,9 @@ briefing in which he renewed his attack, saying") is that person's; a report tha
 happened, "she would ask", gives way to the verb reporting it; a naming verb with a pronoun
 subject in a clause of its own names for that pronoun, but not in "what he called"). Not
 handled: a speech verb in a relative clause on a thing inside a report ("said he saw schools
-that reminded him of '...'"). Grammar only:
+that reminded him of '...'"). A sentence's first cue is read once for all its quotes, a verb's
+children by dependency (``parse_index``): a verb the parser hangs a thousand quotes on costs
+no more per quote than one with a single quote. Grammar only:
 who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Token
 from .cues import NAMING_VERBS, is_speech_verb
 from .frames import Layout
 from .name_words import NON_PERSON_NOUNS
+from .parse_index import children_with, has_child, sentence_end, sentence_of, sentence_root, sentence_start
 from .person_words import UNNAMED_ROLES, aged, could_speak
 from .titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
@@ -43,6 +46,8 @@ class CueGrammar:
     def __init__(self, doc: Doc, layout: Layout) -> None:
         self.doc = doc
         self.layout = layout
+        # (test, sentence start, paragraph) -> in_sentence's answer, the same for every quote there
+        self._in_sentence: dict[tuple[Callable[[Token], bool], int, int], Token | None] = {}
 
     def nearest(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         return next(iter(self.cues(k, test)), None)
@@ -79,8 +84,8 @@ class CueGrammar:
     def parenthetical(self, verb: Token) -> Token | None:
         """A speech verb with a subject set into ``verb``'s clause: "Biden, Rubio said, had
         been in the Senate for 'a thousand years'" is Rubio's report."""
-        for child in verb.children:
-            if child.dep_ == "parataxis" and is_speech_verb(child) and not self.layout.quoted(child) \
+        for child in children_with(verb, ("parataxis",)):
+            if is_speech_verb(child) and not self.layout.quoted(child) \
                     and any(c.dep_ == "nsubj" and not self.layout.quoted(c) for c in child.children):
                 return child
         return None
@@ -152,13 +157,18 @@ class CueGrammar:
         """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
         first = self.doc[self.layout.frames[k].first]
         para = self.layout.para_of[first.i]
-        return next((t for t in first.sent if not self.layout.quoted(t) and self.layout.para_of[t.i] == para and test(t)), None)
+        sent = sentence_of(first)
+        key = (test, sent.start, para)
+        if key not in self._in_sentence:
+            self._in_sentence[key] = next(
+                (t for t in sent if not self.layout.quoted(t) and self.layout.para_of[t.i] == para and test(t)), None)
+        return self._in_sentence[key]
 
     def same_sentence(self, token: Token, k: int) -> bool:
         """A token of the quote's own sentence that the frame left out, since another quote
         stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
         first = self.doc[self.layout.frames[k].first]
-        return token.sent.start == first.sent.start and self.layout.para_of[token.i] == self.layout.para_of[first.i]
+        return sentence_start(token) == sentence_start(first) and self.layout.para_of[token.i] == self.layout.para_of[first.i]
 
     def subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
@@ -188,7 +198,7 @@ class CueGrammar:
                         return agent
                     reporter = self._thing_reporter(v, subjects)
                     return reporter if reporter is not None else _not_place(subjects)
-            root = verb.sent.root
+            root = sentence_root(verb)
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
             if root.i != verb.i and not layout.quoted(root) and subjects:
                 agent = _naming_agent(root)
@@ -203,7 +213,7 @@ class CueGrammar:
                     return agent  # "Rubio was asked by the moderator": the moderator speaks
                 if v.i == verb.i and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
-                subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)
+                subjects = [c for c in children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
                             and not _in_title(c, layout.text) and (c.ent_type_ not in _WHEN or aged(c))]
                 inverted = _inverted_name(v, subjects) if v.i == verb.i else None
                 if inverted is not None and not layout.quoted(inverted):
@@ -229,7 +239,7 @@ class CueGrammar:
         """The speaker of the speech verb whose reported clause holds ``verb``, when ``verb``'s
         own subject is a mere thing: a thing that "shows" or "underscores" speaks for no one."""
         outer = verb.head
-        if verb.dep_ != "ccomp" or not outer.i < verb.i or outer.sent.start != verb.sent.start \
+        if verb.dep_ != "ccomp" or not outer.i < verb.i or sentence_start(outer) != sentence_start(verb) \
                 or not is_speech_verb(outer) or self.layout.quoted(outer):
             return None
         found = self.subject(outer, k)
@@ -298,7 +308,7 @@ def _inverted_name(verb: Token, subjects: list[Token]) -> Token | None:
     before = [s for s in subjects if s.i < verb.i]
     if not before or not all(_plain_thing(s) for s in before):
         return None
-    head = _phrase_head(doc[verb.i + 1], verb.sent.end)
+    head = _phrase_head(doc[verb.i + 1], sentence_end(verb))
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
         return None
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -331,21 +341,20 @@ def _plain_thing(token: Token) -> bool:
 
 def _unrealised(verb: Token) -> bool:
     """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
-    return any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp"
+    return has_child(verb, dep="neg", tag="MD") or verb.dep_ == "xcomp"
 
 
 def _addressed(verb: Token) -> bool:
     """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
-    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and has_child(verb, dep="nsubjpass")
 
 
 def _agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb: who did the asking in "X was asked by Y"."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
+    for child in children_with(verb, ("agent",)):
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0]
     return None
 
 

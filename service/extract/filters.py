@@ -11,6 +11,8 @@ hangs on, no colon or utterance noun ("chants of", "the slogan") leading into it
 (the family watched "Harbor Lights"). Not handled: titles written in lower case, and
 scare quotes, which news gold standards count as quotes about half the time, with
 nothing in the text measured to tell the two apart.
+Whether a sentence holds a speech verb is read once per sentence (``Layout.memo``), not once
+per quote in it.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
 from .frames import Layout
+from .parse_index import sentence_end, sentence_start
 
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
@@ -94,9 +97,12 @@ def _reports_speech(doc: Doc, layout: Layout, k: int) -> bool:
         return True
     if any(_utterance_noun(doc[i]) for i in frame.before[-_UTTERANCE_REACH:]):
         return True
-    sentence = doc[frame.first].sent
-    tokens = set(range(sentence.start, sentence.end)) | set(frame.before) | set(frame.after)
-    if any(layout.run_of[i] == -1 and is_speech_verb(doc[i]) for i in tokens):
+    start = sentence_start(doc[frame.first])
+    spoken = layout.memo.setdefault("sentence_speaks", {})  # sentence start -> a speech verb outside quotes
+    if start not in spoken:
+        spoken[start] = any(layout.run_of[i] == -1 and is_speech_verb(doc[i])
+                            for i in range(start, sentence_end(doc[frame.first])))
+    if spoken[start] or any(layout.run_of[i] == -1 and is_speech_verb(doc[i]) for i in (*frame.before, *frame.after)):
         return True
     verb = _governor(doc, layout, k)
     return verb is not None and verb.lemma_.lower() in SPEECH_VERBS | FRAMING_VERBS

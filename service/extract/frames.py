@@ -5,11 +5,13 @@ opening mark back to the sentence start (or an earlier quote), and the tokens af
 closing mark up to the sentence end (or the next quote), all within its paragraph.
 That is where a cue for the quote stands ("X said", "said X", "according to X", "X:").
 ``quote_kind`` reads from the frame whether a quote is direct speech or a partial quote.
+``Layout.memo`` keeps what a reader works out once per article for every quote.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -61,6 +63,7 @@ class Layout:
                 self.run_of[i] = k
             self.para_of[i] = self.paragraph_at(tok.idx)
         self.frames = [self._frame(k) for k in range(len(runs))]
+        self.memo: dict[str, Any] = {}  # what a reader computes once per article for every quote (by name)
 
     def paragraph_at(self, char: int) -> int:
         """Index into ``paragraphs`` of the paragraph holding (or last starting before) ``char``."""

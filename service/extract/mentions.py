@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import is_speech_verb
 from .frames import Layout
 from .names import title_word
+from .parse_index import sentence_of
 from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
 from .person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
                            person_noun, stands_for_people)
@@ -166,12 +167,12 @@ class Resolver:
                     if found is not None:
                         return found
         doc = self.doc
-        sent = token.sent
+        sent = sentence_of(token)
         para = self.layout.paragraph_at(token.idx)
         for _ in range(_GROUP_SENTENCES):
             if sent.start == 0:
                 break
-            sent = doc[sent.start - 1].sent
+            sent = sentence_of(doc[sent.start - 1])
             if self.layout.paragraph_at(sent.end_char - 1) < para - 1:
                 break
             subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(t)),

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Callable, Final, Iterator, Protocol
 
 from spacy.tokens import Doc, Token
 
+from .parse_index import sentence_start
+
 if TYPE_CHECKING:
     from .people import Entity
 
@@ -134,7 +136,7 @@ class Pronouns:
         pronoun in its sentence (not a possessor or a prepositional object: "criticism of Ana")."""
         start = self._sentence_start(pronoun)
         found: dict[int, Entity] = {}
-        for t in self.doc[pronoun.sent.start:pronoun.i]:
+        for t in self.doc[sentence_start(pronoun):pronoun.i]:
             e = self._people.entity_headed_by(t.i) if t.idx >= start and t.dep_ in _ARGUMENT_DEPS else None
             if e is not None and e.gender == gender:
                 found[e.key] = e

@@ -1,5 +1,8 @@
 """What the article says about one mention of a person: the title before the name, appositives,
 relative clauses, predicates, later descriptions and the party it counts them among, as findings.
+A mention's sentence, and the words of it looked for ("fellow"), come from ``parse_index``, not
+from a walk over the sentence per mention. Not bounded: the later descriptions are read up to the
+end of the mention's sentence, per mention (a long parser sentence with many mentions of a person).
 """
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .parties import party_name
+from .parse_index import sentence_end, sentence_of, sentence_start, sentence_words
 from .role_phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            rank_of, run_title, split_title_run, title_like)
@@ -77,8 +81,8 @@ def _party_company(head: Token) -> list[Found]:
         if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
             return [Found(None, party_name(group.text), PARTY, group.i, 1)]
     if head.dep_ in _SUBJECTS:
-        for tok in head.sent:
-            if tok.lower_ == "fellow" and tok.dep_ == "amod" and party_name(tok.head.text) \
+        for tok in sentence_words(head, "fellow"):
+            if tok.dep_ == "amod" and party_name(tok.head.text) \
                     and tok.head.tag_ in ("NNS", "NNPS") \
                     and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
                 return [Found(None, party_name(tok.head.text), PARTY, tok.i, 1)]
@@ -90,7 +94,7 @@ def _next_predicate(head: Token, pronoun: str | None) -> list[Found]:
     predicate, when its subject is the person's own pronoun."""
     if pronoun is None or head.dep_ not in _SUBJECTS:
         return []
-    nxt = _next_sentence(head.doc, head.sent)
+    nxt = _next_sentence(head.doc, sentence_of(head))
     if nxt is None or not _pronoun_subject(nxt, pronoun):
         return []
     return _predicate(nxt.root)
@@ -106,10 +110,10 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
     topic = _topic(head)
     if not topic and head.dep_ != "poss":
         return out  # only the topic of a sentence is carried on to "the nominee" after it
-    end = head.sent.end
+    end = sentence_end(head)
     # Any other possessor ("when it comes to X's health, the Democratic nominee's doctor says") is
     # carried only to a party description that is the main subject or its possessor, in its own sentence.
-    nxt = _next_sentence(doc, head.sent) if topic else None
+    nxt = _next_sentence(doc, sentence_of(head)) if topic else None
     if nxt is not None:
         end = nxt.end
         # "Trump spoke. He said ... He added ... The GOP candidate did not": while the person stays the
@@ -150,7 +154,7 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
 def _reported(noun: Token, head: Token) -> bool:
     """"Trump said the justice's mind is shot": a description inside what the person is reported to
     say, in their own sentence, is someone they speak of."""
-    if noun.sent != head.sent:
+    if sentence_start(noun) != sentence_start(head):
         return False
     tok = noun
     while tok.dep_ != "ROOT" and tok.head.i != tok.i:
@@ -175,7 +179,7 @@ def _topic(head: Token) -> bool:
 def _named_after(noun: Token, name: str) -> bool:
     """"The director chastised Clinton": the person named again in the description's sentence is
     someone else than the description."""
-    return any(t.text == name for t in noun.doc[noun.i + 1:noun.sent.end])
+    return any(t.text == name for t in noun.doc[noun.i + 1:sentence_end(noun)])
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
@@ -183,7 +187,7 @@ def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     k = sent.end
     if k < len(doc) and doc[k].is_space:
         k += 1
-    return doc[k].sent if k < len(doc) and k - sent.end <= 1 else None
+    return sentence_of(doc[k]) if k < len(doc) and k - sent.end <= 1 else None
 
 
 def _pronoun_subject(sent: Span, pronoun: str) -> bool:
