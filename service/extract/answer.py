@@ -1,12 +1,17 @@
-"""Turning attribution decisions into the answer's records: ids, speakers, roles, claims, events."""
+"""Turning attribution decisions into the answer's records: ids, speakers, roles, claims, events.
+
+One pass over the people and one over the quotes, with the claims and events of the article read
+through one ``Claims`` and one ``Events`` each, and the deadline checked per person and per quote.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .claims import claim_for
-from .events import event_for
+from .claims import Claims
+from .deadline import NEVER, Deadline
+from .events import Events
 from .frames import Layout, quote_kind
 from .mentions import speaker_name
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
@@ -58,31 +63,34 @@ def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | No
     return list(by_key.values()), of_quote
 
 
-def build(doc: Doc, layout: Layout, decisions: list[Decision]) -> Extraction:
-    """The records of one article, from its layout and the attribution of each quote."""
+def build(doc: Doc, layout: Layout, decisions: list[Decision], deadline: Deadline = NEVER) -> Extraction:
+    """The records of one article, from its layout and the attribution of each quote; ``deadline``
+    checked before each person's role and each quote's claim and event."""
     text = layout.text
     runs = layout.runs
     quoted = [(r.start, r.end) for r in runs]
     persons, of_quote = _people(decisions)
     for person in persons:
+        deadline.check()
         person.mentions.sort()
         spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
         person.role, person.affiliation = role_and_affiliation(doc, spans, person.is_org, quoted)
 
+    claims, events = Claims(doc, quoted), Events(doc, quoted)
     quotes: list[Quote] = []
     events_of: dict[str, TextSpan] = {}
     for k, (run, decision, person) in enumerate(zip(runs, decisions, of_quote)):
+        deadline.check()
         continues = decision.continues
         # A quote shares the claim of the quote it continues; not when attribution gives the two
         # different speakers (a transcript's "NAME:" lines): then the link is no continuation.
         if continues is not None and quotes[continues].claim is not None and of_quote[continues] is person:
             claim = quotes[continues].claim
         else:
-            claim = claim_for(doc, (run.start, run.end), quoted,
-                              person.mentions if person else (), person.name if person else None,
-                              person.role if person else None,
-                              decision.speaker.mention if person and decision.speaker else None)
-        event = event_for(doc, (run.start, run.end), claim, person.mentions if person else (), quoted)
+            claim = claims.claim_for((run.start, run.end), person.mentions if person else (),
+                                     person.name if person else None, person.role if person else None,
+                                     decision.speaker.mention if person and decision.speaker else None)
+        event = events.event_for((run.start, run.end), claim, person.mentions if person else ())
         if person is not None:
             # One occasion per speaker: a later quote that names none of its own came from the same one.
             if event is None:

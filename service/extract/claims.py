@@ -19,6 +19,11 @@ first to name its speaker while that earlier sentence follows a quotation in its
 paragraph: it is the reporter's word on those quoted words, and a new voice starts with its
 own sentence.
 When there is none, the whole sentence (or sentences) that holds the quote.
+A claim is at most ``MAX_CLAIM_CHARS`` long: a longer sentence is one whose end could not be
+found (run-on text), and is cut at word boundaries to a window of that many characters around
+the quote (the quote's own sentence), or to its last words (an earlier sentence, whose end is
+nearest the quote); when the quote alone is that long, the claim is its own first words.
+``Claims`` reads each sentence once for all the quotes of an article.
 "About the speaker": the sentence overlaps one of the speaker's mentions, holds their
 surname (a description's last word: "the commission"; none for a description someone owns
 or that counts people, "Ana's campaign", "55 percent of voters", whose noun is anyone's), or
@@ -41,10 +46,16 @@ from typing import Final, Sequence
 from spacy.tokens import Doc
 
 from .records import TextSpan
-from .sentences import Sentences, own_sentence, sentences, span
+from .sentences import own_sentence, sentences, span
 
 _PARAGRAPHS_BACK: Final[int] = 2
 _OPENING_MARKS = frozenset("\"“„«'‘`")
+# The longest claim, in characters. A sentence longer than this is one whose end the parser
+# could not find (run-on text, a list with no full stops): as it stands it would repeat most
+# of the article once for every quote in it, so the claim is cut to a window of it (``_window``).
+# Real sentences rarely reach it (before the cut: 5 of 955 claims on dev, 0 on BBC, 27 of 8,738 on
+# the PolNeAR training split, each a run of sentences the parser did not split).
+MAX_CLAIM_CHARS: Final[int] = 600
 # A quote's own sentence with at least this many words of the reporter's is the claim itself.
 OWN_WORDS: int = 10
 # An earlier sentence shorter than this is a heading, a time stamp or a byline, never a claim.
@@ -70,30 +81,155 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     article, (start, end) in text order (as ``marks.quoted_runs`` gives them); ``mentions``
     the (start, end) of the words that name the speaker, ``name`` the speaker's name and
     ``role`` their title, when known: they tell a sentence about the speaker. ``cue_subject``:
-    the words that name the speaker for this quote, when known.
+    the words that name the speaker for this quote, when known. For many quotes of one
+    article, ``Claims(doc, quoted).claim_for`` reads each sentence once.
     """
-    sents = sentences(doc)
-    if not sents.spans:
+    return Claims(doc, quoted).claim_for(quote, mentions, name, role, cue_subject)
+
+
+class Claims:
+    """The claims of one article's quotes: what ``claim_for`` reads of a sentence (its quotations,
+    whether it is a statement, its words of the reporter's) is read once and kept, so a sentence
+    or paragraph of many quotes is not read again for each."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
+        self.sents = sentences(doc)
+        self.quoted = quoted
+        self._reporter: dict[tuple[int, int], int] = {}
+        self._candidate_before: list[int] | None = None
+        self._quotation_before: list[bool] | None = None
+
+    def claim_for(self, quote: tuple[int, int], mentions: Sequence[tuple[int, int]] = (),
+                  name: str | None = None, role: str | None = None,
+                  cue_subject: tuple[int, int] | None = None) -> TextSpan | None:
+        """``claim_for`` of the module, for this article."""
+        sents = self.sents
+        if not sents.spans:
+            return None
+        chosen = self._sentence_span(quote, mentions, name, role, cue_subject)
+        return span(sents.text, *_window(sents.text, chosen, quote))
+
+    def _sentence_span(self, quote: tuple[int, int], mentions: Sequence[tuple[int, int]], name: str | None,
+                       role: str | None, cue_subject: tuple[int, int] | None) -> tuple[int, int]:
+        sents = self.sents
+        own = own_sentence(sents, quote)
+        start = sents.spans[own[0]][0]
+        end = sents.spans[own[1]][1]
+        about = _About(sents.text, sorted(mentions), _surname(name), _described(role))
+        earlier = self._earlier_statement(own[0], about)
+        if sents.text[start] not in _OPENING_MARKS and self._reporter_words(start, end) >= OWN_WORDS:
+            # The quote sits inside the reporter's own statement: that sentence is the claim, unless
+            # an earlier sentence of the paragraph already says it of the speaker.
+            if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and (
+                    about(*sents.spans[earlier]) or (earlier == own[0] - 1 and _leans_back(sents.text, start))):
+                return sents.spans[earlier]
+            return start, end
+        by_pronoun = cue_subject is not None and _is_pronoun(sents.text, *cue_subject) and start <= cue_subject[0] < end
+        framing = self._framing_before(own[0], about, by_pronoun)
+        if framing is not None:
+            return sents.spans[framing]
+        if earlier is not None and not (_new_voice(mentions, start) and self._after_quotation(earlier)):
+            return sents.spans[earlier]
+        return start, end
+
+    def _reporter_words(self, start: int, end: int) -> int:
+        key = (start, end)
+        if key not in self._reporter:
+            self._reporter[key] = _reporter_words(self.sents.text, start, end, self.quoted)
+        return self._reporter[key]
+
+    def _candidates(self) -> list[int]:
+        """For each sentence, the nearest one before it that holds no quotation and is a
+        statement (-1: none): the sentences ``_earlier_statement`` steps through."""
+        if self._candidate_before is None:
+            sents, last = self.sents, -1
+            self._candidate_before = []
+            for k, (start, end) in enumerate(sents.spans):
+                self._candidate_before.append(last)
+                if not _has_quotation(self.quoted, start, end) and _statement(sents.text, start, end):
+                    last = k
+        return self._candidate_before
+
+    def _after_quotation(self, k: int) -> bool:
+        """True when an earlier sentence of sentence ``k``'s paragraph holds a quotation: then ``k``
+        is the reporter's word on those quoted words, not the lead-in to a new speaker's."""
+        if self._quotation_before is None:
+            sents = self.sents
+            self._quotation_before = []
+            seen = False
+            for j, (start, end) in enumerate(sents.spans):
+                if j > 0 and sents.paragraph[j] != sents.paragraph[j - 1]:
+                    seen = False
+                self._quotation_before.append(seen)
+                seen = seen or _has_quotation(self.quoted, start, end)
+        return self._quotation_before[k]
+
+    def _framing_before(self, first: int, about: _About, by_pronoun: bool) -> int | None:
+        """The sentence just before sentence ``first`` when the reporter leads it about the speaker with a
+        quoted phrase of theirs inside ('Ortega said the plan was "a disgrace."'): in the same paragraph,
+        or, when the quote names its speaker only by a pronoun ('"..." she said'), one paragraph back too
+        and with fewer words of the reporter's: the pronoun carries that sentence's subject on."""
+        sents = self.sents
+        k = first - 1
+        if k < 0 or sents.paragraph[k] < sents.paragraph[first] - (1 if by_pronoun else 0):
+            return None
+        start, end = sents.spans[k]
+        if sents.text[start] in _OPENING_MARKS or not _has_quotation(self.quoted, start, end):
+            return None
+        least = PRONOUN_FRAMING_WORDS if by_pronoun else OWN_WORDS
+        if not _statement(sents.text, start, end) or self._reporter_words(start, end) < least:
+            return None
+        return k if about(start, end) else None
+
+    def _earlier_statement(self, first: int, about: _About) -> int | None:
+        """The nearest sentence before sentence ``first`` that can be its claim, or None.
+
+        In the quote's paragraph or up to ``_PARAGRAPHS_BACK`` before it, holding no quotation and
+        a statement; the farthest paragraph back only when the sentence is about the speaker.
+        """
+        sents = self.sents
+        before = self._candidates()
+        para = sents.paragraph[first]
+        k = before[first]
+        while k >= 0 and sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
+            if sents.paragraph[k] > para - _PARAGRAPHS_BACK or about(*sents.spans[k]):
+                return k
+            k = before[k]
         return None
-    own = own_sentence(sents, quote)
-    start = sents.spans[own[0]][0]
-    end = sents.spans[own[1]][1]
-    about = _About(sents.text, sorted(mentions), _surname(name), _described(role))
-    earlier = _earlier_statement(sents, own[0], quoted, about)
-    if sents.text[start] not in _OPENING_MARKS and _reporter_words(sents.text, start, end, quoted) >= OWN_WORDS:
-        # The quote sits inside the reporter's own statement: that sentence is the claim, unless
-        # an earlier sentence of the paragraph already says it of the speaker.
-        if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and (
-                about(*sents.spans[earlier]) or (earlier == own[0] - 1 and _leans_back(sents.text, start))):
-            return span(sents.text, *sents.spans[earlier])
-        return span(sents.text, start, end)
-    by_pronoun = cue_subject is not None and _is_pronoun(sents.text, *cue_subject) and start <= cue_subject[0] < end
-    framing = _framing_before(sents, own[0], quoted, about, by_pronoun)
-    if framing is not None:
-        return span(sents.text, *sents.spans[framing])
-    if earlier is not None and not (_new_voice(mentions, start) and _after_quotation(sents, earlier, quoted)):
-        return span(sents.text, *sents.spans[earlier])
-    return span(sents.text, start, end)
+
+
+def _window(text: str, chosen: tuple[int, int], quote: tuple[int, int]) -> tuple[int, int]:
+    """``chosen`` (a sentence's start and end) cut to at most MAX_CLAIM_CHARS at word boundaries:
+    around the quote when the sentence holds it, the sentence's end (nearest the quote) when not;
+    for a quote that long or longer, the quote's own first words."""
+    lo, hi = chosen
+    if hi - lo <= MAX_CLAIM_CHARS:
+        return chosen
+    qs, qe = quote
+    if not lo <= qs < hi:
+        return _snap(text, hi - MAX_CLAIM_CHARS, hi, hi, hi)
+    if qe - qs >= MAX_CLAIM_CHARS:
+        return _snap(text, qs, qs + MAX_CLAIM_CHARS, qs, qs)
+    room = MAX_CLAIM_CHARS - (qe - qs)
+    right = min(room - min(room // 2, qs - lo), hi - qe)
+    left = min(room - right, qs - lo)
+    return _snap(text, qs - left, qe + right, qs, qe)
+
+
+def _snap(text: str, start: int, end: int, keep_start: int, keep_end: int) -> tuple[int, int]:
+    """[start, end) narrowed to whole words (a cut word dropped, never past keep_start or
+    keep_end), then trimmed of spaces."""
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, keep_start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", keep_end, end)
+        end = space if space >= 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _leans_back(text: str, start: int) -> bool:
@@ -108,55 +244,9 @@ def _new_voice(mentions: Sequence[tuple[int, int]], start: int) -> bool:
     return bool(mentions) and min(m[0] for m in mentions) >= start
 
 
-def _after_quotation(sents: Sentences, k: int, quoted: Sequence[tuple[int, int]]) -> bool:
-    """True when an earlier sentence of sentence ``k``'s paragraph holds a quotation: then ``k``
-    is the reporter's word on those quoted words, not the lead-in to a new speaker's."""
-    j = k - 1
-    while j >= 0 and sents.paragraph[j] == sents.paragraph[k]:
-        if _has_quotation(quoted, *sents.spans[j]):
-            return True
-        j -= 1
-    return False
-
-
-def _framing_before(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About,
-                    by_pronoun: bool) -> int | None:
-    """The sentence just before sentence ``first`` when the reporter leads it about the speaker with a
-    quoted phrase of theirs inside ('Ortega said the plan was "a disgrace."'): in the same paragraph,
-    or, when the quote names its speaker only by a pronoun ('"..." she said'), one paragraph back too
-    and with fewer words of the reporter's: the pronoun carries that sentence's subject on."""
-    k = first - 1
-    if k < 0 or sents.paragraph[k] < sents.paragraph[first] - (1 if by_pronoun else 0):
-        return None
-    start, end = sents.spans[k]
-    if sents.text[start] in _OPENING_MARKS or not _statement(sents.text, start, end):
-        return None
-    least = PRONOUN_FRAMING_WORDS if by_pronoun else OWN_WORDS
-    if not _has_quotation(quoted, start, end) or _reporter_words(sents.text, start, end, quoted) < least:
-        return None
-    return k if about(start, end) else None
-
-
 def _is_pronoun(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is a personal pronoun that can name a speaker ("she", "they")."""
     return text[start:end].lower() in _SPEAKER_PRONOUNS
-
-
-def _earlier_statement(sents: Sentences, first: int, quoted: Sequence[tuple[int, int]], about: _About) -> int | None:
-    """The nearest sentence before sentence ``first`` that can be its claim, or None.
-
-    In the quote's paragraph or up to ``_PARAGRAPHS_BACK`` before it, holding no quotation and
-    a statement; the farthest paragraph back only when the sentence is about the speaker.
-    """
-    para = sents.paragraph[first]
-    k = first - 1
-    while k >= 0 and sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
-        start, end = sents.spans[k]
-        if (not _has_quotation(quoted, start, end) and _statement(sents.text, start, end)
-                and (sents.paragraph[k] > para - _PARAGRAPHS_BACK or about(start, end))):
-            return k
-        k -= 1
-    return None
 
 
 class _About:

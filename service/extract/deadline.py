@@ -1,4 +1,5 @@
-"""A request deadline that the core checks between steps, so a slow article stops cleanly."""
+"""A request deadline that the core checks between steps and for every quote and person inside
+them (``pipeline.extract``), so a slow article stops cleanly soon after the deadline passes."""
 from __future__ import annotations
 
 import time

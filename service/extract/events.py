@@ -18,6 +18,8 @@ fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evenin
 later "CBS"). The answer (``answer.build``) gives a later quote with no occasion of its own the
 speaker's first one. Not handled: occasions the reporter gives for a whole article without tying
 them to the speaker (a hearing, a debate), and occasions named only by a verb ("tweeted").
+``Events`` reads the occasions by head word and each speaker's acting mentions once per article,
+so a quote's event costs no walk back over every earlier mention or occasion.
 """
 from __future__ import annotations
 
@@ -44,43 +46,92 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     Looked for in the quote's own sentence(s), then the claim, then earlier sentences that
     name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
     ``quoted``: the article's quoted runs, in text order (an occasion named inside a quotation
-    is not one).
+    is not one). For many quotes of one article, ``Events(doc, quoted).event_for``.
     """
-    sents = sentences(doc)
-    if not sents.spans:
-        return None
-    found = occasions(doc, sents, quoted)
-    if not found:
-        return None
-    own = own_sentence(sents, quote)
-    places: list[int] = list(range(own[0], own[1] + 1))
-    if claim is not None:
-        places.append(sents.index_at(claim.start))
-    # The quote's own sentence first: an occasion said there is the one of these very words.
-    held = [found[k] for k in places if k in found]
-    local = next((o for o in held if o.strong), held[0] if held else None)
-    if local is not None and local.strong:
-        return _fullest(found, local).span
-    earlier = _earlier(doc, sents, found, own[0], set(places), speaker_mentions)
-    # "At a rally, Ortega ..." then "she told the crowd": the rally, said just before, over the crowd.
-    if earlier is not None and (local is None or earlier[0] >= own[0] - _NEAR):
-        return _fullest(found, earlier[1]).span
-    return _fullest(found, local).span if local is not None else None
+    return Events(doc, quoted).event_for(quote, claim, speaker_mentions)
 
 
-def _earlier(doc: Doc, sents: Sentences, found: dict[int, Occasion], before: int, seen: set[int],
-             speaker_mentions: Sequence[tuple[int, int]]) -> tuple[int, Occasion] | None:
-    """The nearest earlier sentence in which the speaker acts with an occasion words were said at."""
-    first = sents.spans[before][0]
-    hi = bisect.bisect_left(speaker_mentions, first, key=lambda m: m[0])
-    for m in range(hi - 1, -1, -1):
-        k = sents.index_at(speaker_mentions[m][0])
-        if k in seen or not _acts(doc, speaker_mentions[m]):
-            continue
-        seen.add(k)
-        if k in found and found[k].strong:
-            return k, found[k]
-    return None
+class Events:
+    """The events of one article's quotes. What does not change from quote to quote is read once:
+    the occasions by head word, and for each speaker's mentions (the same sequence object from
+    quote to quote) which of them act in a sentence with a sure occasion."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.sents = sentences(doc)
+        self.found = occasions(doc, self.sents, quoted) if self.sents.spans else {}
+        self._by_head: dict[str, tuple[list[int], list[int]]] | None = None
+        # id of a mentions sequence -> (that sequence, for each mention the last one up to it that acts
+        # in a sentence with a sure occasion, or -1)
+        self._acting: dict[int, tuple[Sequence[tuple[int, int]], list[int]]] = {}
+
+    def event_for(self, quote: tuple[int, int], claim: TextSpan | None,
+                  speaker_mentions: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
+        """``event_for`` of the module, for this article."""
+        sents, found = self.sents, self.found
+        if not found:
+            return None
+        own = own_sentence(sents, quote)
+        places: list[int] = list(range(own[0], own[1] + 1))
+        if claim is not None:
+            places.append(sents.index_at(claim.start))
+        # The quote's own sentence first: an occasion said there is the one of these very words.
+        held = [found[k] for k in places if k in found]
+        local = next((o for o in held if o.strong), held[0] if held else None)
+        if local is not None and local.strong:
+            return self._fullest(local).span
+        earlier = self._earlier(own[0], set(places), speaker_mentions)
+        # "At a rally, Ortega ..." then "she told the crowd": the rally, said just before, over the crowd.
+        if earlier is not None and (local is None or earlier[0] >= own[0] - _NEAR):
+            return self._fullest(earlier[1]).span
+        return self._fullest(local).span if local is not None else None
+
+    def _earlier(self, before: int, places: set[int],
+                 speaker_mentions: Sequence[tuple[int, int]]) -> tuple[int, Occasion] | None:
+        """The nearest earlier sentence, not one of ``places``, in which the speaker acts with an
+        occasion words were said at."""
+        sents = self.sents
+        acting = self._acting_mentions(speaker_mentions)
+        hi = bisect.bisect_left(speaker_mentions, sents.spans[before][0], key=lambda m: m[0])
+        m = acting[hi - 1] if hi > 0 else -1
+        while m >= 0:
+            k = sents.index_at(speaker_mentions[m][0])
+            if k not in places:
+                return k, self.found[k]
+            # every mention of that sentence is passed over
+            first = bisect.bisect_left(speaker_mentions, sents.spans[k][0], key=lambda m: m[0])
+            m = acting[first - 1] if first > 0 else -1
+        return None
+
+    def _acting_mentions(self, mentions: Sequence[tuple[int, int]]) -> list[int]:
+        cached = self._acting.get(id(mentions))
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        acting: list[int] = []
+        last = -1
+        for m, mention in enumerate(mentions):
+            k = self.sents.index_at(mention[0])
+            if k in self.found and self.found[k].strong and _acts(self.doc, mention):
+                last = m
+            acting.append(last)
+        self._acting[id(mentions)] = (mentions, acting)
+        return acting
+
+    def _fullest(self, occ: Occasion) -> Occasion:
+        """The occasion, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a
+        bare "CBS", the earlier "CBS Evening News")."""
+        words = occ.span.text.split(" ")
+        if len(words) > 1 and words[0].lower() not in _DEFINITE:
+            return occ
+        if self._by_head is None:
+            self._by_head = {}
+            for j in sorted(self.found):
+                starts, ks = self._by_head.setdefault(self.found[j].head, ([], []))
+                starts.append(self.found[j].span.start)
+                ks.append(j)
+        starts, ks = self._by_head[occ.head]
+        at = bisect.bisect_left(starts, occ.span.start)
+        return self.found[ks[at - 1]] if at > 0 else occ
 
 
 def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
@@ -89,15 +140,3 @@ def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
     if span is None or span.root.dep_ not in _OBJECT_DEPS:
         return True
     return any(c.dep_ == "relcl" for c in span.root.children)  # "a blow to Ortega, who walked out during the hearing"
-
-
-def _fullest(found: dict[int, Occasion], occ: Occasion) -> Occasion:
-    """The occasion, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a bare
-    "CBS", the earlier "CBS Evening News")."""
-    words = occ.span.text.split(" ")
-    if len(words) > 1 and words[0].lower() not in _DEFINITE:
-        return occ
-    for j in sorted((j for j, o in found.items() if o.span.start < occ.span.start), reverse=True):
-        if found[j].head == occ.head:
-            return found[j]
-    return occ

@@ -95,14 +95,20 @@ def _piped(nlp: Language, texts: list[str], deadline: Deadline) -> list[Doc]:
 
 
 def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
-    """Quotes and speakers of a parsed article."""
+    """Quotes and speakers of a parsed article. ``deadline`` is checked for every quote and person
+    (in the filters, attribution, roles, claims and events), so it stops the work within one
+    quote's time of passing; every step is near-linear in the article and its quotes."""
     text = doc.text
     runs = quoted_runs(text)
     if not runs:
         return Extraction()
     paras = paragraphs(text)
     layout = Layout(doc, text, runs, paras)
-    keep = [k for k in range(len(runs)) if reason_to_drop(doc, layout, k) is None]
+    keep = []
+    for k in range(len(runs)):
+        deadline.check()
+        if reason_to_drop(doc, layout, k) is None:
+            keep.append(k)
     if len(keep) < len(runs):
         runs = [runs[k] for k in keep]
         if not runs:
@@ -111,6 +117,6 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
     deadline.check()
     people = People(doc, lambda i: layout.run_of[i] != -1, text)
     deadline.check()
-    decisions = Attributor(doc, layout, people).run()
+    decisions = Attributor(doc, layout, people).run(deadline)
     deadline.check()
-    return build(doc, layout, decisions)
+    return build(doc, layout, decisions, deadline)

@@ -85,6 +85,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from . import carry_sieves, cue_sieves, tag_sieves
+from .deadline import NEVER, Deadline
 from .frames import Layout
 from .people import People
 from .speaker_context import Context, Decision
@@ -105,9 +106,11 @@ class Attributor:
     def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
         self.ctx = Context(doc, layout, people)
 
-    def run(self) -> list[Decision]:
+    def run(self, deadline: Deadline = NEVER) -> list[Decision]:
+        """Every quote's decision, in order; ``deadline`` checked before each quote."""
         ctx = self.ctx
         for k in range(len(ctx.layout.runs)):
+            deadline.check()
             decision = None
             for rule in RULES:
                 decision = rule(ctx, k)
