@@ -7,6 +7,7 @@ computed from the example article so that they always hold.
 """
 from __future__ import annotations
 
+import copy
 import inspect
 from typing import Any, Iterator, Mapping
 
@@ -14,8 +15,8 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from . import __version__
-from .schemas import (BatchRequestSchema, BatchResponseSchema, BatchResultSchema, ErrorBodySchema,
-                      ErrorSchema, HealthSchema, MetaSchema, QuoteSchema, QuotesRequestSchema,
+from .schemas import (BatchArticleSchema, BatchRequestSchema, BatchResponseSchema, BatchResultSchema,
+                      ErrorBodySchema, ErrorSchema, HealthSchema, MetaSchema, QuoteSchema, QuotesRequestSchema,
                       QuotesResponseSchema, ReadySchema, SpanSchema, SpeakerRefSchema, SpeakerSchema)
 
 OPENAPI_VERSION = "3.0.3"
@@ -31,6 +32,7 @@ COMPONENT_SCHEMAS: dict[str, type] = {
     "Error": ErrorSchema,
     "QuotesRequest": QuotesRequestSchema,
     "QuotesResponse": QuotesResponseSchema,
+    "BatchArticle": BatchArticleSchema,
     "BatchRequest": BatchRequestSchema,
     "BatchResult": BatchResultSchema,
     "BatchResponse": BatchResponseSchema,
@@ -53,6 +55,22 @@ def _mark_responses(schemas: dict[str, Any]) -> None:
         schema = schemas[name]
         schema.pop("additionalProperties", None)
         schema["required"] = [f for f in schema["properties"] if f not in optional]
+
+
+def _state_limits(schemas: dict[str, Any], settings: Mapping[str, Any]) -> None:
+    """The limits the service enforces with a 4xx, as schema keywords, from this app's settings.
+
+    A batch article's text and id keep none: their values are judged article by article
+    (an error in place), only their types with the request.
+    """
+    request = schemas["QuotesRequest"]["properties"]
+    request["text"]["maxLength"] = int(settings["MAX_CHARS"])
+    max_id = settings.get("MAX_ID_CHARS")  # QUOTES_MAX_ID_CHARS, once the service has it
+    if max_id is not None:
+        for variant in request["id"]["oneOf"]:
+            if variant["type"] == "string":
+                variant["maxLength"] = int(max_id)
+    schemas["BatchRequest"]["properties"]["articles"]["maxItems"] = int(settings["MAX_BATCH"])
 
 
 def _describe_bare_refs(schemas: dict[str, Any]) -> None:
@@ -120,6 +138,9 @@ def _example_batch() -> dict[str, Any]:
                 "status": 422, "code": "invalid_request", "message": "text: must not be empty",
                 "details": {"text": ["must not be empty"]},
                 "request_id": "5f0c6a3e9b1d4c7e8a2b3c4d5e6f7a8b"}},
+            {"id": "article-44", "error": {
+                "status": 503, "code": "timeout", "message": "the article took longer than the request deadline",
+                "details": {"timeout_s": 20.0}, "request_id": "5f0c6a3e9b1d4c7e8a2b3c4d5e6f7a8b"}},
         ],
         "meta": answer["meta"],
     }
@@ -129,9 +150,12 @@ def _example_batch() -> dict[str, Any]:
 
 # status -> (component name, description, {code: (message, details)}), as DESIGN.md lists them.
 ERRORS: dict[int, tuple[str, str, dict[str, tuple[str, dict[str, Any]]]]] = {
-    400: ("BadRequest", "The body is not valid JSON, or not valid in its character set (UTF-8 by default).", {
+    400: ("BadRequest", "The body is not valid JSON, not valid in its character set (UTF-8 by default) "
+                        "or in its Content-Encoding; or the HTTP request itself is malformed (refused by "
+                        "the server before the service reads it: bad_request).", {
         "invalid_json": ("the body is not valid JSON: Expecting value: line 1 column 1 (char 0)", {}),
         "invalid_encoding": ("the body is not valid utf-8", {"position": 17}),
+        "bad_request": ("the HTTP request is malformed", {}),
     }),
     401: ("Unauthorized", "An API key is required (the service has QUOTES_API_KEYS set) and none "
                           "was sent, or it is not valid.", {
@@ -144,10 +168,16 @@ ERRORS: dict[int, tuple[str, str, dict[str, tuple[str, dict[str, Any]]]]] = {
                               "the Allow header lists the methods it takes.", {
         "method_not_allowed": ("method not allowed for this endpoint", {}),
     }),
-    413: ("PayloadTooLarge", "The body, a text, or a batch's texts in all are over their limit.", {
+    413: ("PayloadTooLarge", "The body (once decoded, when sent with Content-Encoding gzip or deflate), "
+                             "a text, or a batch's texts in all are over their limit.", {
         "payload_too_large": ("text: over 200000 characters", {"max_chars": 200000, "chars": 250000}),
     }),
-    415: ("UnsupportedMediaType", "A content type other than those the endpoint accepts.", {
+    414: ("UriTooLong", "The request line (method, path and query) is too long; refused by the server "
+                        "before the service reads it.", {
+        "uri_too_long": ("the request line is too long", {}),
+    }),
+    415: ("UnsupportedMediaType", "A content type other than those the endpoint accepts, a charset "
+                                  "Python does not know, or a Content-Encoding other than gzip or deflate.", {
         "unsupported_media_type": ("send application/json or text/plain",
                                    {"allowed": ["application/json", "text/plain"]}),
     }),
@@ -155,12 +185,17 @@ ERRORS: dict[int, tuple[str, str, dict[str, tuple[str, dict[str, Any]]]]] = {
                             "``details`` maps each field to its messages.", {
         "invalid_request": ("text: must not be empty", {"text": ["must not be empty"]}),
     }),
+    431: ("HeadersTooLarge", "Too many header fields, or one too large; refused by the server before "
+                             "the service reads it.", {
+        "headers_too_large": ("the request's header fields are too large", {}),
+    }),
     500: ("InternalError", "Something unexpected went wrong; the answer holds no internals. "
                            "Quote the request id when reporting it.", {
         "internal_error": ("internal error; quote the request id when reporting it", {}),
     }),
     503: ("Unavailable", "The language model is not loaded yet (retry after Retry-After seconds), or "
-                         "the article took longer than the request deadline (QUOTES_TIMEOUT_S).", {
+                         "the article took longer than the request deadline (QUOTES_TIMEOUT_S; a batch "
+                         "answers 200 instead, with this error in place of each article not done).", {
         "not_ready": ("the language model is still loading; retry shortly", {}),
         "timeout": ("the article took longer than the request deadline", {"timeout_s": 20.0}),
     }),
@@ -191,16 +226,33 @@ def _error_response(status: int) -> dict[str, Any]:
             "content": {"application/json": {"schema": ErrorSchema, "examples": examples}}}
 
 
+# What any request may get: refused by the server before the service reads it (400 bad_request,
+# 414, 431), or an internal error.
+_ANY_REQUEST = (400, 414, 431, 500)
+
+
 def _errors(*statuses: int) -> dict[str, Any]:
-    return {str(s): {"$ref": f"#/components/responses/{ERRORS[s][0]}"} for s in statuses}
+    return {str(s): {"$ref": f"#/components/responses/{ERRORS[s][0]}"}
+            for s in sorted({*statuses, *_ANY_REQUEST})}
+
+
+_CONTENT_ENCODING_HEADER = {"Content-Encoding": {
+    "description": "gzip when the request's Accept-Encoding allows it (the body is then compressed); "
+                   "absent otherwise.",
+    "schema": {"type": "string", "enum": ["gzip"]}}}
 
 
 def _ok(schema: type, description: str, example: Any) -> dict[str, Any]:
-    return {"200": {"description": description, "headers": dict(_REQUEST_ID_HEADER),
+    return {"200": {"description": description, "headers": {**_REQUEST_ID_HEADER, **_CONTENT_ENCODING_HEADER},
                     "content": {"application/json": {"schema": schema, "example": example}}}}
 
 
 # --- the document -----------------------------------------------------------------------------
+
+def _id_limit(settings: Mapping[str, Any]) -> str:
+    max_id = settings.get("MAX_ID_CHARS")
+    return "" if max_id is None else f", {int(max_id)} characters per id (QUOTES_MAX_ID_CHARS)"
+
 
 def _description(settings: Mapping[str, Any]) -> str:
     return (
@@ -211,9 +263,14 @@ def _description(settings: Mapping[str, Any]) -> str:
         "convert before slicing.\n\n"
         "Every error is JSON of one shape, `{\"error\": {\"status\", \"code\", \"message\", "
         "\"details\", \"request_id\"}}`, the request id also in the `X-Request-ID` header. Any "
-        "unknown path answers 404 `not_found`, any other method 405 `method_not_allowed`.\n\n"
+        "unknown path answers 404 `not_found`, any other method 405 `method_not_allowed`. Requests "
+        "the HTTP server refuses before the service reads them get the same shape: 400 `bad_request` "
+        "(malformed), 414 `uri_too_long`, 431 `headers_too_large`.\n\n"
+        "Compression: a request body may be sent with `Content-Encoding: gzip` or `deflate` (its "
+        "decoded size counts against the limits; any other encoding is a 415), and answers are "
+        "gzip-compressed when the request says `Accept-Encoding: gzip`.\n\n"
         f"Limits of this service: {int(settings['MAX_CHARS'])} characters per article "
-        f"(QUOTES_MAX_CHARS), {int(settings['MAX_BATCH'])} articles and "
+        f"(QUOTES_MAX_CHARS){_id_limit(settings)}, {int(settings['MAX_BATCH'])} articles and "
         f"{int(settings['MAX_BATCH_CHARS'])} characters per batch (QUOTES_MAX_BATCH, "
         f"QUOTES_MAX_BATCH_CHARS), a deadline of {float(settings['TIMEOUT_S']):g} s per request "
         "(QUOTES_TIMEOUT_S).\n\n"
@@ -252,12 +309,14 @@ def build_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "tags": ["quotes"],
         "summary": "Find the quotes of one article",
         "description": ("Send the article as JSON (`text`, and an optional `id` echoed back) or as a "
-                        "`text/plain` body (UTF-8 unless its charset says otherwise), kept exactly as sent."),
+                        "`text/plain` body (UTF-8 unless its charset says otherwise), kept exactly as sent. "
+                        "An empty text is a 422, a text over the limit a 413."),
         "security": security,
         "requestBody": {"required": True, "content": {
             "application/json": {"schema": QuotesRequestSchema,
                                  "example": {"id": "article-42", "text": EXAMPLE_TEXT}},
-            "text/plain": {"schema": {"type": "string"}, "example": EXAMPLE_TEXT},
+            "text/plain": {"schema": {"type": "string", "minLength": 1, "maxLength": int(settings["MAX_CHARS"])},
+                           "example": EXAMPLE_TEXT},
         }},
         "responses": {**_ok(QuotesResponseSchema, "The quotes and speakers of the article.", answer),
                       **_errors(400, 401, 413, 415, 422, 500, 503)},
@@ -267,14 +326,20 @@ def build_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "tags": ["quotes"],
         "summary": "Find the quotes of several articles",
         "description": (f"At most {int(settings['MAX_BATCH'])} articles (more is a 422) and "
-                        f"{int(settings['MAX_BATCH_CHARS'])} characters in all (more is a 413). Results "
-                        "come in the order sent; an article that fails on its own (empty, too long) "
-                        "gets `{\"id\", \"error\"}` in its place and the others still succeed."),
+                        f"{int(settings['MAX_BATCH_CHARS'])} characters in all (more is a 413). Each "
+                        "article must be an object with a string `text` (and an `id` that is a string, "
+                        "an integer or null), else the whole batch is a 422. Results come in the order "
+                        "sent; an article that fails on its own (an empty or too long text, an id the "
+                        "service refuses) gets `{\"id\", \"error\"}` in its place and the others still "
+                        "succeed. When the request deadline passes, the batch still answers 200: the "
+                        "articles read by then in place, and `{\"id\", \"error\"}` with a 503 `timeout` "
+                        "for each one not done."),
         "security": security,
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": BatchRequestSchema,
             "example": {"articles": [{"id": "article-42", "text": EXAMPLE_TEXT},
-                                     {"id": "article-43", "text": ""}]}}}},
+                                     {"id": "article-43", "text": ""},
+                                     {"id": "article-44", "text": "(a long article, not read by the deadline)"}]}}}},
         "responses": {**_ok(BatchResponseSchema, "One result per article, in the order sent.",
                             _example_batch()),
                       **_errors(400, 401, 413, 415, 422, 500, 503)},
@@ -298,9 +363,11 @@ def build_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
     }})
     spec.tag({"name": "quotes", "description": "Quotes and their speakers."})
     spec.tag({"name": "operations", "description": "Health, readiness and this document."})
-    document = spec.to_dict()
+    # A copy: apispec hands back the fields' own metadata (oneOf lists), which the steps below change.
+    document = copy.deepcopy(spec.to_dict())
     _mark_responses(document["components"]["schemas"])
     _describe_bare_refs(document["components"]["schemas"])
+    _state_limits(document["components"]["schemas"], settings)
     return document
 
 

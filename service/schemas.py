@@ -11,7 +11,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-VERSION_EXAMPLE = "1.0.0"
+VERSION_EXAMPLE = "1.1.0"
 
 
 def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:
@@ -33,13 +33,15 @@ class Identifier(fields.Field):
 
 
 class PerArticle(fields.Nested):
-    """A batch item: documented as its nested schema, but passed through as sent.
+    """A batch item: its JSON types are checked with the request (a wrong one is a 422 for the
+    whole batch), but it is passed on as sent.
 
-    The batch view loads each article on its own, so that one bad article gets an error
-    in its place while the others are still read.
+    The batch view loads each article on its own, so that an article whose values are bad (an
+    empty or too long text) gets an error in its place while the others are still read.
     """
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        super()._deserialize(value, attr, data, **kwargs)
         return value
 
 
@@ -68,18 +70,39 @@ class QuotesRequestSchema(Schema):
     )
 
 
+class BatchArticleSchema(Schema):
+    """One article of a batch: the body of POST /v1/quotes, whose values are judged article by article.
+
+    The types are checked for the whole batch (422); an empty or too long text, or an id the
+    service refuses, gets an error in this article's place. Unknown fields are ignored.
+    """
+
+    class Meta:
+        unknown = EXCLUDE
+
+    error_messages = {"type": "must be a JSON object"}
+
+    text = fields.String(required=True, metadata=_doc(
+        "The article, as for POST /v1/quotes. An empty or too long text gets its error in place.",
+        "“We will win,” she said."))
+    id = Identifier(load_default=None, allow_none=True, metadata=_doc(
+        "Your id for the article (a string or an integer), echoed in its result.",
+        "a1", oneOf=[{"type": "string"}, {"type": "integer"}]))
+
+
 class BatchRequestSchema(Schema):
     """Several articles in one request, read together (``nlp.pipe``) and answered in the same order.
 
     At most QUOTES_MAX_BATCH articles (else 422) and QUOTES_MAX_BATCH_CHARS characters in all
-    (else 413). An article that is bad on its own gets an error in its place.
+    (else 413). An item that is not an article object is a 422 for the whole batch; an article
+    that is bad on its own gets an error in its place.
     """
 
     class Meta:
         unknown = EXCLUDE
 
     articles = fields.List(
-        PerArticle(QuotesRequestSchema, allow_none=True), required=True,
+        PerArticle(BatchArticleSchema, error_messages={"null": "must be a JSON object"}), required=True,
         metadata=_doc("The articles, each as the body of POST /v1/quotes.",
                       [{"id": "a1", "text": "“We will win,” she said."}]),
     )
@@ -172,9 +195,9 @@ class ErrorBodySchema(Schema):
     status = fields.Integer(metadata=_doc("The HTTP status.", 422))
     code = fields.String(metadata=_doc(
         "Stable error code.", "invalid_request",
-        enum=["invalid_json", "invalid_encoding", "unauthorized", "not_found", "method_not_allowed",
-              "payload_too_large", "unsupported_media_type", "invalid_request", "internal_error",
-              "not_ready", "timeout"]))
+        enum=["invalid_json", "invalid_encoding", "bad_request", "unauthorized", "not_found",
+              "method_not_allowed", "payload_too_large", "uri_too_long", "unsupported_media_type",
+              "invalid_request", "headers_too_large", "internal_error", "not_ready", "timeout"]))
     message = fields.String(metadata=_doc("For people; may change wording.", "text: must not be empty"))
     details = fields.Dict(metadata=_doc("For 422: each field mapped to its messages; otherwise extra facts.",
                                         {"text": ["must not be empty"]}))
@@ -195,7 +218,9 @@ class BatchResultSchema(Schema):
                                                    oneOf=[{"type": "string"}, {"type": "integer"}]))
     quotes = fields.List(fields.Nested(QuoteSchema), metadata=_doc("Absent when the article failed."))
     speakers = fields.List(fields.Nested(SpeakerSchema), metadata=_doc("Absent when the article failed."))
-    error = fields.Nested(ErrorBodySchema, metadata=_doc("Present only when this article failed."))
+    error = fields.Nested(ErrorBodySchema, metadata=_doc(
+        "Present only when this article failed: on its own, or (503 timeout) because the request's "
+        "deadline passed before it was read."))
 
 
 class BatchResponseSchema(Schema):

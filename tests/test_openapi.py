@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from service.openapi import EXAMPLE_TEXT, example_answer, type_label
+from service.openapi import EXAMPLE_TEXT, build_spec, example_answer, type_label
 from service.schemas import (ErrorBodySchema, QuoteSchema, QuotesResponseSchema, SpanSchema, SpeakerRefSchema,
                              SpeakerSchema)
 
@@ -23,23 +23,29 @@ CONTRACT: dict[str, set[str]] = {
     "Error": {"error"},
     "ErrorBody": {"status", "code", "message", "details", "request_id"},
     "BatchRequest": {"articles"},
+    "BatchArticle": {"text", "id"},
     "BatchResponse": {"results", "meta"},
     "BatchResult": {"id", "quotes", "speakers", "error"},
 }
 
 # status -> the codes DESIGN.md gives it
 ERROR_CODES: dict[str, set[str]] = {
-    "400": {"invalid_json", "invalid_encoding"}, "401": {"unauthorized"}, "404": {"not_found"},
-    "405": {"method_not_allowed"}, "413": {"payload_too_large"}, "415": {"unsupported_media_type"},
-    "422": {"invalid_request"}, "500": {"internal_error"}, "503": {"not_ready", "timeout"},
+    "400": {"invalid_json", "invalid_encoding", "bad_request"}, "401": {"unauthorized"},
+    "404": {"not_found"}, "405": {"method_not_allowed"}, "413": {"payload_too_large"},
+    "414": {"uri_too_long"}, "415": {"unsupported_media_type"}, "422": {"invalid_request"},
+    "431": {"headers_too_large"}, "500": {"internal_error"}, "503": {"not_ready", "timeout"},
 }
+
+# What the HTTP server itself may answer to any request (in the error shape), and a 500.
+ANY_REQUEST = {"400", "414", "431", "500"}
 
 # path, method -> the statuses it must document
 OPERATIONS: dict[tuple[str, str], set[str]] = {
-    ("/v1/quotes", "post"): {"200", "400", "401", "413", "415", "422", "500", "503"},
-    ("/v1/quotes/batch", "post"): {"200", "400", "401", "413", "415", "422", "500", "503"},
-    ("/healthz", "get"): {"200", "500"},
-    ("/readyz", "get"): {"200", "503"},
+    ("/v1/quotes", "post"): {"200", "401", "413", "415", "422", "503"} | ANY_REQUEST,
+    ("/v1/quotes/batch", "post"): {"200", "401", "413", "415", "422", "503"} | ANY_REQUEST,
+    ("/healthz", "get"): {"200"} | ANY_REQUEST,
+    ("/readyz", "get"): {"200", "503"} | ANY_REQUEST,
+    ("/openapi.json", "get"): {"200"} | ANY_REQUEST,
 }
 
 NULLABLE: set[tuple[str, str]] = {
@@ -198,6 +204,7 @@ def test_quote_endpoint_takes_json_and_plain_text(spec):
     content = spec["paths"]["/v1/quotes"]["post"]["requestBody"]["content"]
     assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/QuotesRequest"}
     assert content["text/plain"]["schema"]["type"] == "string"
+    assert content["text/plain"]["schema"]["minLength"] == 1  # an empty body is a 422
     assert content["text/plain"]["example"] == EXAMPLE_TEXT
 
 
@@ -213,9 +220,71 @@ def test_api_keys_are_a_security_scheme(make_app, keys, optional):
     assert "security" not in spec["paths"]["/healthz"]["get"]
 
 
-def test_limits_in_the_document_are_the_apps(make_app):
+def _text_plain(spec: dict[str, Any]) -> dict[str, Any]:
+    return spec["paths"]["/v1/quotes"]["post"]["requestBody"]["content"]["text/plain"]["schema"]
+
+
+def _string_id(schema: dict[str, Any]) -> dict[str, Any]:
+    return next(v for v in schema["properties"]["id"]["oneOf"] if v["type"] == "string")
+
+
+# setting -> where the document states it, read from a document
+LIMIT_PLACES: dict[str, Any] = {
+    "MAX_CHARS": [lambda s: s["components"]["schemas"]["QuotesRequest"]["properties"]["text"]["maxLength"],
+                  lambda s: _text_plain(s)["maxLength"]],
+    "MAX_BATCH": [lambda s: s["components"]["schemas"]["BatchRequest"]["properties"]["articles"]["maxItems"]],
+    "MAX_ID_CHARS": [lambda s: _string_id(s["components"]["schemas"]["QuotesRequest"])["maxLength"]],
+}
+
+
+@pytest.mark.parametrize("setting, value", [("MAX_CHARS", 321), ("MAX_BATCH", 7), ("MAX_ID_CHARS", 64)])
+def test_limits_in_the_document_are_the_apps(make_app, setting, value):
+    spec = make_app(**{setting: value}).test_client().get("/openapi.json").get_json()
+    assert [read(spec) for read in LIMIT_PLACES[setting]] == [value] * len(LIMIT_PLACES[setting])
+    assert str(value) in spec["info"]["description"]
+
+
+def test_batch_size_limit_in_the_operation_description(make_app):
     spec = make_app(MAX_BATCH=7).test_client().get("/openapi.json").get_json()
     assert "At most 7 articles" in spec["paths"]["/v1/quotes/batch"]["post"]["description"]
+
+
+def test_an_id_limit_is_stated_only_when_the_app_has_one(make_app):
+    """QUOTES_MAX_ID_CHARS is stated from the app's settings; an app without it states no maxLength."""
+    settings = dict(make_app().config)
+    settings.pop("MAX_ID_CHARS", None)
+    spec = build_spec(settings)
+    assert "maxLength" not in _string_id(spec["components"]["schemas"]["QuotesRequest"])
+    assert "QUOTES_MAX_ID_CHARS" not in spec["info"]["description"]
+
+
+@pytest.mark.parametrize("field", ["text", "id"])
+def test_a_batch_article_states_types_only(make_app, field):
+    """Its values are judged article by article (an error in place): no value limit in the document,
+    while the single-article request states them."""
+    spec = make_app(MAX_ID_CHARS=64).test_client().get("/openapi.json").get_json()
+    batch_article = spec["components"]["schemas"]["BatchArticle"]
+    single = spec["components"]["schemas"]["QuotesRequest"]
+    limits = {"minLength", "maxLength"}
+    assert not limits & set(batch_article["properties"][field]) and not limits & set(_string_id(batch_article))
+    assert limits & (set(single["properties"][field]) | set(_string_id(single)))
+    items = spec["components"]["schemas"]["BatchRequest"]["properties"]["articles"]["items"]
+    assert items == {"$ref": "#/components/schemas/BatchArticle"} and batch_article["required"] == ["text"]
+
+
+@pytest.mark.parametrize("path, method", sorted(OPERATIONS))
+def test_answers_say_they_may_be_gzip_compressed(spec, path, method):
+    headers = spec["paths"][path][method]["responses"]["200"].get("headers", {})
+    if path == "/openapi.json":
+        assert "Content-Encoding" not in headers
+    else:
+        assert headers["Content-Encoding"]["schema"]["enum"] == ["gzip"]
+
+
+@pytest.mark.parametrize("words", ["Content-Encoding: gzip", "Accept-Encoding: gzip", "414 `uri_too_long`",
+                                   "431 `headers_too_large`"])
+def test_the_description_tells_compression_and_server_errors(spec, words):
+    assert words in spec["info"]["description"]
 
 
 def test_the_document_is_built_once_per_app(make_app, monkeypatch):
@@ -241,7 +310,8 @@ def test_examples_in_the_document_are_the_example_answer(spec):
     ok = spec["paths"]["/v1/quotes"]["post"]["responses"]["200"]["content"]["application/json"]["example"]
     assert ok == example_answer()
     batch = spec["paths"]["/v1/quotes/batch"]["post"]["responses"]["200"]["content"]["application/json"]["example"]
-    assert [set(r) for r in batch["results"]] == [{"id", "quotes", "speakers"}, {"id", "error"}]
+    assert [set(r) for r in batch["results"]] == [{"id", "quotes", "speakers"}, {"id", "error"}, {"id", "error"}]
+    assert [r["error"]["code"] for r in batch["results"][1:]] == ["invalid_request", "timeout"]
 
 
 def test_example_answer_dumps_unchanged_through_the_response_schema():
