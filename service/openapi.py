@@ -168,6 +168,11 @@ ERRORS: dict[int, tuple[str, str, dict[str, tuple[str, dict[str, Any]]]]] = {
                               "the Allow header lists the methods it takes.", {
         "method_not_allowed": ("method not allowed for this endpoint", {}),
     }),
+    408: ("RequestTimeout", "The body did not arrive within QUOTES_READ_TIMEOUT_S seconds of the "
+                            "headers (a client sending too slowly, or less than its Content-Length); "
+                            "refused by the server before the service reads it.", {
+        "request_timeout": ("request body not received within 10 s", {}),
+    }),
     413: ("PayloadTooLarge", "The body (once decoded, when sent with Content-Encoding gzip or deflate), "
                              "a text, or a batch's texts in all are over their limit.", {
         "payload_too_large": ("text: over 200000 characters", {"max_chars": 200000, "chars": 250000}),
@@ -319,7 +324,7 @@ def build_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                            "example": EXAMPLE_TEXT},
         }},
         "responses": {**_ok(QuotesResponseSchema, "The quotes and speakers of the article.", answer),
-                      **_errors(400, 401, 413, 415, 422, 500, 503)},
+                      **_errors(400, 401, 408, 413, 415, 422, 500, 503)},
     }})
     spec.path(path="/v1/quotes/batch", operations={"post": {
         "operationId": "extractQuotesBatch",
@@ -342,7 +347,7 @@ def build_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                                      {"id": "article-44", "text": "(a long article, not read by the deadline)"}]}}}},
         "responses": {**_ok(BatchResponseSchema, "One result per article, in the order sent.",
                             _example_batch()),
-                      **_errors(400, 401, 413, 415, 422, 500, 503)},
+                      **_errors(400, 401, 408, 413, 415, 422, 500, 503)},
     }})
     spec.path(path="/healthz", operations={"get": {
         "operationId": "health", "tags": ["operations"], "summary": "The process is up",

@@ -197,7 +197,8 @@ class ErrorBodySchema(Schema):
         "Stable error code.", "invalid_request",
         enum=["invalid_json", "invalid_encoding", "bad_request", "unauthorized", "not_found",
               "method_not_allowed", "payload_too_large", "uri_too_long", "unsupported_media_type",
-              "invalid_request", "headers_too_large", "internal_error", "not_ready", "timeout"]))
+              "invalid_request", "headers_too_large", "request_timeout", "internal_error", "not_ready",
+              "timeout"]))
     message = fields.String(metadata=_doc("For people; may change wording.", "text: must not be empty"))
     details = fields.Dict(metadata=_doc("For 422: each field mapped to its messages; otherwise extra facts.",
                                         {"text": ["must not be empty"]}))

@@ -93,7 +93,9 @@ class DeadlineBody:
         return iter(self.readline, b"")
 
 
-# gunicorn's errors, most specific first, with the status its own handle_error gives each.
+# gunicorn's errors, most specific first, with the status the worker answers each. A request
+# gunicorn cannot serve for a reason of the client's own (an expectation, a transfer coding or a
+# proxy line it does not take) is a plain 400: the contract lists no 403, 417 or 501.
 # InvalidResponseHeader is the app's fault (500) although it is a kind of InvalidHeader.
 _STATUSES: tuple[tuple[tuple[type[BaseException], ...], int], ...] = (
     ((ReadTimeout,), 408),
@@ -102,14 +104,19 @@ _STATUSES: tuple[tuple[tuple[type[BaseException], ...], int], ...] = (
       gerrors.ConfigurationProblem), 500),
     ((gerrors.LimitRequestLine,), 414),
     ((gerrors.LimitRequestHeaders,), 431),
-    ((gerrors.ExpectationFailed,), 417),
-    ((gerrors.UnsupportedTransferCoding,), 501),
-    ((gerrors.ForbiddenProxyRequest, ssl.SSLError), 403),
     ((gerrors.InvalidRequestLine, gerrors.InvalidRequestMethod, gerrors.InvalidHTTPVersion,
       gerrors.InvalidHeader, gerrors.InvalidHeaderName, gerrors.InvalidProxyLine,
       gerrors.InvalidSchemeHeaders, gerrors.ObsoleteFolding, gerrors.InvalidH2CPreface,
-      gerrors.InvalidChunkSize, gerrors.ChunkMissingTerminator, gerrors.InvalidChunkExtension), 400),
+      gerrors.InvalidChunkSize, gerrors.ChunkMissingTerminator, gerrors.InvalidChunkExtension,
+      gerrors.ExpectationFailed, gerrors.UnsupportedTransferCoding, gerrors.ForbiddenProxyRequest,
+      ssl.SSLError), 400),
 )
+
+# The contract's error code for each status the worker answers itself.
+_CODES: dict[int, str] = {
+    400: "bad_request", 408: "request_timeout", 414: "uri_too_long", 431: "headers_too_large",
+    500: "internal_error", 503: "timeout",
+}
 
 
 def status_of(exc: BaseException) -> int:
@@ -122,9 +129,7 @@ def status_of(exc: BaseException) -> int:
 
 def code_of(status: int) -> str:
     """The contract's error code for a status the worker answers itself."""
-    if status in (408, 503):
-        return "request_timeout" if status == 408 else "timeout"
-    return "internal_error" if status == 500 else "invalid_request"
+    return _CODES.get(status, "internal_error" if status >= 500 else "bad_request")
 
 
 def _plain(text: str, limit: int = 120) -> str:

@@ -31,7 +31,7 @@ CONTRACT: dict[str, set[str]] = {
 # status -> the codes DESIGN.md gives it
 ERROR_CODES: dict[str, set[str]] = {
     "400": {"invalid_json", "invalid_encoding", "bad_request"}, "401": {"unauthorized"},
-    "404": {"not_found"}, "405": {"method_not_allowed"}, "413": {"payload_too_large"},
+    "404": {"not_found"}, "405": {"method_not_allowed"}, "408": {"request_timeout"}, "413": {"payload_too_large"},
     "414": {"uri_too_long"}, "415": {"unsupported_media_type"}, "422": {"invalid_request"},
     "431": {"headers_too_large"}, "500": {"internal_error"}, "503": {"not_ready", "timeout"},
 }
@@ -41,8 +41,8 @@ ANY_REQUEST = {"400", "414", "431", "500"}
 
 # path, method -> the statuses it must document
 OPERATIONS: dict[tuple[str, str], set[str]] = {
-    ("/v1/quotes", "post"): {"200", "401", "413", "415", "422", "503"} | ANY_REQUEST,
-    ("/v1/quotes/batch", "post"): {"200", "401", "413", "415", "422", "503"} | ANY_REQUEST,
+    ("/v1/quotes", "post"): {"200", "401", "408", "413", "415", "422", "503"} | ANY_REQUEST,
+    ("/v1/quotes/batch", "post"): {"200", "401", "408", "413", "415", "422", "503"} | ANY_REQUEST,
     ("/healthz", "get"): {"200"} | ANY_REQUEST,
     ("/readyz", "get"): {"200", "503"} | ANY_REQUEST,
     ("/openapi.json", "get"): {"200"} | ANY_REQUEST,

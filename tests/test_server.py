@@ -104,7 +104,7 @@ POST_HEAD = b"POST /v1/quotes HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\
                  id="40kb-header"),
 ])
 def test_errors_below_flask_answer_the_json_shape(server: Server, raw: bytes, status: int) -> None:
-    check_json_error(exchange(server, raw), status, "invalid_request")
+    check_json_error(exchange(server, raw), status, worker.code_of(status))
 
 
 @pytest.mark.parametrize("raw, status, code", [
@@ -195,25 +195,26 @@ def test_a_client_dribbling_headers_is_let_go(server: Server) -> None:
     (gerrors.InvalidResponseHeaderName("bad name"), 500),
     (RuntimeError("a bug"), 500),
     (KeyError("x"), 500),
+    (gerrors.UnsupportedTransferCoding("gzip"), 400),  # the contract has no 501
 ])
 def test_status_of_errors_met_outside_the_app(exc: BaseException, status: int) -> None:
     assert worker.status_of(exc) == status
 
 
 @pytest.mark.parametrize("status, code", [
-    (400, "invalid_request"), (414, "invalid_request"), (431, "invalid_request"),
-    (408, "request_timeout"), (503, "timeout"), (500, "internal_error"),
+    (400, "bad_request"), (414, "uri_too_long"), (431, "headers_too_large"),
+    (408, "request_timeout"), (503, "timeout"), (500, "internal_error"), (417, "bad_request"),
 ])
 def test_code_of_status(status: int, code: str) -> None:
     assert worker.code_of(status) == code
 
 
 def test_error_bytes_is_one_whole_json_answer() -> None:
-    raw = worker.error_bytes(431, "invalid_request", "too big", "rid-1")
+    raw = worker.error_bytes(431, "headers_too_large", "too big", "rid-1")
     status, headers, body = parse(raw)
     assert (status, headers["connection"], headers["x-request-id"]) == (431, "close", "rid-1")
     assert int(headers["content-length"]) == len(raw.partition(b"\r\n\r\n")[2])
-    assert body == {"error": {"status": 431, "code": "invalid_request", "message": "too big",
+    assert body == {"error": {"status": 431, "code": "headers_too_large", "message": "too big",
                               "details": {}, "request_id": "rid-1"}}
 
 
