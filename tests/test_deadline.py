@@ -18,22 +18,32 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("path, payload", [
-    ("/v1/quotes", "single"),
-    ("/v1/quotes/batch", "batch"),
-], ids=["single", "batch"])
-def test_past_the_deadline_is_503_timeout_then_the_app_serves_on(make_app, check_error, seed_text,
-                                                                  path, payload):
+def test_past_the_deadline_is_503_timeout_then_the_app_serves_on(make_app, check_error, seed_text):
     app = make_app(TIMEOUT_S=0.001)
     client = app.test_client()
-    body = {"text": seed_text} if payload == "single" else {"articles": [{"text": seed_text}] * 3}
-    error = check_error(client.post(path, json=body), 503, "timeout")
+    error = check_error(client.post("/v1/quotes", json={"text": seed_text}), 503, "timeout")
     assert error["details"] == {"timeout_s": 0.001}
     app.config["TIMEOUT_S"] = 600.0  # the same app, process and pipeline, with room to finish
-    response = client.post(path, json=body)
+    response = client.post("/v1/quotes", json={"text": seed_text})
     assert response.status_code == 200
-    answer = response.get_json() if payload == "single" else response.get_json()["results"][-1]
-    assert len(answer["quotes"]) == 10
+    assert len(response.get_json()["quotes"]) == 10
+
+
+def test_a_batch_past_the_deadline_answers_each_article_with_its_timeout(make_app, seed_text):
+    """Nothing finished in time: still 200, each article's 503 ``timeout`` in its place; then the
+    same app finishes the same batch."""
+    app = make_app(TIMEOUT_S=0.001)
+    client = app.test_client()
+    body = {"articles": [{"id": n, "text": seed_text} for n in range(3)]}
+    response = client.post("/v1/quotes/batch", json=body)
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["id"] for r in results] == [0, 1, 2]
+    assert [(r["error"]["status"], r["error"]["code"], r["error"]["details"]) for r in results] == \
+        [(503, "timeout", {"timeout_s": 0.001})] * 3
+    app.config["TIMEOUT_S"] = 600.0
+    results = client.post("/v1/quotes/batch", json=body).get_json()["results"]
+    assert [len(r["quotes"]) for r in results] == [10, 10, 10]
 
 
 @pytest.mark.parametrize("seconds", [0, -1], ids=["zero", "negative"])

@@ -1,7 +1,10 @@
-"""Hostile bodies at the HTTP edge: each gets its JSON error, and none costs memory beyond its limits.
+"""Hostile bodies at the HTTP edge: each gets its JSON error, and none costs memory or time
+beyond its limits.
 
 Grouped by phenomenon: charsets that are codecs but not text encodings; bodies over the limit
-however they come (Content-Length, chunked, compressed).
+however they come (Content-Length, chunked, compressed); ids checked like the text; a batch
+that runs out of time; the deadline while the answer is dumped; the vocabulary across
+requests (spaCy memory zones).
 """
 from __future__ import annotations
 
@@ -9,13 +12,19 @@ import gzip
 import io
 import json
 import os
+import time
 import tracemalloc
 import zlib
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 import pytest
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
+
+from service.cli import main as cli_main
+from service.extract import DeadlineExceeded, extract, parse
+from service.schemas import QuotesResponseSchema
 
 Q = "/v1/quotes"
 B = "/v1/quotes/batch"
@@ -172,3 +181,235 @@ def test_a_compressed_body_over_the_limit_as_sent_is_413(make_app, check_error):
     response = client.post(Q, data=gzip.compress(noise), content_type="text/plain",
                            headers={"Content-Encoding": "gzip"})
     check_error(response, 413, "payload_too_large")
+
+
+# --- ids: valid Unicode, at most QUOTES_MAX_ID_CHARS characters, never echoed when bad ------------
+
+LONE = '{"text": "a", "id": "\\ud800"}'
+
+
+@pytest.mark.parametrize("body, status", [
+    (LONE.encode(), 422),
+    (json.dumps({"text": "a", "id": "x" * 1_000_000}).encode(), 422),
+    (json.dumps({"text": "a", "id": "x" * 1_025}).encode(), 422),
+    (json.dumps({"text": "a", "id": int("9" * 1_025)}).encode(), 422),
+    (json.dumps({"text": "a", "id": "x" * 1_024}).encode(), 200),
+    (json.dumps({"text": "a", "id": int("9" * 1_024)}).encode(), 200),
+    (json.dumps({"text": "a", "id": -7}).encode(), 200),
+    (json.dumps({"text": "a", "id": "\U0001F600 pair"}).encode(), 200),  # escaped as a valid pair
+    (json.dumps({"text": "a", "id": "https://example.org/news/2024/05/a-story?id=1"}).encode(), 200),
+], ids=["lone-surrogate", "one-megabyte", "one-over", "integer-one-over", "at-limit", "integer-at-limit",
+        "negative-integer", "surrogate-pair", "url"])
+def test_the_id_is_checked_like_the_text(client, check_error, body, status):
+    response = client.post(Q, data=body, content_type="application/json")
+    if status == 200:
+        assert response.status_code == 200
+        assert response.get_json()["id"] == json.loads(body)["id"]
+    else:
+        error = check_error(response, 422, "invalid_request")
+        assert list(error["details"]) == ["id"]
+        assert len(response.get_data()) < 2_000 and b"\\ud800" not in response.get_data()
+
+
+def test_the_id_limit_is_a_setting(make_app, check_error):
+    client = make_app(MAX_ID_CHARS=5).test_client()
+    assert client.post(Q, json={"text": "a", "id": "abcde"}).status_code == 200
+    assert client.post(Q, json={"text": "a", "id": 12345}).status_code == 200
+    error = check_error(client.post(Q, json={"text": "a", "id": "abcdef"}), 422, "invalid_request")
+    assert error["details"] == {"id": ["must be at most 5 characters long"]}
+    check_error(client.post(Q, json={"text": "a", "id": 123456}), 422, "invalid_request")
+
+
+@pytest.mark.parametrize("bad_id", ["\\ud800", "\\udfff tail", "x" * 2_000], ids=["lone-high", "lone-low", "long"])
+def test_a_batch_item_with_a_bad_id_gets_its_422_in_place_and_no_id(client, bad_id):
+    body = '{"articles": [{"id": "a", "text": %s}, {"id": "%s", "text": %s}, {"id": 3, "text": %s}]}' % (
+        json.dumps(SAID), bad_id, json.dumps(SAID), json.dumps(SAID))
+    response = client.post(B, data=body.encode(), content_type="application/json")
+    assert response.status_code == 200
+    first, bad, last = response.get_json()["results"]
+    assert (first["id"], last["id"]) == ("a", 3) and len(first["quotes"]) == len(last["quotes"]) == 1
+    assert bad["id"] is None and set(bad) == {"id", "error"}
+    assert (bad["error"]["status"], bad["error"]["code"]) == (422, "invalid_request")
+    assert list(bad["error"]["details"]) == ["id"]
+    assert len(response.get_data()) < 5_000
+
+
+def test_a_jsonl_line_with_a_bad_id_fails_without_echoing_it(nlp):
+    lines = ('{"id": "\\ud800", "text": %s}\n{"id": "ok", "text": %s}\n' % (json.dumps(SAID), json.dumps(SAID)))
+    out, err = io.StringIO(), io.StringIO()
+    status = cli_main(["extract", "--jsonl", "-"], stdin=io.BytesIO(lines.encode()), stdout=out, stderr=err)
+    bad, good = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert status == 1 and bad["id"] is None and bad["error"]["code"] == "invalid_request"
+    assert good["id"] == "ok" and len(good["quotes"]) == 1
+
+
+# --- a batch that runs out of time keeps what it finished -----------------------------------------
+
+class ExpiringDeadline:
+    """A deadline that passes at its ``after``-th check (a count, not a clock)."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+        self.checks = 0
+
+    def check(self) -> None:
+        self.checks += 1
+        if self.checks >= self.after:
+            raise DeadlineExceeded()
+
+
+def _failing_extract(fail_on: int):
+    calls = {"n": 0}
+
+    def run(doc, deadline):
+        calls["n"] += 1
+        if calls["n"] == fail_on:
+            raise DeadlineExceeded()
+        return extract(doc, deadline)
+    return run
+
+
+@pytest.mark.parametrize("fail_on, finished", [(1, 0), (2, 1), (4, 3), (5, 4)],
+                         ids=["first", "second", "last", "none"])
+def test_a_batch_out_of_time_answers_what_it_finished(client, monkeypatch, fail_on, finished):
+    monkeypatch.setattr("service.api.extract", _failing_extract(fail_on))
+    articles = [{"id": n, "text": SAID} for n in range(4)] + [{"id": "bad", "text": ""}]
+    response = client.post(B, json={"articles": articles})
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["id"] for r in results] == [0, 1, 2, 3, "bad"]
+    assert [len(r["quotes"]) for r in results[:finished]] == [1] * finished
+    for result in results[finished:4]:
+        assert set(result) == {"id", "error"}
+        assert (result["error"]["status"], result["error"]["code"]) == (503, "timeout")
+        assert result["error"]["request_id"] == response.headers["X-Request-ID"]
+    assert results[4]["error"]["code"] == "invalid_request"
+
+
+def test_a_batch_out_of_time_while_parsing_keeps_the_articles_before(client, monkeypatch):
+    """The deadline passes inside parse_many, after the first group: that group's articles stand."""
+    from service.extract import pipeline
+
+    monkeypatch.setattr(pipeline, "_BATCH_CHARS", len(SAID))  # one article per nlp.pipe group
+    real = pipeline._piped
+
+    def piped(nlp, texts, deadline):
+        if piped.groups:
+            raise DeadlineExceeded()
+        piped.groups += 1
+        return real(nlp, texts, deadline)
+    piped.groups = 0
+    monkeypatch.setattr(pipeline, "_piped", piped)
+    results = client.post(B, json={"articles": [{"text": SAID}] * 3}).get_json()["results"]
+    assert len(results[0]["quotes"]) == 1
+    assert [r["error"]["code"] for r in results[1:]] == ["timeout", "timeout"]
+
+
+def test_a_batch_over_its_character_total_is_still_413_before_any_work(make_app, check_error, monkeypatch):
+    monkeypatch.setattr("service.api.extract", _failing_extract(1))
+    client = make_app(MAX_BATCH_CHARS=len(SAID)).test_client()
+    check_error(client.post(B, json={"articles": [{"text": SAID}] * 2}), 413, "payload_too_large")
+
+
+# --- the deadline covers dumping the answer ------------------------------------------------------
+
+def _many_quotes(count: int) -> str:
+    return "\n".join(f"“Point {n} stands,” said analyst Rune Hollis." for n in range(count))
+
+
+@pytest.mark.parametrize("path", [Q, B])
+def test_a_deadline_that_passes_while_the_answer_is_dumped_is_a_timeout(client, monkeypatch, check_error, path):
+    """The core finishes in time; the deadline passes at the next check, which only the dumping makes."""
+    from service import api
+
+    deadline = ExpiringDeadline(after=10 ** 9)
+    monkeypatch.setattr(api, "_deadline", lambda: deadline)
+
+    def extract_then_expire(doc, given):
+        result = extract(doc)
+        deadline.after = deadline.checks + 1
+        return result
+    monkeypatch.setattr(api, "extract", extract_then_expire)
+    text = _many_quotes(5)
+    if path == Q:
+        check_error(client.post(Q, json={"text": text}), 503, "timeout")
+    else:
+        result = client.post(B, json={"articles": [{"text": text}]}).get_json()["results"][0]
+        assert result["error"]["code"] == "timeout"
+
+
+def test_a_long_answer_is_dumped_in_pieces_the_deadline_checked_between(client, monkeypatch):
+    from service import api
+
+    monkeypatch.setattr(api, "_DUMP_PIECE", 4)
+    deadline = ExpiringDeadline(after=10 ** 9)
+    monkeypatch.setattr(api, "_deadline", lambda: deadline)
+    monkeypatch.setattr(api, "extract", lambda doc, given: extract(doc))  # the core's own checks aside
+    body = client.post(Q, json={"text": _many_quotes(40)}).get_json()
+    assert len(body["quotes"]) == 40
+    assert deadline.checks >= 40 // 4  # parse checks once; the dump at least once per piece
+
+
+def test_the_answer_dumped_in_pieces_is_the_schema_s_own(client, nlp, seed_text):
+    result = extract(parse(nlp, seed_text))
+    whole = QuotesResponseSchema().dump({"id": "s", "quotes": result.quotes, "speakers": result.speakers})
+    body = client.post(Q, json={"text": seed_text, "id": "s"}).get_json()
+    assert list(body) == ["id", "quotes", "speakers", "meta"]
+    assert {k: v for k, v in body.items() if k != "meta"} == whole
+
+
+# --- the vocabulary stays the same size across requests (spaCy memory zones) ---------------------
+
+def _never_seen(tag: str, count: int = 60) -> str:
+    """An article of invented words that no model or earlier request has seen."""
+    stamp = f"{time.monotonic_ns():x}"
+    words = [f"Vrel{tag}{stamp}q{n}" for n in range(count)]
+    return f"“{' '.join(words[:count // 2])},” said Odrana {words[-1]}. " + " ".join(words[count // 2:])
+
+
+def _vocab_size(nlp) -> tuple[int, int, int]:
+    """Strings, lexemes (len(nlp.vocab) only ever counts up: iterate), and the lemmatizer's cache
+    entries for words the string store no longer holds."""
+    strings = nlp.vocab.strings
+    stale = [key for key in nlp.get_pipe("lemmatizer").cache if key[0] not in strings]
+    return len(strings), sum(1 for _ in nlp.vocab), len(stale)
+
+
+@pytest.mark.parametrize("path", [Q, B])
+def test_never_seen_words_do_not_stay_in_the_vocabulary(client, nlp, path):
+    text = _never_seen(path.rsplit("/", 1)[-1])
+    body = {"text": text} if path == Q else {"articles": [{"text": text}, {"text": _never_seen("more")}]}
+    before = _vocab_size(nlp)
+    first = client.post(path, json=body).get_json()
+    assert _vocab_size(nlp) == before
+    second = client.post(path, json=body).get_json()
+    assert _vocab_size(nlp) == before
+    answers = (first, second) if path == Q else (first["results"][0], second["results"][0])
+    assert all(len(answer["quotes"]) == 1 for answer in answers)
+    first.pop("meta"), second.pop("meta")
+    assert first == second
+
+
+def test_never_seen_words_do_not_stay_after_the_command_line(nlp, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(_never_seen("cli"), encoding="utf-8")
+    lines = "\n".join(json.dumps({"id": n, "text": _never_seen(f"line{n}")}) for n in range(3))
+    before = _vocab_size(nlp)
+    for argv, stdin in (([str(path)], b""), (["--jsonl", "-"], lines.encode())):
+        out = io.StringIO()
+        assert cli_main(["extract", *argv], stdin=io.BytesIO(stdin), stdout=out, stderr=io.StringIO()) == 0
+        assert _vocab_size(nlp) == before
+
+
+def _leaves(value: Any) -> list[Any]:
+    if is_dataclass(value):
+        return [leaf for f in fields(value) for leaf in _leaves(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+def test_the_core_returns_only_plain_values_nothing_of_spacy(nlp, seed_text):
+    """What outlives a memory zone may hold no Doc, Span, Token or Lexeme."""
+    leaves = _leaves(extract(parse(nlp, seed_text)))
+    assert leaves and {type(leaf) for leaf in leaves} <= {str, int, float, type(None)}
