@@ -4,18 +4,12 @@ app (and under gunicorn, the worker) keeps serving the next request.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from servers import gunicorn  # tests/servers.py
 
 
 def test_past_the_deadline_is_503_timeout_then_the_app_serves_on(make_app, check_error, seed_text):
@@ -52,12 +46,6 @@ def test_a_deadline_of_zero_or_less_means_none(make_app, seconds):
     assert client.post("/v1/quotes", json={"text": "“Yes,” she said."}).status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _post(url: str, text: str) -> tuple[int, dict]:
     request = urllib.request.Request(url, data=json.dumps({"text": text}).encode(),
                                      headers={"Content-Type": "application/json"})
@@ -72,33 +60,14 @@ def test_gunicorn_worker_survives_a_timed_out_request(seed_text, tmp_path):
     """One sync worker and a deadline every article misses: each request gets the JSON 503 and
     the same worker serves the next one (gunicorn's timeout sits above the deadline, nothing is
     killed). That a timed-out app then answers 200 is the test above."""
-    port = _free_port()
-    env = {**os.environ, "QUOTES_TIMEOUT_S": "0.001", "WEB_CONCURRENCY": "1", "QUOTES_API_KEYS": "",
-           "QUOTES_MODEL_LOADING": "eager"}
     log_path = tmp_path / "gunicorn.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-             "service:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(1200):
-            try:
-                with urllib.request.urlopen(base + "/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not become ready: " + log_path.read_text()[-2000:])
+    with gunicorn(log_path, QUOTES_TIMEOUT_S="0.001") as port:
+        base = f"http://127.0.0.1:{port}"
         for _ in range(3):
             status, body = _post(base + "/v1/quotes", seed_text)
             assert (status, body["error"]["code"]) == (503, "timeout")
             with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
                 assert response.status == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     log_text = log_path.read_text()
     assert log_text.count("Booting worker") == 1, log_text[-2000:]
     assert "WORKER TIMEOUT" not in log_text

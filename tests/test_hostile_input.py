@@ -1,14 +1,16 @@
-"""Hostile bodies at the HTTP edge: each gets its JSON error, and none costs memory or time
+"""Hostile bodies and paths at the HTTP edge: each gets its JSON error, and none costs memory or time
 beyond its limits.
 
 Grouped by phenomenon: charsets that are codecs but not text encodings; bodies over the limit
 however they come (Content-Length, chunked, compressed); ids checked like the text; a batch
 that runs out of time; the deadline while the answer is dumped; the vocabulary across
-requests (spaCy memory zones).
+requests (spaCy memory zones); routing redirects and the page's headers; compressed answers.
+One test drives gunicorn itself, for what the test client cannot send (a chunked body).
 """
 from __future__ import annotations
 
 import gzip
+import http.client
 import io
 import json
 import os
@@ -25,6 +27,7 @@ from werkzeug.wrappers import Request
 from service.cli import main as cli_main
 from service.extract import DeadlineExceeded, extract, parse
 from service.schemas import QuotesResponseSchema
+from servers import gunicorn  # tests/servers.py
 
 Q = "/v1/quotes"
 B = "/v1/quotes/batch"
@@ -413,3 +416,103 @@ def test_the_core_returns_only_plain_values_nothing_of_spacy(nlp, seed_text):
     """What outlives a memory zone may hold no Doc, Span, Token or Lexeme."""
     leaves = _leaves(extract(parse(nlp, seed_text)))
     assert leaves and {type(leaf) for leaf in leaves} <= {str, int, float, type(None)}
+
+
+# --- routing: no redirects built from the Host header, the page's headers everywhere -------------
+
+@pytest.mark.parametrize("path", ["//healthz", "///healthz", "//", "//v1/quotes", "/v1//quotes",
+                                  "//static/index.html", "/static//app.js", "/healthz/", "/docs/"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_odd_paths_are_json_404_with_no_location(client, check_error, path, method):
+    response = client.open("/", method=method, environ_overrides={"PATH_INFO": path},
+                           headers={"Host": "attacker.example"}, json={"text": "a"})
+    check_error(response, 404, "not_found")
+    assert "Location" not in response.headers
+
+
+@pytest.mark.parametrize("path", ["/", "/static/index.html", "/static/app.js", "/static/app.css", "/docs"])
+def test_the_page_and_every_static_file_send_the_security_headers(client, path):
+    page = client.get("/")
+    response = client.get(path)
+    assert response.status_code == 200
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert response.headers[header] == page.headers[header]
+
+
+# --- answers compressed for clients that accept gzip ---------------------------------------------
+
+@pytest.mark.parametrize("accept, compressed", [
+    ("gzip", True), ("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.5", True), ("*", True),
+    ("gzip;q=0, *", False), ("identity", False), ("deflate", False), (None, False),
+], ids=["gzip", "browser", "quality", "any", "gzip-refused", "identity", "deflate-only", "none"])
+def test_a_large_answer_is_gzipped_when_the_client_accepts_it(client, seed_text, accept, compressed):
+    headers = {"Accept-Encoding": accept} if accept else {}
+    response = client.post(B, json={"articles": [{"text": seed_text}] * 2}, headers=headers)
+    assert response.status_code == 200
+    assert "Accept-Encoding" in response.headers.get("Vary", "")
+    data = response.get_data()
+    if compressed:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert int(response.headers["Content-Length"]) == len(data)
+        whole = gzip.decompress(data)
+        assert len(data) * 4 < len(whole) and json.loads(whole)["results"][1]["quotes"]
+    else:
+        assert "Content-Encoding" not in response.headers and json.loads(data)["results"]
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/static/app.js"], ids=["small", "static-file"])
+def test_small_answers_and_files_go_as_they_are(client, path):
+    response = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and "Content-Encoding" not in response.headers
+
+
+def test_a_large_error_is_gzipped_too(client, monkeypatch, check_error):
+    monkeypatch.setattr("service.compression.MIN_BYTES", 10)
+    response = client.post(Q, json={"text": ""}, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    error = json.loads(gzip.decompress(response.get_data()))["error"]
+    assert (error["status"], error["code"]) == (422, "invalid_request")
+
+
+# --- under gunicorn: a chunked body, a bomb, a doubled slash ---------------------------------------
+
+def _chunked(port: int, total: int, headers: dict[str, str] | None = None,
+             body: bytes | None = None) -> tuple[int, dict[str, Any]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def pieces():
+        if body is not None:
+            yield body
+            return
+        sent = 0
+        while sent < total:
+            size = min(1 << 16, total - sent)
+            sent += size
+            yield b"a" * size
+    try:
+        connection.request("POST", Q, body=pieces(), encode_chunked=True,
+                           headers={"Content-Type": "text/plain", **(headers or {})})
+        response = connection.getresponse()
+        return response.status, json.loads(response.read())
+    finally:
+        connection.close()
+
+
+def test_gunicorn_refuses_chunked_and_compressed_bodies_over_the_limit(tmp_path):
+    limit = 1000 * 12 + (1 << 20)  # service.body_limit for these settings
+    log_path = tmp_path / "gunicorn.log"
+    with gunicorn(log_path, QUOTES_MAX_CHARS="1000", QUOTES_MAX_BATCH_CHARS="1000") as port:
+        status, body = _chunked(port, 0, body=SAID.encode())
+        assert status == 200 and len(body["quotes"]) == 1
+        for total in (limit + 1, limit + 500_000):
+            status, body = _chunked(port, total)
+            assert (status, body["error"]["code"]) == (413, "payload_too_large"), total
+        status, body = _chunked(port, 0, {"Content-Encoding": "gzip"}, gzip.compress(b"a" * 50_000_000))
+        assert (status, body["error"]["code"]) == (413, "payload_too_large")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "//healthz", headers={"Host": "attacker.example"})
+        response = connection.getresponse()
+        assert (response.status, response.getheader("Location")) == (404, None)
+        assert json.loads(response.read())["error"]["code"] == "not_found"
+        connection.close()
+    assert "Traceback" not in log_path.read_text()
