@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from flask import Flask
+from flask import Flask, request
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 # JSON escapes take at most 12 bytes per character (a surrogate pair, \\ud83d\\ude00); the slack
 # covers keys, ids and punctuation around the texts.
@@ -29,6 +29,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     ``--preload`` loads it once before forking; /readyz answers 503 until it is loaded.
     """
     from .access import register_api_keys
+    from .compression import register_compression
     from .config import from_environment
     from .cors import register_cors
     from .errors import register_error_handlers
@@ -43,15 +44,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if settings.get("MAX_CONTENT_LENGTH") is None:
         settings["MAX_CONTENT_LENGTH"] = body_limit(settings)
 
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the web blueprint serves /static, with its headers
     app.config.update(settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the contract's field order
+    # No routing redirects (a 308 whose Location echoes the Host header): "//healthz" is a 404.
+    app.url_map.merge_slashes = False
+    app.url_map.redirect_defaults = False
 
     configure_logging(str(settings["LOG_LEVEL"]))
     register_error_handlers(app)
     install_request_log(app)  # first: every later hook's answer gets a request id and a log line
+    app.before_request(_refuse_empty_segments)
     register_cors(app)
     register_api_keys(app)
+    register_compression(app)
     _register_blueprints(app)
 
     model = Model(str(settings["SPACY_MODEL"]))
@@ -61,6 +67,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     elif settings["MODEL_LOADING"] == "background":
         model.load_in_background()
     return app
+
+
+def _refuse_empty_segments() -> None:
+    """404 for a path with an empty segment (``//healthz``): Werkzeug would match it to
+    ``/healthz`` once it drops the leading slashes, and nothing is served at such paths."""
+    from .errors import ApiError
+
+    if "//" in request.environ.get("PATH_INFO", ""):
+        raise ApiError(404, "not_found", "no such endpoint")
 
 
 def _register_blueprints(app: Flask) -> None:

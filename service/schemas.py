@@ -11,6 +11,8 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
+from .config import DEFAULTS
+
 VERSION_EXAMPLE = "1.1.0"
 
 
@@ -21,14 +23,39 @@ def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:
     return meta
 
 
-class Identifier(fields.Field):
-    """A caller's id for an article: a string or an integer, echoed back unchanged."""
+def lone_surrogate_at(text: str) -> int | None:
+    """Where ``text`` holds a lone surrogate (JSON lets one in as an escape, \\ud800), or None:
+    it is not a character, and no answer holding one is valid UTF-8."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
-    default_error_messages = {"invalid": "must be a string or an integer"}
+
+class Identifier(fields.Field):
+    """A caller's id for an article, echoed back unchanged: a string of valid Unicode or an
+    integer, at most ``max_chars`` characters long (QUOTES_MAX_ID_CHARS; an integer's digits)."""
+
+    default_error_messages = {
+        "invalid": "must be a string or an integer",
+        "too_long": "must be at most {max_chars} characters long",
+        "surrogate": "must be valid Unicode (it holds a lone surrogate)",
+    }
+
+    def __init__(self, *, max_chars: int = DEFAULTS["MAX_ID_CHARS"], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_chars = max_chars
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise self.make_error("invalid")
+        if len(value if isinstance(value, str) else str(value)) > self.max_chars:
+            raise self.make_error("too_long", max_chars=self.max_chars)
+        if isinstance(value, str) and lone_surrogate_at(value) is not None:
+            raise self.make_error("surrogate")
         return value
 
 
@@ -51,10 +78,15 @@ class QuotesRequestSchema(Schema):
     """An article to read: its exact text and, optionally, an id that the answer echoes.
 
     POST /v1/quotes also takes the article as a ``text/plain`` body. Unknown fields are ignored.
+    ``max_id_chars`` is the longest id accepted (QUOTES_MAX_ID_CHARS).
     """
 
     class Meta:
         unknown = EXCLUDE
+
+    def __init__(self, *, max_id_chars: int = DEFAULTS["MAX_ID_CHARS"], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fields["id"].max_chars = max_id_chars  # type: ignore[attr-defined]
 
     text = fields.String(
         required=True,

@@ -54,7 +54,10 @@ def pretty(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, indent=2, ensure_ascii=False)
 
 
+@bp.after_request
 def _protect(response: Response) -> Response:
+    """The security headers, on every answer of this blueprint: the page, its static files
+    (``/static/index.html`` is the page too), the docs and the OpenAPI document."""
     response.headers["Content-Security-Policy"] = _CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -64,7 +67,7 @@ def _protect(response: Response) -> Response:
 @bp.get("/")
 def page() -> Response:
     """The page: paste an article, see its quotes highlighted by speaker."""
-    return _protect(send_from_directory(STATIC, "index.html", mimetype="text/html"))
+    return send_from_directory(STATIC, "index.html", mimetype="text/html")
 
 
 @bp.get("/openapi.json")
@@ -80,4 +83,4 @@ def docs() -> Response:
                            schemas=document["components"]["schemas"], type_label=type_label,
                            ref_name=ref_name, inline_code=inline_code, pretty=pretty,
                            version=__version__)
-    return _protect(Response(html, mimetype="text/html"))
+    return Response(html, mimetype="text/html")

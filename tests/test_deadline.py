@@ -4,48 +4,46 @@ app (and under gunicorn, the worker) keeps serving the next request.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from servers import gunicorn  # tests/servers.py
 
 
-@pytest.mark.parametrize("path, payload", [
-    ("/v1/quotes", "single"),
-    ("/v1/quotes/batch", "batch"),
-], ids=["single", "batch"])
-def test_past_the_deadline_is_503_timeout_then_the_app_serves_on(make_app, check_error, seed_text,
-                                                                  path, payload):
+def test_past_the_deadline_is_503_timeout_then_the_app_serves_on(make_app, check_error, seed_text):
     app = make_app(TIMEOUT_S=0.001)
     client = app.test_client()
-    body = {"text": seed_text} if payload == "single" else {"articles": [{"text": seed_text}] * 3}
-    error = check_error(client.post(path, json=body), 503, "timeout")
+    error = check_error(client.post("/v1/quotes", json={"text": seed_text}), 503, "timeout")
     assert error["details"] == {"timeout_s": 0.001}
     app.config["TIMEOUT_S"] = 600.0  # the same app, process and pipeline, with room to finish
-    response = client.post(path, json=body)
+    response = client.post("/v1/quotes", json={"text": seed_text})
     assert response.status_code == 200
-    answer = response.get_json() if payload == "single" else response.get_json()["results"][-1]
-    assert len(answer["quotes"]) == 10
+    assert len(response.get_json()["quotes"]) == 10
+
+
+def test_a_batch_past_the_deadline_answers_each_article_with_its_timeout(make_app, seed_text):
+    """Nothing finished in time: still 200, each article's 503 ``timeout`` in its place; then the
+    same app finishes the same batch."""
+    app = make_app(TIMEOUT_S=0.001)
+    client = app.test_client()
+    body = {"articles": [{"id": n, "text": seed_text} for n in range(3)]}
+    response = client.post("/v1/quotes/batch", json=body)
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["id"] for r in results] == [0, 1, 2]
+    assert [(r["error"]["status"], r["error"]["code"], r["error"]["details"]) for r in results] == \
+        [(503, "timeout", {"timeout_s": 0.001})] * 3
+    app.config["TIMEOUT_S"] = 600.0
+    results = client.post("/v1/quotes/batch", json=body).get_json()["results"]
+    assert [len(r["quotes"]) for r in results] == [10, 10, 10]
 
 
 @pytest.mark.parametrize("seconds", [0, -1], ids=["zero", "negative"])
 def test_a_deadline_of_zero_or_less_means_none(make_app, seconds):
     client = make_app(TIMEOUT_S=seconds).test_client()
     assert client.post("/v1/quotes", json={"text": "“Yes,” she said."}).status_code == 200
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _post(url: str, text: str) -> tuple[int, dict]:
@@ -62,33 +60,14 @@ def test_gunicorn_worker_survives_a_timed_out_request(seed_text, tmp_path):
     """One sync worker and a deadline every article misses: each request gets the JSON 503 and
     the same worker serves the next one (gunicorn's timeout sits above the deadline, nothing is
     killed). That a timed-out app then answers 200 is the test above."""
-    port = _free_port()
-    env = {**os.environ, "QUOTES_TIMEOUT_S": "0.001", "WEB_CONCURRENCY": "1", "QUOTES_API_KEYS": "",
-           "QUOTES_MODEL_LOADING": "eager"}
     log_path = tmp_path / "gunicorn.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-             "service:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(1200):
-            try:
-                with urllib.request.urlopen(base + "/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not become ready: " + log_path.read_text()[-2000:])
+    with gunicorn(log_path, QUOTES_TIMEOUT_S="0.001") as port:
+        base = f"http://127.0.0.1:{port}"
         for _ in range(3):
             status, body = _post(base + "/v1/quotes", seed_text)
             assert (status, body["error"]["code"]) == (503, "timeout")
             with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
                 assert response.status == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     log_text = log_path.read_text()
     assert log_text.count("Booting worker") == 1, log_text[-2000:]
     assert "WORKER TIMEOUT" not in log_text
