@@ -37,7 +37,8 @@ def lone_surrogate_at(text: str) -> int | None:
 
 class Identifier(fields.Field):
     """A caller's id for an article, echoed back unchanged: a string of valid Unicode or an
-    integer, at most ``max_chars`` characters long (QUOTES_MAX_ID_CHARS; an integer's digits)."""
+    integer, at most ``max_chars`` characters long (QUOTES_MAX_ID_CHARS; an integer's digits).
+    With ``types_only`` just the type is checked (a batch item: its values are judged in place)."""
 
     default_error_messages = {
         "invalid": "must be a string or an integer",
@@ -45,13 +46,17 @@ class Identifier(fields.Field):
         "surrogate": "must be valid Unicode (it holds a lone surrogate)",
     }
 
-    def __init__(self, *, max_chars: int = DEFAULTS["MAX_ID_CHARS"], **kwargs: Any) -> None:
+    def __init__(self, *, max_chars: int = DEFAULTS["MAX_ID_CHARS"], types_only: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_chars = max_chars
+        self.types_only = types_only
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise self.make_error("invalid")
+        if self.types_only:
+            return value
         if len(value if isinstance(value, str) else str(value)) > self.max_chars:
             raise self.make_error("too_long", max_chars=self.max_chars)
         if isinstance(value, str) and lone_surrogate_at(value) is not None:
@@ -117,8 +122,9 @@ class BatchArticleSchema(Schema):
     text = fields.String(required=True, metadata=_doc(
         "The article, as for POST /v1/quotes. An empty or too long text gets its error in place.",
         "“We will win,” she said."))
-    id = Identifier(load_default=None, allow_none=True, metadata=_doc(
-        "Your id for the article (a string or an integer), echoed in its result.",
+    id = Identifier(load_default=None, allow_none=True, types_only=True, metadata=_doc(
+        "Your id for the article (a string or an integer), echoed in its result. An id the "
+        "service refuses (too long, not valid Unicode) gets its error in place.",
         "a1", oneOf=[{"type": "string"}, {"type": "integer"}]))
 
 
