@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -313,7 +314,14 @@ def memory_kib(pid: int) -> dict[str, int]:
 
 def part_memory(server: Server, report: Report, warm: int, count: int, chars: int) -> None:
     rng = random.Random(3)
-    statuses = [post_text(server.port, never_seen_text(rng, chars)).status for _ in range(warm)]
+    # Warm-up requests go out as many at a time as there are workers: a worker busy parsing takes
+    # no new connection, so each worker gets its share (sent one by one, they may all go to one).
+    workers = len(server.worker_pids())
+    statuses: list[int] = []
+    for first in range(0, warm, workers):
+        texts = [never_seen_text(rng, chars) for _ in range(min(workers, warm - first))]
+        with ThreadPoolExecutor(len(texts)) as pool:
+            statuses += [a.status for a in pool.map(lambda t: post_text(server.port, t), texts)]
     pids = server.worker_pids()
     before = {pid: memory_kib(pid) for pid in pids}
     statuses += [post_text(server.port, never_seen_text(rng, chars)).status for _ in range(count)]
