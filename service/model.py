@@ -57,7 +57,8 @@ def _forget_dropped_words(nlp: Language, cache: dict[Any, Any], size: int) -> No
     """Drop the entries added after the first ``size`` (dicts keep insertion order) whose word
     is no longer in the string store."""
     strings = nlp.vocab.strings
-    stale = [key for key in islice(cache, size, None)
+    added = islice(reversed(cache), max(0, len(cache) - size))  # the newest first, never the old ones
+    stale = [key for key in added
              if isinstance(key, tuple) and key and isinstance(key[0], int) and key[0] not in strings]
     for key in stale:
         del cache[key]
