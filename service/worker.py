@@ -12,6 +12,8 @@ get the contract's JSON error shape, with a fresh ``X-Request-ID``, instead of g
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import http
 import json
 import logging
@@ -165,12 +167,57 @@ def error_bytes(status: int, code: str, message: str, request_id: str) -> bytes:
     return head.encode("latin-1") + body
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+# Heap the C allocator may keep unused after a large article before it is handed back to the
+# system; trimming after every request would cost more CPU than it is worth.
+TRIM_SLACK_BYTES = 32 << 20
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * _PAGE
+
+
+class HeapTrimmer:
+    """Hands freed heap back to the system when a worker's resident memory has grown by
+    TRIM_SLACK_BYTES since it last did: glibc keeps the pages a large article's parse freed,
+    so each worker would otherwise hold its largest article's peak for good."""
+
+    def __init__(self, slack: int = TRIM_SLACK_BYTES) -> None:
+        self.slack = slack
+        self._trim = _malloc_trim()
+        self._floor: int | None = None
+
+    def after_request(self) -> bool:
+        """Trim when due; True when it trimmed."""
+        if self._trim is None:
+            return False
+        resident = _resident_bytes()
+        if self._floor is None:
+            self._floor = resident
+            return False
+        if resident - self._floor < self.slack:
+            return False
+        self._trim(0)
+        self._floor = _resident_bytes()
+        return True
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
 class QuoteWorker(GeventWorker):
     """gunicorn's gevent worker with a deadline on each request body and JSON error answers."""
 
     read_timeout = env_number(READ_TIMEOUT_ENV, DEFAULT_READ_TIMEOUT_S)  # read as gunicorn starts
 
     def run(self) -> None:
+        self.heap = HeapTrimmer()  # after fork: each worker watches its own memory
         try:
             super().run()
         finally:
@@ -193,6 +240,7 @@ class QuoteWorker(GeventWorker):
             # What the app left unread is skipped under gunicorn's keepalive timeout (a silent
             # close), not this deadline: the client already has its answer.
             req.body = raw_body
+            self.heap.after_request()
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         """Answer an error met outside the app with the JSON error shape (gunicorn writes HTML)."""

@@ -263,3 +263,29 @@ def test_deadline_body(body: Any, seconds: float, method: str, outcome: Any) -> 
             getattr(wrapped, method)()
     else:
         assert getattr(wrapped, method)() == outcome
+
+
+# --- the heap handed back after a large article ------------------------------------------------
+
+@pytest.mark.parametrize("resident_mib, trims", [
+    ([100, 110, 120, 131], [False, False, False]),  # within 32 MiB of the first reading
+    ([100, 140, 130, 150], [True, False, True]),  # past it: trimmed (30 MiB back), a new floor of 110
+    ([100, 133, 110, 104], [True, False, False]),
+])
+def test_heap_is_trimmed_only_past_its_slack(monkeypatch: pytest.MonkeyPatch, resident_mib: list[int],
+                                             trims: list[bool]) -> None:
+    state = {"mib": resident_mib[0]}
+
+    def trim(_pad: int) -> int:
+        state["mib"] -= 30
+        return 1
+
+    heap = worker.HeapTrimmer(slack=32 << 20)
+    heap._trim = trim  # type: ignore[assignment]
+    monkeypatch.setattr(worker, "_resident_bytes", lambda: state["mib"] << 20)
+    assert heap.after_request() is False  # the first request only sets the floor
+    got = []
+    for mib in resident_mib[1:]:
+        state["mib"] = mib
+        got.append(heap.after_request())
+    assert got == trims
