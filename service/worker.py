@@ -9,6 +9,7 @@ closed (gunicorn's gevent worker waits for each request line under that timeout)
 Errors gunicorn answers itself, before the request reaches Flask (a bad request line or
 header, a URL or headers over the limits, Content-Length with Transfer-Encoding, a crash),
 get the contract's JSON error shape, with a fresh ``X-Request-ID``, instead of gunicorn's HTML.
+After a request, a worker whose resident memory grew past a slack hands its free heap back.
 """
 from __future__ import annotations
 
