@@ -6,6 +6,7 @@ worker, a 2 s body deadline), spoken to over raw sockets; then the worker's part
 from __future__ import annotations
 
 import json
+import runpy
 import socket
 import sys
 import threading
@@ -289,3 +290,35 @@ def test_heap_is_trimmed_only_past_its_slack(monkeypatch: pytest.MonkeyPatch, re
         state["mib"] = mib
         got.append(heap.after_request())
     assert got == trims
+
+
+# --- what gunicorn.conf.py asks of gunicorn ---------------------------------------------------
+
+def _conf(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, Any]:
+    for name in ("QUOTES_MAX_REQUESTS", "QUOTES_MAX_REQUESTS_JITTER", "QUOTES_WORKER_CONNECTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
+
+
+def test_workers_are_recycled_with_jitter_and_share_no_control_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    conf = _conf(monkeypatch)
+    assert conf["max_requests"] > 0 and conf["max_requests_jitter"] > 0
+    assert conf["control_socket_disable"] is True  # one path per user otherwise: instances clash
+    assert conf["worker_class"] == "service.worker.QuoteWorker" and conf["preload_app"] is True
+
+
+@pytest.mark.parametrize("env, name, value", [
+    ({"QUOTES_MAX_REQUESTS": "0"}, "max_requests", 0),  # recycling off
+    ({"QUOTES_MAX_REQUESTS": "50", "QUOTES_MAX_REQUESTS_JITTER": "5"}, "max_requests_jitter", 5),
+    ({"QUOTES_WORKER_CONNECTIONS": "7"}, "worker_connections", 7),
+])
+def test_worker_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
+                                                   name: str, value: int) -> None:
+    assert _conf(monkeypatch, **env)[name] == value
+
+
+def test_a_setting_that_is_no_number_fails_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ValueError, match="QUOTES_MAX_REQUESTS"):
+        _conf(monkeypatch, QUOTES_MAX_REQUESTS="many")
