@@ -1,14 +1,19 @@
 """The quote service: ``create_app()`` builds the Flask app (settings, model, blueprints, hooks).
 
 Run it with ``gunicorn -c gunicorn.conf.py "service:create_app()"``, or ``flask --app service run``.
+Flask is imported only when an app is made, so ``import service.extract`` (the core) and the
+version pull in no web framework.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from flask import Flask, request
+from .version import __version__
 
-__version__ = "1.1.0"
+if TYPE_CHECKING:
+    from flask import Flask
+
+__all__ = ["__version__", "body_limit", "create_app"]
 
 # JSON escapes take at most 12 bytes per character (a surrogate pair, \\ud83d\\ude00); the slack
 # covers keys, ids and punctuation around the texts.
@@ -28,6 +33,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Unless MODEL_LOADING says otherwise the spaCy model is loaded here, so that gunicorn
     ``--preload`` loads it once before forking; /readyz answers 503 until it is loaded.
     """
+    from flask import Flask
+
     from .access import register_api_keys
     from .compression import register_compression
     from .config import from_environment
@@ -72,6 +79,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _refuse_empty_segments() -> None:
     """404 for a path with an empty segment (``//healthz``): Werkzeug would match it to
     ``/healthz`` once it drops the leading slashes, and nothing is served at such paths."""
+    from flask import request
+
     from .errors import ApiError
 
     if "//" in request.environ.get("PATH_INFO", ""):

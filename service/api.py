@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, g, request
 from marshmallow import Schema, ValidationError
 from spacy.tokens import Doc
 
-from . import __version__
+from .version import __version__
 from .articles import load_article, raw_id
 from .body import read_article, read_json
 from .errors import ApiError, invalid_request

@@ -30,7 +30,7 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
+from .version import __version__
 from .articles import load_article, raw_id
 from .body import parse_json
 from .config import DEFAULTS, from_environment

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Mapping
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from . import __version__
+from .version import __version__
 from .schemas import (BatchArticleSchema, BatchRequestSchema, BatchResponseSchema, BatchResultSchema,
                       ErrorBodySchema, ErrorSchema, HealthSchema, MetaSchema, QuoteSchema, QuotesRequestSchema,
                       QuotesResponseSchema, ReadySchema, SpanSchema, SpeakerRefSchema, SpeakerSchema)

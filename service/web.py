@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, se
 from flask.blueprints import BlueprintSetupState
 from markupsafe import Markup, escape
 
-from . import __version__
+from .version import __version__
 from .openapi import build_spec, operations, ref_name, type_label
 
 STATIC = Path(__file__).resolve().parent / "static"
