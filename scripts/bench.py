@@ -71,7 +71,7 @@ def read_seed(path: Path = SEED_PATH) -> str:
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """The non-blank lines of ``text`` (a paragraph is a line, DESIGN.md)."""
+    """The non-blank lines of ``text`` (a paragraph is a line, docs/api.md)."""
     return [line for line in text.split("\n") if line.strip()]
 
 

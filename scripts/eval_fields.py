@@ -117,7 +117,7 @@ def cached_parse(nlp, text: str, cache: str | None) -> Doc:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
-    ap.add_argument("--score", default="/work/shared/eval/score.py")
+    ap.add_argument("--score", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses of each kind")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--json", action="store_true")

@@ -1,4 +1,4 @@
-"""The error types and the one JSON error handler: every failure answers in the shape of DESIGN.md.
+"""The error types and the one JSON error handler: every failure answers in the shape of docs/api.md.
 
 ``{"error": {"status", "code", "message", "details", "request_id"}}``, whatever went wrong:
 our own ``ApiError``, an HTTP error Werkzeug raised (404, 405, 413...), or an unexpected
@@ -17,7 +17,7 @@ from .schemas import ErrorSchema
 log = logging.getLogger("service.errors")
 _ERROR_SCHEMA = ErrorSchema()
 
-# The code of each HTTP error Werkzeug may raise on its own, as DESIGN.md names them.
+# The code of each HTTP error Werkzeug may raise on its own, as docs/api.md names them.
 _HTTP_CODES: dict[int, str] = {
     400: "invalid_request",
     401: "unauthorized",
@@ -56,7 +56,7 @@ class ApiError(Exception):
         self.headers = dict(headers or {})
 
     def body(self, request_id: str | None) -> dict[str, Any]:
-        """The error object of DESIGN.md (the value of the top-level ``error`` key)."""
+        """The error object of docs/api.md (the value of the top-level ``error`` key)."""
         return {"status": self.status, "code": self.code, "message": self.message,
                 "details": self.details, "request_id": request_id}
 

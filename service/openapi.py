@@ -41,7 +41,7 @@ COMPONENT_SCHEMAS: dict[str, type] = {
 }
 
 # Response components whose every field is always present, but for these; request schemas keep
-# their own ``required``. Fields may be added to responses (DESIGN.md), so none is closed.
+# their own ``required``. Fields may be added to responses (docs/api.md), so none is closed.
 RESPONSE_OPTIONAL: dict[str, frozenset[str]] = {
     "Span": frozenset(), "SpeakerRef": frozenset(), "Quote": frozenset(), "Speaker": frozenset(),
     "Meta": frozenset(), "ErrorBody": frozenset(), "Error": frozenset(),
@@ -148,7 +148,7 @@ def _example_batch() -> dict[str, Any]:
 
 # --- errors ---------------------------------------------------------------------------------
 
-# status -> (component name, description, {code: (message, details)}), as DESIGN.md lists them.
+# status -> (component name, description, {code: (message, details)}), as docs/api.md lists them.
 ERRORS: dict[int, tuple[str, str, dict[str, tuple[str, dict[str, Any]]]]] = {
     400: ("BadRequest", "The body is not valid JSON, not valid in its character set (UTF-8 by default) "
                         "or in its Content-Encoding; or the HTTP request itself is malformed (refused by "

@@ -1,4 +1,4 @@
-"""The API contract of DESIGN.md in code: marshmallow schemas for every request and response.
+"""The API contract of docs/api.md in code: marshmallow schemas for every request and response.
 
 Request schemas validate (422 ``invalid_request`` with field-keyed messages; unknown fields
 are ignored). Response schemas dump the core's frozen dataclasses by attribute access, and

@@ -103,7 +103,7 @@ def _check_span(text: str, span: Any, what: str) -> None:
 
 
 def check_answer(text: str, body: dict[str, Any]) -> None:
-    """Assert the invariants DESIGN.md promises for any answer to ``text``."""
+    """Assert the invariants docs/api.md promises for any answer to ``text``."""
     assert {"quotes", "speakers"} <= set(body)
     quotes, speakers = body["quotes"], body["speakers"]
     speaker_ids = [s["id"] for s in speakers]
@@ -143,7 +143,7 @@ def check() -> Callable[[str, dict[str, Any]], None]:
 
 
 def check_error_response(response: Any, status: int, code: str) -> dict[str, Any]:
-    """Assert ``response`` is the JSON error of DESIGN.md with this status and code; its body."""
+    """Assert ``response`` is the JSON error of docs/api.md with this status and code; its body."""
     assert response.status_code == status, response.get_data(as_text=True)[:500]
     assert response.mimetype == "application/json"
     error = response.get_json()["error"]

@@ -1,4 +1,4 @@
-"""Every bad request gets the JSON error of DESIGN.md with the right status and code.
+"""Every bad request gets the JSON error of docs/api.md with the right status and code.
 
 The matrix is one table: (what is wrong, how it is sent, status, code). Limits that need
 other settings, unexpected failures and the body-size arithmetic follow it.

@@ -10,7 +10,7 @@ from service.openapi import EXAMPLE_TEXT, build_spec, example_answer, type_label
 from service.schemas import (ErrorBodySchema, QuoteSchema, QuotesResponseSchema, SpanSchema, SpeakerRefSchema,
                              SpeakerSchema)
 
-# The contract of DESIGN.md, field by field, in our own words: component -> fields it must document.
+# The contract of docs/api.md, field by field, in our own words: component -> fields it must document.
 CONTRACT: dict[str, set[str]] = {
     "QuotesRequest": {"text", "id"},
     "QuotesResponse": {"id", "quotes", "speakers", "meta"},
@@ -28,7 +28,7 @@ CONTRACT: dict[str, set[str]] = {
     "BatchResult": {"id", "quotes", "speakers", "error"},
 }
 
-# status -> the codes DESIGN.md gives it
+# status -> the codes docs/api.md gives it
 ERROR_CODES: dict[str, set[str]] = {
     "400": {"invalid_json", "invalid_encoding", "bad_request"}, "401": {"unauthorized"},
     "404": {"not_found"}, "405": {"method_not_allowed"}, "408": {"request_timeout"}, "413": {"payload_too_large"},
@@ -128,7 +128,7 @@ def test_every_schema_property_has_a_type_and_a_description(spec):
 
 
 def test_response_schemas_stay_open_to_new_fields(spec):
-    """DESIGN.md: fields may be added, so no response schema forbids extra properties."""
+    """docs/api.md: fields may be added, so no response schema forbids extra properties."""
     for name, schema in spec["components"]["schemas"].items():
         assert schema.get("additionalProperties", True) is not False, name
 
