@@ -60,7 +60,7 @@ MAX_CLAIM_CHARS: Final[int] = 600
 OWN_WORDS: int = 10
 # An earlier sentence shorter than this is a heading, a time stamp or a byline, never a claim.
 MIN_WORDS: int = 4
-# Words after a surname that are not the surname ("Martin Luther King Jr.").
+# Words after a surname that are not the surname ("Ann Bo Lee Jr.").
 _NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 # A lead-in ending in a colon with fewer words only says who speaks ("The Times reports:").
 LEAD_IN_WORDS: int = 6

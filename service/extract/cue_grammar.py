@@ -82,8 +82,8 @@ class CueGrammar:
         return any(c.dep_ == "ccomp" and c.i > verb.i and not self.layout.quoted(c) for c in verb.children)
 
     def parenthetical(self, verb: Token) -> Token | None:
-        """A speech verb with a subject set into ``verb``'s clause: "Biden, Rubio said, had
-        been in the Senate for 'a thousand years'" is Rubio's report."""
+        """A speech verb with a subject set into ``verb``'s clause: "The mayor, Lee said, had
+        sat on the council for 'far too long'" is Lee's report."""
         for child in children_with(verb, ("parataxis",)):
             if is_speech_verb(child) and not self.layout.quoted(child) \
                     and any(c.dep_ == "nsubj" and not self.layout.quoted(c) for c in child.children):
@@ -107,7 +107,7 @@ class CueGrammar:
 
     def reporting(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb``, with a subject of its own:
-        "Obama said he expected that Americans will say 'no'" is Obama's report."""
+        "Roe said she thought that voters would answer 'never'" is Roe's report."""
         v = verb
         for _ in range(4):
             if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head.i == v.i:
@@ -210,7 +210,7 @@ class CueGrammar:
                 # joined by Y and joked"
                 agent = _agent(v) if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
                 if agent is not None and not layout.quoted(agent):
-                    return agent  # "Rubio was asked by the moderator": the moderator speaks
+                    return agent  # "Lee was asked by the host": the host speaks
                 if v.i == verb.i and agent is None and _addressed(v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
                 subjects = [c for c in children_with(v, SUBJECT_DEPS) if not layout.quoted(c)

@@ -26,7 +26,7 @@ _WHAT = frozenset({"what", "whatever"})
 def cue_subject(ctx: Context, k: int) -> Decision | None:
     """The subject of a speech verb in the quote's own sentence, the likeliest cue first."""
     if ctx.partial(k) and ctx.grammar.framed_inside(k):
-        return None  # "she said Trump called her 'Miss Piggy'": the framing verb's subject (frame-verb)
+        return None  # "she said Roe called her 'Lady Muffin'": the framing verb's subject (frame-verb)
     fallback = None
     for cue in _inverted_first(ctx, k, ctx.grammar.cues(k, is_speech_verb)):
         subject = ctx.grammar.subject(cue, k) or _name_tagged_adverb(ctx, cue)

@@ -5,7 +5,7 @@ A test looks at the run's words and the reporter's words right around it. Handle
 HTML-like attributes (author="..."), a nickname inside a name (George "Jay" Keyworth),
 runs with no words (handles, links, numbers), stage directions ("(CROSSTALK.)"),
 title-case titles of works right after a possessive or a word like "show" or "on"
-(MSNBC's "Morning Joe"), and a short title-case name inside a sentence that tells of no
+(a channel's "Breakfast Hour"), and a short title-case name inside a sentence that tells of no
 one saying anything: no speech verb in the sentence, no speech or framing verb the run
 hangs on, no colon or utterance noun ("chants of", "the slogan") leading into it
 (the family watched "Harbor Lights"). Not handled: titles written in lower case, and
@@ -26,7 +26,7 @@ from .parse_index import sentence_end, sentence_start
 
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
-# Words right before a title of a work: "MSNBC's 'Morning Joe'", "on 'Face the Nation'".
+# Words right before a title of a work: "a channel's 'Breakfast Hour'", "on 'Face the Nation'".
 # Not "titled": the title of a memo, an ad or a paper is counted as its author's words.
 _WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book",
                            "series", "song", "album", "movie", "documentary", "episode", "newspaper", "magazine",

@@ -40,7 +40,7 @@ def strip_name(span: Span) -> Span | None:
     """The name inside a span: leading titles and determiners and a trailing 's dropped."""
     start, end = span.start, span.end
     doc = span.doc
-    # the last word always stays: a surname can be a title word too (Charlie King)
+    # the last word always stays: a surname can be a title word too (Dana Bishop)
     while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
                            or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
         start += 1

@@ -1,15 +1,15 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
 Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
-those the recogniser labels a product or a work too ("Ivanka Trump" as a product), but not a
+those the recogniser labels a product or a work too (a full name read as a product), but not a
 word after a number ("the 13th Amendment"); in any other place, a product or work of one or
 two capitalised words outside quotes that opens with a known first name ("Ivanka"). A full
 name labelled an organisation that opens with a known first name and holds no body's noun
 ("Carly Venn" as ORG) is a person, known before any lone surname is resolved. Mentions inside
 quotes are registered but never taken as antecedents. Handled:
 - a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
-  "Suu Kyi" for "Aung San Suu Kyi", and a nickname inside a name ('Robert C. "Bobby" Scott',
-  registered first and without its title, so "Bobby Scott" is the same person); a first
+  "Mai Lin" for "Tan Sor Mai Lin", and a nickname inside a name ('Robert J. "Robin" Vale',
+  registered first and without its title, so "Robin Vale" is the same person); a first
   name the recogniser left out of a one-word person ("Marisol Ferrante" tagged "Ferrante")
   when it is a capitalised proper noun compounded onto it;
 - an organisation's short forms: its acronym ("IMF") and its first word ("Halvorsen");
@@ -17,9 +17,9 @@ quotes are registered but never taken as antecedents. Handled:
   five letters or more, is the same person;
 - relatives and namesakes: two full names with one surname stay two people; a surname
   alone goes to the one that was the subject of a sentence just before, else to the one
-  named most often (Mr./Ms. pick by gender); a "Mr. Obama" where only Michelle Obama is
-  named in full is a person of his own, whom an ungendered "President Obama" then means, and
-  who takes a first name of his gender given elsewhere ("the Barack Obama library");
+  named most often (Mr./Ms. pick by gender); a "Mr. Roe" where only Jane Roe is
+  named in full is a person of his own, whom an ungendered "Governor Roe" then means, and
+  who takes a first name of his gender given elsewhere ("the John Roe library");
 - gender, from first names (alone too: "Rosalind"), honorifics and gendered nouns before a
   name or in apposition ("Congresswoman X", "X, his wife,"), for the pronouns to match;
 - descriptions ("the senator", "the union") to the most recent person with that title,
@@ -55,7 +55,7 @@ __all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "Entity", "P
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# Labels the recogniser gives a person's name by mistake ("Ivanka Trump" as a product).
+# Labels the recogniser gives a person's name by mistake (a full name read as a product).
 _MISLABELLED = {"", "PRODUCT", "WORK_OF_ART"}
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
@@ -113,7 +113,7 @@ class People:
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") or self._mislabelled_person(e)]
-        # Nicknamed names first: 'Robert C. "Bobby" Scott' claims "Bobby Scott" before it stands alone.
+        # Nicknamed names first: 'Robert J. "Robin" Vale' claims "Robin Vale" before it stands alone.
         self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
         for s in spans:
@@ -124,8 +124,8 @@ class People:
                 words = name_words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
-        # "Mr. Obama" where only Michelle Obama is named in full: a person of their own, known
-        # before any ungendered "President Obama" has to choose between them.
+        # "Mr. Roe" where only Jane Roe is named in full: a person of their own, known
+        # before any ungendered "Governor Roe" has to choose between them.
         for s in spans:
             self._gendered_surname(s)
         named = {t.i for s in spans for t in s}
@@ -150,8 +150,8 @@ class People:
             and first_name_gender(words[0].text) is not None
 
     def _given_names(self) -> None:
-        """A person known only as "Mr. Obama" takes the first name the article gives that surname
-        anywhere ("the Barack Obama library"), when that first name is of the person's gender."""
+        """A person known only as "Mr. Roe" takes the first name the article gives that surname
+        anywhere ("the John Roe library"), when that first name is of the person's gender."""
         lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and not e.is_org and e.gender}
         if not lone:
             return
@@ -170,7 +170,7 @@ class People:
             del lone[nxt.lower_]
 
     def _nicknamed(self) -> None:
-        """'Robert C. "Bobby" Scott' is one person, also known as Bobby Scott."""
+        """'Robert J. "Robin" Vale' is one person, also known as Robin Vale."""
         doc = self.doc
         for m in _NICKNAMED.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
@@ -270,7 +270,7 @@ class People:
             return self._by_full[words]
         if len(words) >= 2:
             # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word;
-            # "Suu Kyi" and "Aung San Suu Kyi", "Security Council" and "United Nations Security Council".
+            # "Mai Lin" and "Tan Sor Mai Lin", "Security Council" and "United Nations Security Council".
             for e in self._by_last.get(words[-1], []):
                 if e.words[0] == words[0] or len(e.words) == 1 or e.words[-len(words):] == words:
                     return e
@@ -292,7 +292,7 @@ class People:
         if gender:
             candidates = [e for e in candidates if e.gender in (gender, None)]
             if not candidates:
-                return None  # "Mr. Obama" where only Michelle Obama is named: someone else
+                return None  # "Mr. Roe" where only Jane Roe is named: someone else
         if len(candidates) == 1:
             return candidates[0]
         # A surname alone is the one just named in full, or else the principal bearer's:
@@ -304,8 +304,8 @@ class People:
         recent = self._most_recent(candidates, at, window=_RECENT_CHARS, subjects_only=True)
         if recent is not None:
             return recent
-        # the one Mr./Mrs./Ms. stands before most often in the whole article: "Mr. Obama" ten
-        # times makes him the Obama of "President Obama", though Michelle Obama is named in full
+        # the one Mr./Mrs./Ms. stands before most often in the whole article: "Mr. Roe" ten
+        # times makes him the Roe of "Governor Roe", though Jane Roe is named in full
         honored = self._honored.get(word, {})
         return max(candidates, key=lambda e: (honored.get(e.gender, 0), len(e.mentions), -e.key))
 

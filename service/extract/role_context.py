@@ -57,7 +57,7 @@ def findings_about(span: Span, pronoun: str | None = None) -> list[Found]:
     role, aff, rank = split_title_run(premod, need_title=True) if premod else (None, None, ORG)
     if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
             and not any(c.dep_ == "conj" for c in head.children):
-        role = None  # "Black Lawmakers Rip Donald Trump": a plural title is not one person's
+        role = None  # "Angry Farmers Blast Ann Lee": a plural title is not one person's
     tag = party_state_tag(doc, span)
     # "Sen. Jane Roe (D-Mass.)": the tag's party outranks a place in the title.
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):

@@ -73,7 +73,7 @@ def split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str
     """Split a title run into role and affiliation: "former U.S. Secretary of State" is
     (former Secretary of State, United States); "Harlow campaign manager" is (manager, Harlow campaign)."""
     toks = [t for t in run if t.pos_ != "DET"]
-    # "South Florida-based president", "Ivy League-trained surgeon": the place words are no title.
+    # "South Florida-based president", "Harbor City-trained surgeon": the place words are no title.
     for k in range(len(toks) - 1, 0, -1):
         if toks[k - 1].text == "-" and toks[k].tag_ in ("VBN", "VBD", "JJ") and toks[k].lower_.endswith("ed"):
             toks = toks[k + 1:]

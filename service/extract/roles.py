@@ -52,7 +52,7 @@ Monetary Fund); any other affiliation keeps the article's words; a body is never
 Among several findings the one that says most wins (a title before the name or an appositive
 over a later description or a predicate; with an organisation over a party over a place or a
 person, "McCrory's opponent"), the earliest on a tie. The affiliation is the chosen role's own,
-unless that is only a place and another finding names a body or party ("Massachusetts Sen." and
+unless that is only a place and another finding names a body or party ("Vermont Sen." and
 "the Democratic senator"), or the role is a past one and a current body is named; else the best
 ranked of the current findings. A title "of" a state or country serves its government ("the
 attorney general of Oklahoma": Oklahoma, over a party). A national leader's title held now
@@ -192,7 +192,7 @@ def _article(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _Article:
 
 
 def _titled_party(article: _Article, role: str, mentions: Sequence[Span]) -> str | None:
-    """"Massachusetts Sen. Jane Roe ... The Democratic senator also asked": a definite description with
+    """"Vermont Sen. Jane Roe ... The Democratic senator also asked": a definite description with
     a party and the person's own title, when nobody else in the article is given that title before
     their name, is the person; the party it names is theirs."""
     if len(role.split()) > 1 or any(party_name(w) for w in role.split()):
