@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,15 +66,17 @@ def get_status(url: str) -> int | None:
 class Server:
     """gunicorn in its own process group, stopped (the whole group) by ``stop()``."""
 
-    def __init__(self, workers: int, log_path: Path) -> None:
+    def __init__(self, workers: int, log_path: Path, env: Mapping[str, str] | None = None) -> None:
+        """``env``: environment variables for gunicorn beside this process's own."""
         self.workers = workers
+        self.env = dict(env or {})
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, ready_timeout: float = 180.0) -> None:
-        env = dict(os.environ, WEB_CONCURRENCY=str(self.workers), PORT=str(self.port))
+        env = dict(os.environ, **self.env, WEB_CONCURRENCY=str(self.workers), PORT=str(self.port))
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         self.proc = subprocess.Popen(gunicorn_command(self.port), cwd=ROOT, env=env,
