@@ -6,7 +6,7 @@ For every predicted quote that matches a gold quote (the scorer's own matching),
 that chose its speaker is right when the scorer's full-name check passes (or, where gold
 has no resolved name, its mention check). The precision is smoothed, (right + 1) / (n + 2),
 so that a rule seen on a handful of quotes does not claim certainty. Prints a table and the
-dict to paste into service/extract/speakers.py as RULE_PRECISION.
+dict to paste into service/extract/speakers/sieves.py as RULE_PRECISION.
 """
 from __future__ import annotations
 

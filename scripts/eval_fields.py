@@ -30,10 +30,10 @@ from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 
 from service.config import DEFAULTS  # noqa: E402
 from service.extract import parse  # noqa: E402
-from service.extract.claims import claim_for  # noqa: E402
-from service.extract.events import event_for  # noqa: E402
-from service.extract.marks import quoted_runs  # noqa: E402
-from service.extract.roles import role_and_affiliation  # noqa: E402
+from service.extract.events.claims import claim_for  # noqa: E402
+from service.extract.events.choice import event_for  # noqa: E402
+from service.extract.quotes.marks import quoted_runs  # noqa: E402
+from service.extract.roles.choice import role_and_affiliation  # noqa: E402
 from service.nlp import load_pipeline  # noqa: E402
 
 _WORD = re.compile(r"[\w.-]+")

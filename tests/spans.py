@@ -1,7 +1,7 @@
 """Offsets in invented test articles: quoted runs, a quote's words, every mention of a word."""
 from __future__ import annotations
 
-from service.extract.marks import quoted_runs
+from service.extract.quotes.marks import quoted_runs
 
 
 def runs(text: str) -> list[tuple[int, int]]:

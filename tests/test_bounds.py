@@ -13,7 +13,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import DeadlineExceeded, extract, parse
-from service.extract.claims import MAX_CLAIM_CHARS, _window
+from service.extract.events.claims import MAX_CLAIM_CHARS, _window
 
 from hostile import crowded_prose, repeated_quotes, run_on
 

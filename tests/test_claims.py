@@ -7,9 +7,9 @@ import pytest
 from spacy.language import Language
 
 from service.extract import extract
-from service.extract.claims import _About, _described, _surname, claim_for
-from service.extract.events import event_for
-from service.extract.sentences import _runs_on, sentences
+from service.extract.events.claims import _About, _described, _surname, claim_for
+from service.extract.events.choice import event_for
+from service.extract.quotes.sentences import _runs_on, sentences
 
 import spans  # tests/spans.py: offsets in invented articles
 

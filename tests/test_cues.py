@@ -7,8 +7,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.extract import extract_text
-from service.extract.cue_grammar import _conjunct_speech
-from service.extract.cues import is_speech_verb
+from service.extract.speakers.cue_grammar import _conjunct_speech
+from service.extract.lexicon.cues import is_speech_verb
 
 from answers import quote_with  # tests/answers.py
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract.claims import claim_for
-from service.extract.events import event_for
+from service.extract.events.claims import claim_for
+from service.extract.events.choice import event_for
 from service.extract.records import TextSpan
 
 import spans  # tests/spans.py: offsets in invented articles

@@ -5,9 +5,9 @@ import pytest
 from spacy.language import Language
 
 from service.extract import parse
-from service.extract.filters import reason_to_drop
-from service.extract.frames import Layout
-from service.extract.marks import paragraphs, quoted_runs
+from service.extract.quotes.filters import reason_to_drop
+from service.extract.quotes.frames import Layout
+from service.extract.quotes.marks import paragraphs, quoted_runs
 
 
 def _reasons(nlp: Language, text: str) -> dict[str, str | None]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.extract.marks import paragraphs, quoted_runs
+from service.extract.quotes.marks import paragraphs, quoted_runs
 
 
 def _texts(text: str) -> list[str]:

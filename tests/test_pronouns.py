@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.extract import extract_text
-from service.extract.people import People
+from service.extract.people.people import People
 
 from answers import mention_of, speaker_of  # tests/answers.py
 

@@ -7,11 +7,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.extract.marks import quoted_runs
-from service.extract.parties import party_name
-from service.extract.places import place_name, state_name
-from service.extract.roles import role_and_affiliation
-from service.extract.titles import expand, is_title
+from service.extract.quotes.marks import quoted_runs
+from service.extract.lexicon.parties import party_name
+from service.extract.lexicon.places import place_name, state_name
+from service.extract.roles.choice import role_and_affiliation
+from service.extract.lexicon.titles import expand, is_title
 
 
 def _mentions(doc: Doc, word: str) -> list[Span]:

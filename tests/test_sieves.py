@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract import extract_text, tag_sieves
-from service.extract.frames import Layout
-from service.extract.marks import paragraphs, quoted_runs
-from service.extract.people import People
-from service.extract.speaker_context import Context
+from service.extract import extract_text
+from service.extract.speakers import tag_sieves
+from service.extract.quotes.frames import Layout
+from service.extract.quotes.marks import paragraphs, quoted_runs
+from service.extract.people.people import People
+from service.extract.speakers.context import Context
 
 from answers import quote_with  # tests/answers.py
 

@@ -5,7 +5,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import Extraction, extract_text
-from service.extract.cues import is_speech_verb
+from service.extract.lexicon.cues import is_speech_verb
 
 from answers import quote_with, speaker_of  # tests/answers.py
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .claims import Claims
+from .events.claims import Claims
 from .deadline import NEVER, Deadline
-from .events import Events
-from .frames import Layout, quote_kind
-from .mentions import speaker_name
+from .events.choice import Events
+from .quotes.frames import Layout, quote_kind
+from .speakers.mentions import speaker_name
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
-from .roles import role_and_affiliation
-from .speakers import RULE_PRECISION, Decision
+from .roles.choice import role_and_affiliation
+from .speakers.sieves import RULE_PRECISION, Decision
 
 
 @dataclass

@@ -9,12 +9,12 @@ from spacy.tokens import Doc
 
 from .deadline import NEVER, Deadline
 from .answer import build
-from .filters import reason_to_drop
-from .frames import Layout
-from .marks import paragraphs, quoted_runs
-from .people import People
+from .quotes.filters import reason_to_drop
+from .quotes.frames import Layout
+from .quotes.marks import paragraphs, quoted_runs
+from .people.people import People
 from .records import Extraction
-from .speakers import Attributor
+from .speakers.sieves import Attributor
 
 # Paragraphs are parsed in batches of about this many characters, the deadline checked between them.
 _BATCH_CHARS = 20_000

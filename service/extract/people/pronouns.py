@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Final, Iterator, Protocol
 
 from spacy.tokens import Doc, Token
 
-from .parse_index import sentence_start
+from ..parse_index import sentence_start
 
 if TYPE_CHECKING:
     from .people import Entity

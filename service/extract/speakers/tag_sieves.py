@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_speech_verb
-from .person_words import could_speak
-from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
+from ..lexicon.cues import is_speech_verb
+from ..people.person_words import could_speak
+from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
 
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 # The next paragraph opening with a dash and a name; a signature line is no longer than this.

@@ -14,7 +14,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from .records import TextSpan
+from ..records import TextSpan
 
 TIME_ENTS: Final = frozenset({"DATE", "TIME"})
 PLACE_ENTS: Final = frozenset({"GPE", "FAC", "LOC"})

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import SPEECH_NOUNS, is_speech_verb
+from ..lexicon.cues import SPEECH_NOUNS, is_speech_verb
 from .mentions import Who
-from .parse_index import sentence_of, sentence_root
-from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision
+from ..parse_index import sentence_of, sentence_root
+from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
 
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cue_grammar import SUBJECT_DEPS, CueGrammar
-from .frames import Layout, quote_kind
+from ..quotes.frames import Layout, quote_kind
 from .mentions import Resolver, Who
-from .name_words import NON_PERSON_NOUNS
-from .people import Entity, People
-from .person_words import UNNAMED_ROLES
+from ..people.name_words import NON_PERSON_NOUNS
+from ..people.people import Entity, People
+from ..people.person_words import UNNAMED_ROLES
 
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})

@@ -76,11 +76,11 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from .parties import party_name
-from .places import SEATS
-from .role_context import findings_about
-from .role_phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, normalise, rank_of, tokens_text
-from .titles import NATIONAL_TITLES, expand
+from ..lexicon.parties import party_name
+from ..lexicon.places import SEATS
+from .context import findings_about
+from .phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, normalise, rank_of, tokens_text
+from ..lexicon.titles import NATIONAL_TITLES, expand
 
 _SEAT_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 _ARTICLE_KEY = "quotes.roles.article"

@@ -21,12 +21,12 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import NAMING_VERBS, is_speech_verb
-from .frames import Layout
-from .name_words import NON_PERSON_NOUNS
-from .parse_index import children_with, has_child, sentence_end, sentence_of, sentence_root, sentence_start
-from .person_words import UNNAMED_ROLES, aged, could_speak
-from .titles import AGENT_ENDINGS, NOT_AGENTS, is_title
+from ..lexicon.cues import NAMING_VERBS, is_speech_verb
+from ..quotes.frames import Layout
+from ..people.name_words import NON_PERSON_NOUNS
+from ..parse_index import children_with, has_child, sentence_end, sentence_of, sentence_root, sentence_start
+from ..people.person_words import UNNAMED_ROLES, aged, could_speak
+from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"

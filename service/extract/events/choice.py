@@ -28,9 +28,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from .occasions import Occasion, occasions
-from .records import TextSpan
-from .sentences import Sentences, own_sentence, sentences
+from .candidates import Occasion, occasions
+from ..records import TextSpan
+from ..quotes.sentences import Sentences, own_sentence, sentences
 
 _DEFINITE = frozenset("the that this".split())
 _OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())

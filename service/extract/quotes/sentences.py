@@ -18,7 +18,7 @@ from typing import Final
 
 from spacy.tokens import Doc
 
-from .records import TextSpan
+from ..records import TextSpan
 
 _SENTENCES_KEY = "quotes.sentences"
 # Characters that close what came before: a sentence start here belongs to the sentence before.

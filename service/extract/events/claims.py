@@ -45,8 +45,8 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc
 
-from .records import TextSpan
-from .sentences import own_sentence, sentences, span
+from ..records import TextSpan
+from ..quotes.sentences import own_sentence, sentences, span
 
 _PARAGRAPHS_BACK: Final[int] = 2
 _OPENING_MARKS = frozenset("\"“„«'‘`")

@@ -12,7 +12,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from .names import noun_gender, title_word
+from ..lexicon.names import noun_gender, title_word
 from .name_words import DOCUMENT_NOUNS, NON_PERSON_NOUNS
 
 BODY_NOUNS: Final[frozenset[str]] = NON_PERSON_NOUNS - DOCUMENT_NOUNS

@@ -39,12 +39,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import is_speech_verb
-from .frames import Layout
-from .names import title_word
-from .parse_index import sentence_of
-from .people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
-from .person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
+from ..lexicon.cues import is_speech_verb
+from ..quotes.frames import Layout
+from ..lexicon.names import title_word
+from ..parse_index import sentence_of
+from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
+from ..people.person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
                            person_noun, stands_for_people)
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention

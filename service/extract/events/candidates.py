@@ -28,9 +28,9 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .occasion_phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
-from .records import TextSpan
-from .sentences import Sentences
+from .phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
+from ..records import TextSpan
+from ..quotes.sentences import Sentences
 
 _OCCASIONS_KEY = "quotes.occasions"
 

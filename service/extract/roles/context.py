@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .parties import party_name
-from .parse_index import sentence_end, sentence_of, sentence_start, sentence_words
-from .role_phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
+from ..lexicon.parties import party_name
+from ..parse_index import sentence_end, sentence_of, sentence_start, sentence_words
+from .phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            rank_of, run_title, split_title_run, title_like)
-from .role_titles import name_part, party_state_tag, plural_title, premodifier
-from .titles import ROLE_VERBS, ROLE_VERBS_HELD, is_title
+from .around_name import name_part, party_state_tag, plural_title, premodifier
+from ..lexicon.titles import ROLE_VERBS, ROLE_VERBS_HELD, is_title
 
 _CHAIN_SENTENCES = 3
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -85,10 +85,10 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from . import carry_sieves, cue_sieves, tag_sieves
-from .deadline import NEVER, Deadline
-from .frames import Layout
-from .people import People
-from .speaker_context import Context, Decision
+from ..deadline import NEVER, Deadline
+from ..quotes.frames import Layout
+from ..people.people import People
+from .context import Context, Decision
 
 Rule = Callable[[Context, int], Decision | None]
 

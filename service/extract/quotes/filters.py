@@ -20,9 +20,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
+from ..lexicon.cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
 from .frames import Layout
-from .parse_index import sentence_end, sentence_start
+from ..parse_index import sentence_end, sentence_start
 
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())

@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Span
 
-from .names import first_name_gender, title_word
+from ..lexicon.names import first_name_gender, title_word
 
 # Description heads that name a body rather than a person: matched against organisation names.
 ORG_NOUNS: Final[frozenset[str]] = frozenset("""

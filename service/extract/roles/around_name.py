@@ -7,10 +7,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .parties import PARTY_LETTERS, party_name
-from .places import state_name
-from .role_phrases import Found, PARTY, PLACE, POSSESSIVE, titleish
-from .titles import ABBREVIATIONS, HONORIFICS, ROLE_QUALIFIERS, TITLE_HEADS, is_title
+from ..lexicon.parties import PARTY_LETTERS, party_name
+from ..lexicon.places import state_name
+from .phrases import Found, PARTY, PLACE, POSSESSIVE, titleish
+from ..lexicon.titles import ABBREVIATIONS, HONORIFICS, ROLE_QUALIFIERS, TITLE_HEADS, is_title
 
 # "(D-Mass.)", "(R-Texas)", "(I-Vt.)", "(Vt.)", "(D-CA)", also with an en dash.
 _STATE = r"([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"

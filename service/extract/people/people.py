@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .name_words import (APOSTROPHE_S, DOCUMENT_NOUNS, NON_PERSON_NOUNS, ORG_NOUNS, a_thing, given_name_before,
                          initials, name_words, opens_line, personal_name, single_letters, strip_name, trim_junk)
-from .names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
+from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from .pronouns import PERSON_PRONOUNS, Pronouns, clause_depth
 
 # Re-exported: other modules import these from here.

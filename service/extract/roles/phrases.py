@@ -12,9 +12,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .parties import party_name
-from .places import MAX_WORDS, may_start_place, place_name
-from .titles import (ABBREVIATIONS, AGENT_ENDINGS, CHAMBERS, NOT_AGENTS, HONORIFICS,
+from ..lexicon.parties import party_name
+from ..lexicon.places import MAX_WORDS, may_start_place, place_name
+from ..lexicon.titles import (ABBREVIATIONS, AGENT_ENDINGS, CHAMBERS, NOT_AGENTS, HONORIFICS,
                      LEGISLATIVE_TITLES, NOT_ROLES, ROLE_QUALIFIERS, expand, is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.

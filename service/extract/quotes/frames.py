@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_speech_verb
+from ..lexicon.cues import is_speech_verb
 from .marks import Paragraph, Run
 
 _CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Trump told ITV ...")

@@ -10,10 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cue_grammar import SUBJECT_DEPS
-from .cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
+from ..lexicon.cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
 from .mentions import silent_document
-from .person_words import could_speak, person_noun
-from .speaker_context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
+from ..people.person_words import could_speak, person_noun
+from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
 
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
 # How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote

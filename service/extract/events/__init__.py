@@ -1,0 +1,1 @@
+"""What surrounds a quote: the claim (the reporter's framing) and the event the words came from."""
