@@ -5,15 +5,18 @@ speaking (``previous-sentence``), the named subject opening its paragraph
 speaker (``previous-speaker``), and, last, the person named nearest before it
 (``nearest-person``).
 
-What each rule does and does not handle is listed in ``speakers``, which runs them in order.
-The speech word before each quote in its sentence is found in one pass per article, not by a
-walk back per quote.
+What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in
+order. The first three share one look back from the quote (``_look_back``): what it meets first
+says which of them it is.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
+
 from spacy.tokens import Token
 
-from ..lexicon.cues import SPEECH_NOUNS, is_speech_verb
+from ..lexicon.cues import is_speech_verb
 from .mentions import Who
 from ..parse_index import sentence_of, sentence_root
 from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
@@ -21,66 +24,70 @@ from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 
 
-def carried_over(ctx: Context, k: int) -> Decision | None:
-    """No cue of its own: the nearest earlier speech, a quote or a reporting sentence."""
+class _Met(Enum):
+    """What the look back from a quote met first."""
+
+    SPEECH = "an earlier quote, or the cue of one"
+    REPORT = "a speech verb with a subject, in a sentence of the reporter's"
+    OPENER = "the named subject of the reporter's sentence opening the quote's paragraph"
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """The speaker the look back found, what it met, and the cue and quote it carries on from."""
+
+    met: _Met
+    speaker: Who | None
+    cue: tuple[int, int] | None = None
+    continues: int | None = None
+
+
+def _looked_back(ctx: Context, k: int) -> _Earlier | None:
+    """A quote with no cue of its own: what the look back from it found, read once for the
+    three rules it may decide."""
     if ctx.partial(k):
         return None
-    return _carry(ctx, k)
+    return ctx.once(k, _look_back)
+
+
+def carried_over(ctx: Context, k: int) -> Decision | None:
+    """No cue of its own, and an earlier quote or its cue met first: that quote's speaker."""
+    found = _looked_back(ctx, k)
+    if found is None or found.met is not _Met.SPEECH:
+        return None
+    return Decision("carried-over", found.speaker, found.cue, continues=found.continues)
+
+
+def previous_sentence(ctx: Context, k: int) -> Decision | None:
+    """No cue of its own, and a sentence reporting speech met first: the subject of its speech verb."""
+    found = _looked_back(ctx, k)
+    if found is None or found.met is not _Met.REPORT:
+        return None
+    return Decision("previous-sentence", found.speaker, None)
+
+
+def paragraph_subject(ctx: Context, k: int) -> Decision | None:
+    """No cue of its own, in a paragraph the reporter opens with a named subject: that person."""
+    found = _looked_back(ctx, k)
+    if found is None or found.met is not _Met.OPENER:
+        return None
+    return Decision("paragraph-subject", found.speaker, None)
 
 
 def previous_speaker(ctx: Context, k: int) -> Decision | None:
-    """A quoted phrase no verb ties to anyone: the person the sentence is about, when its
-    main clause has a named subject before the phrase; else the nearest earlier speech, as
-    a last resort."""
-    owner = _speech_noun_owner(ctx, k)
-    if owner is not None:
-        decision = Decision("speech-noun", ctx.speaker(owner, k), None)
-        if decision.known:
-            return decision
+    """A quote nothing else ties to anyone: the person its sentence is about, when its main
+    clause has a named subject before the quote; else the nearest earlier speech, as a last resort."""
     subject = _sentence_subject(ctx, k)
     if subject is not None:
         decision = Decision("previous-speaker", ctx.speaker(subject, k), None)
         if decision.known and decision.speaker.entity is not None:
             return decision
-    decision = _carry(ctx, k)
-    if decision is None:
+    # looked back afresh, not through ``ctx.once``: the speakers resolved since (a quote with no
+    # cue of its own was looked back from already) may change what the look back resolves
+    found = _look_back(ctx, k)
+    if found is None:
         return None
-    return Decision("previous-speaker", decision.speaker, None, decision.continues)
-
-
-def _speech_noun_owner(ctx: Context, k: int) -> Token | None:
-    """The owner of a speech noun earlier in the quote's sentence, with no speech verb
-    between: "Ana's main claim is that the plan is 'a fraud'", "after her comment that, '...'"."""
-    found = _speech_words_before(ctx)[ctx.layout.frames[k].first]
-    if found < 0:
-        return None
-    t = ctx.doc[found]
-    if is_speech_verb(t):
-        return None
-    return next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
-                 and not ctx.layout.quoted(c)), None)
-
-
-def _speech_words_before(ctx: Context) -> list[int]:
-    """For each token, the nearest speech verb or speech noun before it in its own sentence and
-    paragraph, outside every quote (-1: none). One pass per article, kept in ``layout.memo``, so a
-    sentence of many quotes is not scanned back once per quote."""
-    layout = ctx.layout
-    cached = layout.memo.get("speech_words_before")
-    if cached is not None:
-        return cached
-    para_of = layout.para_of
-    before = [-1] * len(ctx.doc)
-    last = -1
-    for t in ctx.doc:
-        i = t.i
-        if t.is_sent_start or (i > 0 and para_of[i] != para_of[i - 1]):
-            last = -1
-        before[i] = last
-        if not layout.quoted(t) and (is_speech_verb(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS)):
-            last = i
-    layout.memo["speech_words_before"] = before
-    return before
+    return Decision("previous-speaker", found.speaker, None, found.continues)
 
 
 def _sentence_subject(ctx: Context, k: int) -> Token | None:
@@ -110,7 +117,11 @@ def nearest_person(ctx: Context, k: int) -> Decision | None:
     return Decision("nearest-person", Who(entity, None, mention))
 
 
-def _carry(ctx: Context, k: int) -> Decision | None:
+def _look_back(ctx: Context, k: int) -> _Earlier | None:
+    """Walking back from a quote, within its paragraph and the one before: on crossing into the
+    paragraph before, the named subject opening the quote's own paragraph; else the first earlier
+    quote, the cue of one, or a speech verb with a subject in a sentence whose cue attributes no
+    quote. None past the paragraph before, or at a quote no rule attributed."""
     layout, doc = ctx.layout, ctx.doc
     frame = layout.frames[k]
     para = layout.para_of[frame.first]
@@ -126,23 +137,23 @@ def _carry(ctx: Context, k: int) -> Decision | None:
             crossed = True
             subject = _paragraph_subject(ctx, k)
             if subject is not None:
-                return Decision("paragraph-subject", ctx.speaker(subject, k), None)
+                return _Earlier(_Met.OPENER, ctx.speaker(subject, k))
         j = layout.run_of[i]
         if j != -1:
             prev = ctx.decisions[j] if j < len(ctx.decisions) else None
             if prev is None or not prev.known:
                 return None
             same_para = layout.para_of[i] == para
-            return Decision("carried-over", prev.speaker, prev.cue if same_para else None, continues=j)
+            return _Earlier(_Met.SPEECH, prev.speaker, prev.cue if same_para else None, continues=j)
         if is_speech_verb(tok) and (tok.idx, tok.idx + len(tok)) in ctx.cue_owner:
             j = ctx.cue_owner[(tok.idx, tok.idx + len(tok))]
             prev = ctx.decisions[j]
             same_para = layout.para_of[tok.i] == para
-            return Decision("carried-over", prev.speaker, prev.cue if same_para else None, continues=j)
+            return _Earlier(_Met.SPEECH, prev.speaker, prev.cue if same_para else None, continues=j)
         if is_speech_verb(tok) and not _attributes_a_quote(ctx, tok):
             subject = ctx.grammar.subject(tok, k)
             if subject is not None:
-                return Decision("previous-sentence", ctx.speaker(subject, k), None)
+                return _Earlier(_Met.REPORT, ctx.speaker(subject, k))
         i -= 1
     return None
 

@@ -9,6 +9,7 @@ relative pronoun stands for, the subject words that name no speaker on their own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -21,6 +22,8 @@ from ..people.person_words import UNNAMED_ROLES
 
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,15 @@ class Context:
         self.grammar = CueGrammar(doc, layout)
         self.decisions: list[Decision] = []
         self.cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
+        self._read: dict[tuple[str, int], object] = {}
+
+    def once(self, k: int, reading: Callable[[Context, int], T]) -> T:
+        """``reading(self, k)``, read once per quote: rules that share a reading (a climb, a look
+        back) each decide from the same finding, and its speakers are resolved once."""
+        key = (reading.__name__, k)
+        if key not in self._read:
+            self._read[key] = reading(self, k)
+        return self._read[key]  # type: ignore[return-value]
 
     def speaker(self, token: Token, k: int) -> Who:
         """Who ``token`` names, as the speaker of quote ``k``."""

@@ -13,7 +13,7 @@ handled: a speech verb in a relative clause on a thing inside a report ("said he
 that reminded him of '...'"). A sentence's first cue is read once for all its quotes, a verb's
 children by dependency (``parse_index``): a verb the parser hangs a thousand quotes on costs
 no more per quote than one with a single quote. Grammar only:
-who a word means is ``mentions.Resolver``'s, which rule decides is ``speakers``'.
+who a word means is ``mentions.Resolver``'s, which rule decides is ``sieves``'.
 """
 from __future__ import annotations
 

@@ -2,16 +2,20 @@
 (``cue-subject``), "according to X" (``according-to``), a verb that frames a quoted phrase
 without reporting speech (``frame-verb``), and a speech noun with an owner (``speech-noun``).
 
-What each rule does and does not handle is listed in ``speakers``, which runs them in order;
-the grammar they read is ``cue_grammar.CueGrammar``'s.
+What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in
+order; the grammar they read is ``cue_grammar.CueGrammar``'s. ``frame-verb`` and ``speech-noun``
+share one climb from the quoted words (``_framing``): what it meets first, a verb or a speech
+noun with its owner, says which of the two rules it is.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from .cue_grammar import SUBJECT_DEPS
 from ..lexicon.cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
-from .mentions import silent_document
+from .mentions import Who, silent_document
 from ..people.person_words import could_speak, person_noun
 from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
 
@@ -72,8 +76,21 @@ def according_to(ctx: Context, k: int) -> Decision | None:
     return Decision("according-to", ctx.speaker(target, k), (cue.nbor(-1).idx, cue.idx + len(cue)))
 
 
-def frame_verb(ctx: Context, k: int) -> Decision | None:
-    """A partial quote: the subject of the first verb above its words that can frame it."""
+@dataclass(frozen=True)
+class _Framing:
+    """What the climb from a partial quote's words met first that ties them to someone: who,
+    the word that ties them (a verb, or a speech noun), and whether that word is a speech noun
+    whose owner's own words they are (``speech-noun``) rather than a verb framing them
+    (``frame-verb``)."""
+
+    speaker: Who
+    cue: tuple[int, int]
+    owners_words: bool = False
+
+
+def _framing(ctx: Context, k: int) -> _Framing | None:
+    """A partial quote: the first verb above its words that can frame it, and its subject; or a
+    speech noun with a named owner met on the way, whose words they are."""
     if not ctx.partial(k):
         return None
     frame = ctx.layout.frames[k]
@@ -88,14 +105,14 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
         if _named_owner(token) is not None and not ctx.layout.quoted(token) \
                 and (below.i < token.i or below.dep_ in _NOUN_COMPLEMENTS):
             # "X seized on Trump's claim that '...'": the words are the named owner's
-            return Decision("speech-noun", ctx.speaker(_named_owner(token), k), chars(token))
+            return _Framing(ctx.speaker(_named_owner(token), k), chars(token), owners_words=True)
         if ctx.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
             continue
         aside = ctx.grammar.parenthetical(token)
         if aside is not None:
             subject = ctx.grammar.subject(aside, k)
             if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
-                return Decision("frame-verb", ctx.speaker(subject, k), chars(aside))
+                return _Framing(ctx.speaker(subject, k), chars(aside))
         if token.lemma_ == "be":
             continue
         subject = ctx.grammar.subject(token, k) or _name_tagged_adverb(ctx, token)
@@ -103,22 +120,31 @@ def frame_verb(ctx: Context, k: int) -> Decision | None:
             # "it" framing a phrase counts when it stands for a body: "the IMF ... it referenced '...'"
             who = ctx.speaker(subject, k)
             if who.entity is not None and who.entity.is_org:
-                return Decision("frame-verb", who, chars(token))
+                return _Framing(who, chars(token))
         if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS | _WHAT:
             claim = _owned_claim_above(ctx, token)
             if claim is not None:
                 # "Roe's claim that thousands 'cheered in the streets'": Roe's words, not the thousands'
-                return Decision("speech-noun", ctx.speaker(claim[1], k), chars(claim[0]))
+                return _Framing(ctx.speaker(claim[1], k), chars(claim[0]), owners_words=True)
             reported = _reporter(ctx, token, k)
             if reported is not None:
                 return reported
-            decision = Decision("frame-verb", ctx.speaker(subject, k), chars(token))
-            if not mere_thing(antecedent(subject), decision.speaker):
-                return decision
+            found = _Framing(ctx.speaker(subject, k), chars(token))
+            if not mere_thing(antecedent(subject), found.speaker):
+                return found
             # "a report found that money was coming from '...'": money frames nothing; climb on
             if first is None and person_noun(antecedent(subject)):
-                first = decision  # "a friend described him as '...'": an unnamed person, if no one else
+                first = found  # "a friend described him as '...'": an unnamed person, if no one else
     return first  # a thing alone ("the choice was between calling him '...'"): the later rules decide
+
+
+def frame_verb(ctx: Context, k: int) -> Decision | None:
+    """A partial quote: the subject of the first verb above its words that can frame it, unless
+    the climb meets a speech noun's owner first (``speech_noun``, next in order)."""
+    found = ctx.once(k, _framing)
+    if found is None or found.owners_words:
+        return None
+    return Decision("frame-verb", found.speaker, found.cue)
 
 
 def _name_tagged_adverb(ctx: Context, verb: Token) -> Token | None:
@@ -134,7 +160,7 @@ def _name_tagged_adverb(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
-def _reporter(ctx: Context, verb: Token, k: int) -> Decision | None:
+def _reporter(ctx: Context, verb: Token, k: int) -> _Framing | None:
     """A verb that neither reports speech nor names, inside the report of a speech verb with
     a subject: "Ana said the plan would 'bleed us dry'" quotes Ana, not the plan."""
     if is_speech_verb(verb) or verb.lemma_.lower() in NAMING_VERBS:
@@ -145,7 +171,7 @@ def _reporter(ctx: Context, verb: Token, k: int) -> Decision | None:
     subject = ctx.grammar.subject(outer, k)
     if subject is None or antecedent(subject).lower_ in RELATIVE | WEAK_SUBJECTS:
         return None
-    return Decision("frame-verb", ctx.speaker(subject, k), chars(outer))
+    return _Framing(ctx.speaker(subject, k), chars(outer))
 
 
 def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
@@ -167,10 +193,33 @@ def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
 
 
 def speech_noun(ctx: Context, k: int) -> Decision | None:
-    """A quoted phrase no verb frames, inside a speech noun with an owner: "Obama's 'if you
-    like your plan' promise", "his 'fire in a theater' remark": the owner."""
-    if not ctx.partial(k):
-        return None
+    """A quoted phrase that is a speech noun's own words: its owner. In order: a named owner's
+    speech noun the climb from a partial quote meets before any verb frames it ("X seized on
+    Trump's claim that '...'", "Roe's claim that thousands 'cheered'"); a speech noun the phrase
+    stands in, with no verb between ("Obama's 'if you like your plan' promise"); the owner of a
+    speech noun before the quote in its sentence ("Ana's main claim is that it is 'a fraud'")."""
+    if ctx.partial(k):
+        found = ctx.once(k, _framing)
+        if found is not None and found.owners_words:
+            decision = Decision("speech-noun", found.speaker, found.cue)
+            if decision.known:
+                return decision
+        inside = _noun_around(ctx, k)
+        if inside is not None:
+            decision = Decision("speech-noun", ctx.speaker(inside[1], k), chars(inside[0]))
+            if decision.known:
+                return decision
+    owner = _speech_noun_owner_before(ctx, k)
+    if owner is not None:
+        decision = Decision("speech-noun", ctx.speaker(owner, k), None)
+        if decision.known:
+            return decision
+    return None
+
+
+def _noun_around(ctx: Context, k: int) -> tuple[Token, Token] | None:
+    """The speech noun a partial quote stands in, with no verb between, and its owner: "his 'fire
+    in a theater' remark" -> (remark, his). Only the nearest such noun is looked at."""
     token = ctx.doc[ctx.layout.frames[k].first]
     for _ in range(4):
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(token):
@@ -180,8 +229,43 @@ def speech_noun(ctx: Context, k: int) -> Decision | None:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
         if owner is not None and not ctx.layout.quoted(owner):
-            return Decision("speech-noun", ctx.speaker(owner, k), chars(token))
+            return token, owner
     return None
+
+
+def _speech_noun_owner_before(ctx: Context, k: int) -> Token | None:
+    """The owner of a speech noun earlier in the quote's sentence, with no speech verb
+    between: "Ana's main claim is that the plan is 'a fraud'", "after her comment that, '...'"."""
+    found = _speech_words_before(ctx)[ctx.layout.frames[k].first]
+    if found < 0:
+        return None
+    t = ctx.doc[found]
+    if is_speech_verb(t):
+        return None
+    return next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
+                 and not ctx.layout.quoted(c)), None)
+
+
+def _speech_words_before(ctx: Context) -> list[int]:
+    """For each token, the nearest speech verb or speech noun before it in its own sentence and
+    paragraph, outside every quote (-1: none). One pass per article, kept in ``layout.memo``, so a
+    sentence of many quotes is not scanned back once per quote."""
+    layout = ctx.layout
+    cached = layout.memo.get("speech_words_before")
+    if cached is not None:
+        return cached
+    para_of = layout.para_of
+    before = [-1] * len(ctx.doc)
+    last = -1
+    for t in ctx.doc:
+        i = t.i
+        if t.is_sent_start or (i > 0 and para_of[i] != para_of[i - 1]):
+            last = -1
+        before[i] = last
+        if not layout.quoted(t) and (is_speech_verb(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS)):
+            last = i
+    layout.memo["speech_words_before"] = before
+    return before
 
 
 def _owned_claim_above(ctx: Context, verb: Token) -> tuple[Token, Token] | None:

@@ -21,7 +21,7 @@ wrong speaker traces to one rule. In order:
    wins, a thing that "says" speaks for the subject of the clause that has it ("X wore a shirt
    that said"), and a speech that has not happened ("voters will say") gives way to the verb
    reporting it. A partial quote under a naming verb with a named subject inside the report
-   ("Ana said Mark called it 'a disaster'") is left to rule 7. A speech verb right after the
+   ("Ana said Mark called it 'a disaster'") is left to rule 10. A speech verb right after the
    closing mark with its subject after it ('"...?" asked Ana') comes first, whatever verb the
    parser hung the quote on; a known surname the tagger took for an adverb ("Long described it
    as") is a subject.
@@ -33,20 +33,22 @@ wrong speaker traces to one rule. In order:
 5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
    ending the line the quote opens, past quotes nested in it; or a short line of its own
    right after the quote's paragraph ("- Jane Roe, at the rally.").
-   ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
+6. ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
    ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
    with commas of its own ('"...," Ana, now 67 and living in Salem, Ore., said') and a short
    phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said');
    not a clause about the words ('"...," which Ana doubts').
-6. ``carried-over``: a quote that is a sentence or more, with no cue of its own; the
-   speaker of the quote just before it (same or previous paragraph), or
-   ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
+7-9. A quote that is a sentence or more, with no cue of its own: one look back from it, within
+   its paragraph and the one before, and what it meets first says which of three rules decides:
+7. ``carried-over``: the quote just before it (same or previous paragraph), or the cue of one:
+   that quote's speaker.
+8. ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
    underscored that ...", then a paragraph that is only a quote; not a verb in a clause of
-   a sentence whose own cue attributes a quote), or
-   ``paragraph-subject``: a named person who is the subject of the reporter's sentence
+   a sentence whose own cue attributes a quote).
+9. ``paragraph-subject``: a named person who is the subject of the reporter's sentence
    opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
    looking into the paragraph above.
-7. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does not
+10. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does not
    report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a passive naming
    verb, who did the naming ("X was called a fraud by Y for selling '...'": Y); a subject that
    is a mere thing ("money was coming from '...'"), also through a relative pronoun ("a 'bubble'
@@ -56,21 +58,24 @@ wrong speaker traces to one rule. In order:
    '...'") is the subject; "it" counts when it stands for a body ("the IMF ... it referenced
    '...'"); a parenthetical report set into the clause ("The bridge, Ana said, cost 'far too
    much'") or a speech verb whose report holds a verb that neither speaks nor names ("Ana said
-   the plan would 'bleed us dry'") gives the reporter.
-8. ``speech-noun``: a quoted phrase no verb frames, inside a speech noun with an owner
-   ("it is the pull of Obama's 'keep your plan' promise"): the owner. Checked before
-   ``frame-verb`` climbs past it when the owner is named and the phrase is the noun's own
-   words ("X seized on Trump's claim that '...'", not "X called Trump's remarks '...'"), and
-   when a verb in the noun's own clause frames the phrase ("her claim that 'dozens' left").
-   ``previous-speaker``: a quoted phrase that nothing else ties: the owner of a speech noun
-   before it in its sentence ("X's main claim was that it is 'a fraud'"), the named subject of
-   its sentence's main clause, else as in 6, last resort.
-9. ``nearest-person``: the person named last before the quote, close by.
-10. no rule: speaker unknown (name and id null).
+   the plan would 'bleed us dry'") gives the reporter. The climb to the verb stops at a speech
+   noun with a named owner whose own words the phrase is ("X seized on Trump's claim that
+   '...'", not "X called Trump's remarks '...'"), or one whose own clause holds the framing
+   verb ("her claim that 'dozens' left"): that is rule 11's.
+11. ``speech-noun``: a quoted phrase that is a speech noun's own words: the owner. The noun the
+   climb of rule 10 stopped at; else a speech noun the phrase stands in, no verb between ("it is
+   the pull of Obama's 'keep your plan' promise"); else, for any quote, the owner of a speech
+   noun before it in its sentence ("X's main claim was that it is 'a fraud'").
+12. ``previous-speaker``: a quote nothing else ties: the named subject of its sentence's main
+   clause, else what the look back of rules 7-9 meets, last resort.
+13. ``nearest-person``: the person named last before the quote, close by.
+14. ``none``: no rule decided; speaker unknown (name and id null).
 
-The rules live by what they read: ``tag_sieves`` (the words set around a quote: 1, 4, 5),
-``cue_sieves`` (a cue in the quote's sentence: 2, 3, 7, 8's speech-noun), ``carry_sieves``
-(what came before: 6, 8's previous-speaker, 9), all over one ``speaker_context.Context``.
+The rules live by what they read: ``tag_sieves`` (the words set around a quote: 1, 4, 5, 6),
+``cue_sieves`` (a cue in the quote's sentence: 2, 3, 10, 11), ``carry_sieves``
+(what came before: 7, 8, 9, 12, 13), all over one ``context.Context``; each rule's name comes
+from one function named after it (``speech_noun`` for ``speech-noun``), and readings two rules
+share (a climb, a look back) are read once per quote and return findings, not rule names.
 Reading the sentence (cues, the verb a quote hangs on, a verb's subject) is
 ``cue_grammar.CueGrammar``'s; turning the word a rule points at into a speaker is
 ``mentions.Resolver``'s. Not handled:
@@ -92,12 +97,18 @@ from .context import Context, Decision
 
 Rule = Callable[[Context, int], Decision | None]
 
-# The order of the rules: the first that decides a known speaker wins.
+# The order of the rules: the first that decides a known speaker wins; ``none`` when none does.
 RULES: tuple[Rule, ...] = (
     tag_sieves.transcript, cue_sieves.cue_subject, cue_sieves.according_to, tag_sieves.colon_lead_in,
-    tag_sieves.byline, tag_sieves.trailing_clause, carry_sieves.carried_over, cue_sieves.frame_verb,
-    cue_sieves.speech_noun, carry_sieves.previous_speaker, carry_sieves.nearest_person,
+    tag_sieves.byline, tag_sieves.trailing_clause, carry_sieves.carried_over, carry_sieves.previous_sentence,
+    carry_sieves.paragraph_subject, cue_sieves.frame_verb, cue_sieves.speech_noun, carry_sieves.previous_speaker,
+    carry_sieves.nearest_person,
 )
+
+
+def none(ctx: Context, k: int) -> Decision:
+    """No rule decided a known speaker: the speaker is unknown (name and id null)."""
+    return Decision("none", None)
 
 
 class Attributor:
@@ -117,7 +128,7 @@ class Attributor:
                 if decision is not None and decision.known:
                     break
             else:
-                decision = Decision("none", None)
+                decision = none(ctx, k)
             ctx.decisions.append(self._link(k, decision))
             if decision.cue is not None and decision.known:
                 ctx.cue_owner.setdefault(decision.cue, k)

@@ -3,7 +3,7 @@
 signature line (``byline``), and the reporter's clause closing its sentence whatever its verb
 (``trailing-clause``).
 
-What each rule does and does not handle is listed in ``speakers``, which runs them in order.
+What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in order.
 """
 from __future__ import annotations
 

@@ -1,0 +1,85 @@
+"""Every ``rule`` value of the answer comes from one function named after it, with its calibrated
+confidence: the table below is the list of rule names, in the order they are tried, and the source
+of ``service/extract`` is read to check that no other function writes a rule name."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from service.extract.speakers import carry_sieves, cue_sieves, sieves, tag_sieves
+from service.extract.speakers.sieves import RULE_PRECISION, RULES
+
+# (rule name, the one function that decides it, its confidence), in the order the rules are tried.
+RULE_TABLE: list[tuple[str, Callable, float]] = [
+    ("transcript", tag_sieves.transcript, 0.92),
+    ("cue-subject", cue_sieves.cue_subject, 0.94),
+    ("according-to", cue_sieves.according_to, 0.89),
+    ("colon-lead-in", tag_sieves.colon_lead_in, 0.75),
+    ("byline", tag_sieves.byline, 0.96),
+    ("trailing-clause", tag_sieves.trailing_clause, 0.67),
+    ("carried-over", carry_sieves.carried_over, 0.93),
+    ("previous-sentence", carry_sieves.previous_sentence, 0.75),
+    ("paragraph-subject", carry_sieves.paragraph_subject, 0.67),
+    ("frame-verb", cue_sieves.frame_verb, 0.85),
+    ("speech-noun", cue_sieves.speech_noun, 0.83),
+    ("previous-speaker", carry_sieves.previous_speaker, 0.71),
+    ("nearest-person", carry_sieves.nearest_person, 0.8),
+    ("none", sieves.none, 0.0),
+]
+
+EXTRACT = Path(sieves.__file__).resolve().parent.parent  # service/extract
+
+
+def test_the_table_is_every_rule_with_its_confidence() -> None:
+    assert {name: confidence for name, _, confidence in RULE_TABLE} == RULE_PRECISION
+
+
+def test_the_rules_run_in_the_order_of_the_table() -> None:
+    # ``none`` is what is left when no rule decides, so it is not in RULES
+    assert list(RULES) == [function for _, function, _ in RULE_TABLE[:-1]]
+
+
+@pytest.mark.parametrize("name, function", [(n, f) for n, f, _ in RULE_TABLE], ids=[n for n, _, _ in RULE_TABLE])
+def test_a_rule_is_decided_by_the_function_named_after_it(name: str, function: Callable) -> None:
+    assert function.__name__ == name.replace("-", "_")
+
+
+def _functions_writing(names: set[str], root: Path = EXTRACT) -> dict[str, set[str]]:
+    """Rule name -> "module.function" of every function under ``root`` whose body holds the name
+    as a string literal (a module-level literal counts as the module's, "module.<module>")."""
+    found: dict[str, set[str]] = {name: set() for name in names}
+    for path in sorted(root.rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        def visit(node: ast.AST, where: str) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    visit(child, f"{module}.{child.name}")
+                elif isinstance(child, ast.Constant) and child.value in found:
+                    found[child.value].add(where)
+                else:
+                    visit(child, where)
+
+        visit(tree, f"{module}.<module>")
+    return found
+
+
+def test_no_other_function_writes_a_rule_name() -> None:
+    """A rule name as a literal is in its own function's body only, besides the table of
+    confidences (``RULE_PRECISION``, at module level in ``speakers.sieves``)."""
+    written = _functions_writing(set(RULE_PRECISION))
+    for name, function, _ in RULE_TABLE:
+        module = function.__module__.removeprefix("service.extract.")
+        assert written[name] == {f"{module}.{function.__name__}", "speakers.sieves.<module>"}, name
+
+
+def test_the_source_check_sees_a_second_writer(tmp_path: Path) -> None:
+    """The check is not a no-op: a helper that writes a rule name is caught, nested or not."""
+    (tmp_path / "helper.py").write_text(
+        'def carried_over():\n    return "carried-over"\n\n'
+        'def _carry():\n    def inner():\n        return "carried-over"\n    return inner\n', encoding="utf-8")
+    assert _functions_writing({"carried-over"}, tmp_path) == {"carried-over": {"helper.carried_over", "helper.inner"}}
