@@ -29,7 +29,8 @@ quotes are registered but never taken as antecedents. Handled:
 Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
 not give, and people the article never names in a way spaCy's tagger or recogniser can see.
 
-Split out: turning a span into name words, and the lexicons of body and document nouns, live in
+Split out: the ``Entity`` type lives in ``entity`` (so ``pronouns`` reads it without importing
+this module); turning a span into name words, and the lexicons of body and document nouns, live in
 ``name_words``; pronoun resolution (he, she, it) lives in ``pronouns``, which reads the mention
 timeline here through ``mentions_before`` and ``entity_headed_by`` only. ``People.antecedent``,
 ``DOCUMENT_NOUNS``, ``NON_PERSON_NOUNS``, ``PERSON_PRONOUNS`` and ``clause_depth`` stay
@@ -39,18 +40,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .entity import Entity
 from .name_words import (APOSTROPHE_S, DOCUMENT_NOUNS, NON_PERSON_NOUNS, ORG_NOUNS, a_thing, given_name_before,
                          initials, name_words, opens_line, personal_name, single_letters, strip_name, trim_junk)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from .pronouns import PERSON_PRONOUNS, Pronouns, clause_depth
 
 # Re-exported: other modules import these from here.
-__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "Entity", "People", "clause_depth"]
+__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "People", "clause_depth"]
 
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -61,19 +62,6 @@ _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
 _VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
-
-
-@dataclass
-class Entity:
-    """A person or organisation, with the name forms and mentions the article gives it."""
-
-    key: int
-    name: str
-    words: tuple[str, ...]  # lower-case name words, titles dropped
-    is_org: bool
-    gender: str | None = None
-    titles: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
 
 
 def _main_clause(verb: Token) -> bool:

@@ -17,14 +17,12 @@ rests on X), and gender the first-name list, honorifics and nouns do not give.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Callable, Final, Iterator, Protocol
+from typing import Callable, Final, Iterator, Protocol
 
 from spacy.tokens import Doc, Token
 
+from .entity import Entity
 from ..parse_index import sentence_start
-
-if TYPE_CHECKING:
-    from .people import Entity
 
 PERSON_PRONOUNS: Final[dict[str, str]] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # How many sentences back a name is still salient as the subject of its relative clause.

@@ -17,7 +17,8 @@ from .cue_grammar import SUBJECT_DEPS, CueGrammar
 from ..quotes.frames import Layout, quote_kind
 from .mentions import Resolver, Who
 from ..people.name_words import NON_PERSON_NOUNS
-from ..people.people import Entity, People
+from ..people.entity import Entity
+from ..people.people import People
 from ..people.person_words import UNNAMED_ROLES
 
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})

@@ -43,7 +43,8 @@ from ..lexicon.cues import is_speech_verb
 from ..quotes.frames import Layout
 from ..lexicon.names import title_word
 from ..parse_index import sentence_of
-from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, Entity, People, clause_depth
+from ..people.entity import Entity
+from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, People, clause_depth
 from ..people.person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
                            person_noun, stands_for_people)
 
