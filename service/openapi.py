@@ -108,7 +108,8 @@ def example_answer() -> dict[str, Any]:
     mention = _span("Silva", 2)
     claim = _span("Mayor Ana Silva promised a new library at a council meeting on Monday.")
     event = _span("a council meeting on Monday")
-    ref = {"id": "s1", "name": "Ana Silva", "mention": mention, "role": "Mayor", "affiliation": None}
+    ref = {"id": "s1", "name": "Ana Silva", "mention": mention, "resolved_by": "surname", "role": "Mayor",
+           "affiliation": None}
     first = _span("We will open it in May,")
     second = _span("Every school will get a reading room.")
     return {

@@ -12,8 +12,9 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from .config import DEFAULTS
+from .extract.records import RESOLVED_BY
 
-VERSION_EXAMPLE = "1.1.0"
+VERSION_EXAMPLE = "1.2.0"
 
 
 def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:
@@ -165,6 +166,16 @@ class SpeakerRefSchema(Schema):
         "Donald Trump"))
     mention = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
         "The words the attribution rests on (the subject of the cue); null when no words name the speaker."))
+    resolved_by = fields.String(allow_none=True, metadata=_doc(
+        "How ``name`` was reached from the mention (docs/api.md): name (the name, two or more of its "
+        "words, or a one-word name whole: \"Jane Lee\"), surname (\"Lee\", misspelt too), first-name "
+        "(\"Jane\", or a nickname), title-and-surname (a title or honorific before the surname: "
+        "\"Ms. Lee\", \"Sen. Lee\"), pronoun (\"she\", \"they\", a signed letter's \"I\"), description "
+        "(of someone the article names: \"the governor\"), organisation (a word of an organisation's "
+        "name, its acronym, or its unnamed officials), document (a statement or report speaking for "
+        "whoever issued it), unnamed (a description of someone the article never names; ``name`` is "
+        "that description). Null when ``name`` is null. Added in 1.2.0.",
+        "surname", enum=[*RESOLVED_BY, None]))
     role = fields.String(allow_none=True, metadata=_doc(
         "Title or position the article gives; null when it gives none.", "President"))
     affiliation = fields.String(allow_none=True, metadata=_doc(

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from service import create_app
 from service.config import DEFAULTS, from_environment
+from service.extract.records import RESOLVED_BY
 from service.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,9 +118,13 @@ def check_answer(text: str, body: dict[str, Any]) -> None:
         assert q["kind"] in {"direct", "partial"}
         assert q["continues"] is None or q["continues"] in seen, f"{q['id']} continues a later quote"
         speaker = q["speaker"]
-        assert isinstance(speaker, dict) and {"id", "name", "mention", "role", "affiliation"} <= set(speaker)
+        assert isinstance(speaker, dict) \
+            and {"id", "name", "mention", "resolved_by", "role", "affiliation"} <= set(speaker)
         if speaker["name"] is None:
             assert speaker["id"] is None
+        # resolved_by is null exactly when name is (added in 1.2.0)
+        assert (speaker["resolved_by"] is None) is (speaker["name"] is None), f"{q['id']}: {speaker}"
+        assert speaker["resolved_by"] is None or speaker["resolved_by"] in RESOLVED_BY
         if speaker["id"] is not None:
             assert speaker["id"] in speaker_ids, f"{q['id']}: speaker {speaker['id']} not in speakers"
         for part in ("cue", "claim", "event"):

@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from service.extract.records import RESOLVED_BY
 from service.openapi import EXAMPLE_TEXT, build_spec, example_answer, type_label
 from service.schemas import (ErrorBodySchema, QuoteSchema, QuotesResponseSchema, SpanSchema, SpeakerRefSchema,
                              SpeakerSchema)
@@ -16,7 +17,7 @@ CONTRACT: dict[str, set[str]] = {
     "QuotesResponse": {"id", "quotes", "speakers", "meta"},
     "Quote": {"id", "text", "start", "end", "kind", "continues", "speaker", "cue", "claim", "event",
               "rule", "confidence"},
-    "SpeakerRef": {"id", "name", "mention", "role", "affiliation"},
+    "SpeakerRef": {"id", "name", "mention", "resolved_by", "role", "affiliation"},
     "Speaker": {"id", "name", "role", "affiliation", "mentions", "quote_ids"},
     "Span": {"text", "start", "end"},
     "Meta": {"model", "version", "elapsed_ms"},
@@ -50,7 +51,8 @@ OPERATIONS: dict[tuple[str, str], set[str]] = {
 
 NULLABLE: set[tuple[str, str]] = {
     ("Quote", "continues"), ("Quote", "cue"), ("Quote", "claim"), ("Quote", "event"),
-    ("SpeakerRef", "id"), ("SpeakerRef", "name"), ("SpeakerRef", "mention"), ("SpeakerRef", "role"),
+    ("SpeakerRef", "id"), ("SpeakerRef", "name"), ("SpeakerRef", "mention"), ("SpeakerRef", "resolved_by"),
+    ("SpeakerRef", "role"),
     ("SpeakerRef", "affiliation"), ("Speaker", "role"), ("Speaker", "affiliation"),
 }
 
@@ -161,6 +163,13 @@ def test_fields_that_are_never_null_do_not_say_so(spec, component, field):
 
 def test_quote_kind_is_an_enum(spec):
     assert spec["components"]["schemas"]["Quote"]["properties"]["kind"]["enum"] == ["direct", "partial"]
+
+
+def test_resolved_by_is_an_enum_of_the_cores_values_or_null(spec):
+    """OpenAPI 3.0: a nullable enum lists null among its values, or null fails validation."""
+    prop = spec["components"]["schemas"]["SpeakerRef"]["properties"]["resolved_by"]
+    assert prop["enum"] == [*RESOLVED_BY, None] and prop["nullable"] is True
+    assert all(value in prop["description"] for value in RESOLVED_BY)
 
 
 @pytest.mark.parametrize("path, method", sorted(OPERATIONS))

@@ -103,7 +103,8 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision], deadline: Deadlin
             id=f"q{k + 1}", text=text[run.start:run.end], start=run.start, end=run.end,
             kind=quote_kind(doc, layout, k),
             continues=f"q{continues + 1}" if continues is not None else None,
-            speaker=SpeakerRef(person.id, person.name, mention, person.role, person.affiliation)
+            speaker=SpeakerRef(person.id, person.name, mention, resolved_by=who.resolved_by if who else None,
+                               role=person.role, affiliation=person.affiliation)
             if person else SpeakerRef(None, None, None),
             cue=_span(text, *decision.cue) if decision.cue else None,
             claim=claim, event=event, rule=decision.rule,

@@ -17,13 +17,29 @@ class TextSpan:
     end: int
 
 
+# How a speaker's name was reached from the mention (``SpeakerRef.resolved_by``), one of:
+RESOLVED_BY: tuple[str, ...] = (
+    "name",               # the name ("Jane Lee"), two or more of its words, or a one-word name, whole
+    "surname",            # the surname alone ("Lee"), misspelt too
+    "first-name",         # the first name alone, or a nickname ("Jane")
+    "title-and-surname",  # a title or honorific right before the surname ("Ms. Lee", "Sen. Lee")
+    "pronoun",            # a pronoun ("she", "they", a signed letter's "I")
+    "description",        # a description of someone the article names ("the governor")
+    "organisation",       # one word of an organisation's name, its acronym, or its unnamed officials
+    "document",           # a document that speaks for whoever issued it ("the ministry's statement")
+    "unnamed",            # a description of someone the article never names: the name is the description
+)
+
+
 @dataclass(frozen=True)
 class SpeakerRef:
-    """Who a quote is attributed to. ``id`` and ``name`` are None when the article gives no clue."""
+    """Who a quote is attributed to. ``id`` and ``name`` are None when the article gives no clue,
+    and so is ``resolved_by`` (one of RESOLVED_BY)."""
 
     id: str | None
     name: str | None
     mention: TextSpan | None
+    resolved_by: str | None = None
     role: str | None = None
     affiliation: str | None = None
 

@@ -51,7 +51,7 @@ from ..lexicon.names import first_name_gender, honorific_gender, long_title, nou
 from .pronouns import PERSON_PRONOUNS, Pronouns, clause_depth
 
 # Re-exported: other modules import these from here.
-__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "People", "clause_depth"]
+__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "People", "clause_depth", "how_named"]
 
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -62,6 +62,27 @@ _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
 _VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Hal")
+
+
+def how_named(entity: Entity, span: Span) -> str:
+    """How a name mention reaches its entity's name (an answer's ``resolved_by``, as docs/api.md
+    defines it). ``name``: the mention gives all the name's words, or two or more of them
+    ("Hillary Clinton" for Hillary Rodham Clinton, "Robin Vale" for Robert J. "Robin" Vale). One
+    word of a longer name: ``organisation`` for an organisation (a word of its name, its acronym);
+    for a person ``surname`` (misspelt too: "Mcalister"), ``title-and-surname`` when a title or
+    honorific stands right before it ("Ms. Lee", "Sen. Lee"), and any other word ``first-name``
+    ("Hillary", a nickname). Read from the words, not from the way ``People.lookup`` went."""
+    stripped = strip_name(span)
+    words = name_words(stripped) if stripped is not None else ()
+    if len(words) != 1 or words == entity.words:
+        return "name"
+    if entity.is_org:
+        return "organisation"
+    word, surname = words[0], entity.words[-1]
+    if word != surname and single_letters(word) != single_letters(surname):
+        return "first-name"
+    titled = stripped is not None and stripped.start > 0 and title_word(stripped.doc[stripped.start - 1].text)
+    return "title-and-surname" if titled else "surname"
 
 
 def _main_clause(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from ..lexicon.cues import is_speech_verb
+from ..people.people import how_named
 from .mentions import Who
 from ..parse_index import sentence_of, sentence_root
 from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
@@ -114,7 +115,8 @@ def nearest_person(ctx: Context, k: int) -> Decision | None:
     if found is None:
         return None
     entity, mention = found
-    return Decision("nearest-person", Who(entity, None, mention))
+    span = ctx.doc.char_span(*mention, alignment_mode="expand")
+    return Decision("nearest-person", Who(entity, None, mention, how_named(entity, span)))
 
 
 def _look_back(ctx: Context, k: int) -> _Earlier | None:

@@ -68,7 +68,8 @@ class Context:
         who = self.resolver.speaker(stand_in, prefer=self.previous_entity())
         if stand_in.i != token.i and who.mention is not None:
             # the mention runs from the antecedent to the relative pronoun: "Beck, who"
-            who = Who(who.entity, who.description, (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token))))
+            mention = (min(who.mention[0], token.idx), max(who.mention[1], token.idx + len(token)))
+            who = Who(who.entity, who.description, mention, who.resolved_by)
         return who
 
     def previous_entity(self) -> Entity | None:

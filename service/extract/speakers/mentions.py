@@ -29,6 +29,10 @@ Which words can stand for people at all is ``person_words``'. Handled:
 - a first-person narrator named by a letter's signature line or an essay's closing note on
   its writer; a known surname the tagger missed ('">Sanders'; one it took for a preposition,
   adjective or verb); unnamed officials of a named body ("officials at the agency X": X).
+Each ``Who`` says how its mention reached the speaker (``resolved_by``, one of
+``records.RESOLVED_BY``): the branch that resolved it (a pronoun, a document, an organisation's
+officials, a description of someone named or of no one named), or, for a name, how its words
+stand to the entity's name (``people.how_named``).
 Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
 quote (a narrator), and descriptions of someone the article never names.
 """
@@ -44,7 +48,7 @@ from ..quotes.frames import Layout
 from ..lexicon.names import title_word
 from ..parse_index import sentence_of
 from ..people.entity import Entity
-from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, People, clause_depth
+from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, People, clause_depth, how_named
 from ..people.person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
                            person_noun, stands_for_people)
 
@@ -65,11 +69,16 @@ _BIO_LINES = 2
 
 @dataclass(frozen=True)
 class Who:
-    """Who a mention stands for: a known entity, or a description when no name is known."""
+    """Who a mention stands for: a known entity, or a description when no name is known; and how
+    the mention reached it (``records.RESOLVED_BY``), None when it reached no one."""
 
     entity: Entity | None
     description: str | None
     mention: tuple[int, int] | None
+    resolved_by: str | None
+
+
+NOBODY = Who(None, None, None, None)
 
 
 class Resolver:
@@ -88,7 +97,8 @@ class Resolver:
                 return self._narrator(token)
             if token.lower_ in GROUP_PRONOUNS:
                 return self._group(token, prefer)
-            return Who(people.antecedent(token, prefer), None, _chars(token))
+            entity = people.antecedent(token, prefer)
+            return Who(entity, None, _chars(token), "pronoun" if entity is not None else None)
         token = _whose_owner(token) or _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
@@ -106,17 +116,18 @@ class Resolver:
             span = _nicknamed(span)
             entity = people.by_name(span)
             if entity is not None:
-                return Who(entity, None, (span.start_char, span.end_char))
+                return Who(entity, None, (span.start_char, span.end_char), how_named(entity, span))
         issuer = _issuer(token)
         if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
             # the document speaks for its issuer; the mention stays the words that name it
             who = self.speaker(issuer, prefer)
             phrase = self._phrase(token)
-            return Who(who.entity, who.description, (phrase.start_char, phrase.end_char))
+            return Who(who.entity, who.description, (phrase.start_char, phrase.end_char),
+                       "document" if who.resolved_by is not None else None)
         if token.pos_ in ("NOUN", "PROPN", "X", "ADP", "ADJ", "ADV", "VERB"):
             known = people.known_word(token)
             if known is not None:  # a name the tagger missed: '">Ruiz' after markup, "Over said"
-                return Who(known, None, _chars(token))
+                return Who(known, None, _chars(token), how_named(known, token.doc[token.i:token.i + 1]))
         if token.pos_ in ("NUM", "ADJ") and stands_for_people(token):
             return self._counted(token)
         body = _body_of(token)
@@ -125,7 +136,7 @@ class Resolver:
             entity = people.by_name(span) if span is not None else None
             if entity is not None and entity.is_org:
                 phrase = self._phrase(token)
-                return Who(entity, None, (phrase.start_char, phrase.end_char))
+                return Who(entity, None, (phrase.start_char, phrase.end_char), "organisation")
         if token.pos_ in ("NOUN", "PROPN") or aged(token):
             entity = people.by_description(token)
             if entity is None and _definite_person(token) and not (_speaks(token) and not person_noun(token)):
@@ -136,8 +147,10 @@ class Resolver:
             elif entity is None and _definite_body(token):
                 entity = people.topic(token.idx, is_org=True)
             phrase = self._phrase(token)
-            return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char))
-        return Who(None, None, None)
+            # a description of someone named ("the governor"), else of no one the article names
+            return Who(entity, None if entity else phrase.text, (phrase.start_char, phrase.end_char),
+                       "description" if entity else "unnamed")
+        return NOBODY
 
     def _group(self, token: Token, prefer: Entity | None, depth: int = 0) -> Who:
         """Who "they" stands for: the plural subject the article just gave ("the officers ... they
@@ -146,13 +159,13 @@ class Resolver:
         found = self._group_antecedent(token)
         if found is not None:
             if found.lower_ in GROUP_PRONOUNS:
-                who = self._group(found, prefer, depth + 1) if depth < _GROUP_CHAIN else Who(None, None, None)
+                who = self._group(found, prefer, depth + 1) if depth < _GROUP_CHAIN else NOBODY
             else:
                 who = self.speaker(found, prefer)
             if who.entity is not None or who.description is not None:
-                return Who(who.entity, who.description, _chars(token))
+                return Who(who.entity, who.description, _chars(token), "pronoun")
         # nothing the article says: the previous speaker, as for any cue with no clear subject
-        return Who(prefer, None, _chars(token))
+        return Who(prefer, None, _chars(token), "pronoun" if prefer is not None else None)
 
     def _group_antecedent(self, token: Token) -> Token | None:
         """The subject "they" most likely stands for: one of a clause above it in its sentence,
@@ -211,15 +224,15 @@ class Resolver:
                 span = self.people.name_span(child)
                 entity = self.people.by_name(span) if span is not None else None
                 if entity is not None and not entity.is_org:
-                    return Who(entity, None, (span.start_char, span.end_char))
+                    return Who(entity, None, (span.start_char, span.end_char), how_named(entity, span))
         phrase = self._phrase(token)
-        return Who(None, phrase.text, (phrase.start_char, phrase.end_char))
+        return Who(None, phrase.text, (phrase.start_char, phrase.end_char), "unnamed")
 
     def _narrator(self, token: Token) -> Who:
         """Who "I" is: the writer of a letter, signed in a line of its own after it, or of an
         essay whose last lines say who wrote it ("Jane Roe is a professor at ...")."""
         if token.lower_ not in ("i", "me"):
-            return Who(None, None, None)
+            return NOBODY
         paras = self.layout.paragraphs
         text = self.layout.text
         here = self.layout.paragraph_at(token.idx)
@@ -230,7 +243,7 @@ class Resolver:
             m = _BIO.match(text[p.start:p.end])
             if m and p.start > token.idx:
                 return self._named(p.start, p.start + len(m.group(1)), token)
-        return Who(None, None, None)
+        return NOBODY
 
     def _named(self, start: int, end: int, token: Token) -> Who:
         span = self.doc.char_span(start, end, alignment_mode="contract")
@@ -238,8 +251,8 @@ class Resolver:
             span = span[:-1]
         entity = self.people.by_name(span) if span is not None and len(span) else None
         if entity is None or entity.is_org:
-            return Who(None, None, None)
-        return Who(entity, None, _chars(token))
+            return NOBODY
+        return Who(entity, None, _chars(token), "pronoun")  # "I", named by the signature
 
     def _named_beside(self, token: Token) -> frozenset[int]:
         """Entities named after a description in its own clause: "the businessman said of Ana"
