@@ -9,9 +9,13 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned requirements first (the one source of dependencies), then the project itself,
+# editable and without dependencies, so that `import service` and `python -m scripts.NAME`
+# work from anywhere in the venv. Building it takes setuptools from the same package index.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 run: install
@@ -21,14 +25,14 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 load: install
-	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+	$(BIN)/python -m scripts.load $(LOAD_ARGS)
 
 # Accuracy on ../shared/eval/dev.jsonl over HTTP against accuracy-baseline.json (needs ../shared).
 gate: install
-	$(BIN)/python scripts/accuracy_gate.py $(GATE_ARGS)
+	$(BIN)/python -m scripts.accuracy_gate $(GATE_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

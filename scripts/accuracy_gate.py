@@ -1,7 +1,7 @@
 """The CI accuracy gate: serve with gunicorn, score the dev set, compare with the baseline.
 
-    python scripts/accuracy_gate.py [--gold ../shared/eval/dev.jsonl] [--baseline accuracy-baseline.json]
-    python scripts/accuracy_gate.py --raise   # after a real gain: write the new figures as baseline
+    python -m scripts.accuracy_gate [--gold ../shared/eval/dev.jsonl] [--baseline accuracy-baseline.json]
+    python -m scripts.accuracy_gate --raise   # after a real gain: write the new figures as baseline
 
 Fails (exit 1) when ``bad_offsets`` or ``http_errors`` is above 0, when a figure the
 baseline lists under "at_least" falls more than the tolerance below it, or when one
@@ -16,7 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from server import ROOT, Server
+from scripts import EVAL_DIR, ROOT
+from scripts.server import Server
 
 TOLERANCE = 0.5
 
@@ -53,7 +54,7 @@ def raised(figures: dict[str, float], baseline: dict[str, dict[str, float]]) -> 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    ap.add_argument("--gold", type=Path, default=EVAL_DIR / "dev.jsonl")
     ap.add_argument("--baseline", type=Path, default=ROOT / "accuracy-baseline.json")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--raise", dest="raise_", action="store_true", help="write better figures into the baseline")

@@ -1,6 +1,6 @@
 """`make bench`: the service's cost beside spaCy's own parse, measured side by side in one run.
 
-    python scripts/bench.py [--articles N] [--dev PATH] [--rounds R] [--out PATH] [--skip ...]
+    python -m scripts.bench [--articles N] [--dev PATH] [--rounds R] [--out PATH] [--skip ...]
 
 On the seed article and the first N articles of the dev set (or, when that file is absent,
 the seed plus synthetic articles rearranged from its paragraphs; the output says which):
@@ -16,6 +16,8 @@ the seed plus synthetic articles rearranged from its paragraphs; the output says
 6. ``components``: the time each pipeline component takes (what disabling one would save);
 7. ``linearity``: the core's time per 1,000 words at ~1k and ~100k words (scripts/linearity.py).
 
+The articles come from scripts/corpus.py.
+
 It prints a table and writes the same figures as JSON (default bench-results/bench.json).
 The machine is shared: figures are medians and ratios measured close together in time.
 Every process it starts is stopped on exit, error or Ctrl+C.
@@ -26,7 +28,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import signal
 import statistics
 import sys
@@ -34,17 +35,14 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scripts import ROOT
+from scripts.corpus import DEV_PATH, Article, corpus_paragraphs, load_articles
+from scripts.linearity import TARGET_RATIO, describe, measure_linearity
+from scripts.server import Server, gunicorn_command
 
-from server import Server, gunicorn_command  # noqa: E402
-
-SEED_PATH = ROOT / "seeds" / "000_804a390cb46da908.txt"
-DEV_PATH = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OUT_PATH = ROOT / "bench-results" / "bench.json"
 PARTS = ("core", "http", "memory", "components", "linearity")
 
@@ -52,67 +50,6 @@ PARTS = ("core", "http", "memory", "components", "linearity")
 TARGET_LATENCY_RATIO = 1.15   # end-to-end median / bare nlp() median, at most
 TARGET_THROUGHPUT_RATIO = 1.6  # 2 workers, 4 in flight / one core's bare parse, at least
 TARGET_MEMORY_RATIO = 1.5      # PSS(master + 2 workers) / PSS(master + 1 worker), at most
-
-
-@dataclass(frozen=True)
-class Article:
-    id: str
-    text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-# ---------------------------------------------------------------------------------- articles
-
-def read_seed(path: Path = SEED_PATH) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """The non-blank lines of ``text`` (a paragraph is a line, docs/api.md)."""
-    return [line for line in text.split("\n") if line.strip()]
-
-
-def synthetic_articles(seed: str, count: int) -> list[Article]:
-    """``count`` articles made of the seed's paragraphs, shuffled and cut to varied lengths."""
-    paras = paragraphs_of(seed)
-    out = []
-    for i in range(count):
-        rng = random.Random(i)
-        chosen = paras[:]
-        rng.shuffle(chosen)
-        keep = rng.randint(max(1, len(chosen) // 3), len(chosen))
-        out.append(Article(f"synthetic-{i + 1}", "\n\n".join(chosen[:keep]) + "\n"))
-    return out
-
-
-def load_articles(count: int, dev_path: Path | None) -> tuple[list[Article], str]:
-    """The seed and the first ``count`` dev articles, and a word saying where they came from."""
-    seed = Article("seed", read_seed())
-    if dev_path is not None and dev_path.is_file():
-        with dev_path.open(encoding="utf-8") as f:
-            dev = []
-            for line in f:
-                if len(dev) >= count:
-                    break
-                if line.strip():
-                    item = json.loads(line)
-                    dev.append(Article(str(item.get("id", len(dev) + 1)), item["text"]))
-        return [seed] + dev, f"seed + first {len(dev)} articles of {dev_path}"
-    return [seed] + synthetic_articles(seed.text, count), (
-        f"seed + {count} synthetic articles built from the seed ({dev_path} not found)")
-
-
-def corpus_paragraphs(dev_path: Path | None) -> tuple[list[str], str]:
-    """The paragraphs of the seed and of every dev article (the seed alone when there is no dev set)."""
-    paras = paragraphs_of(read_seed())
-    if dev_path is None or not dev_path.is_file():
-        return paras, f"seed paragraphs only ({dev_path} not found)"
-    with dev_path.open(encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f if line.strip()]
-    return paras + [p for t in texts for p in paragraphs_of(t)], f"seed + all {len(texts)} articles of {dev_path}"
 
 
 # ---------------------------------------------------------------------------------- statistics
@@ -474,7 +411,6 @@ def report(results: dict[str, Any]) -> str:
                          ["pipeline step", "ms/article", "share"]))
     lin = results.get("linearity")
     if lin:
-        from linearity import describe
         out.append("")
         out.append(describe(lin))
     targets = results.get("targets", {})
@@ -502,7 +438,6 @@ def targets_of(results: dict[str, Any]) -> dict[str, Any]:
                 "value": m, "target": f"<= {TARGET_MEMORY_RATIO}", "ok": m <= TARGET_MEMORY_RATIO}
     lin = results.get("linearity")
     if lin:
-        from linearity import TARGET_RATIO
         r = lin["ratio"]
         name = "core's CPU time per 1k words at ~100k words / at ~1k words"
         if lin.get("ratio_is_projected"):
@@ -568,7 +503,6 @@ def run(args: argparse.Namespace, nlp: Any = None, log: Callable[[str], None] = 
         log("measuring each pipeline component ...")
         results["components"] = measure_components(nlp, articles, args.reps)
     if "linearity" not in skip:
-        from linearity import measure_linearity
         log("measuring linearity (~1k and ~100k words) ...")
         paras, paras_source = corpus_paragraphs(args.dev)
         results["linearity"] = measure_linearity(nlp, paras, reps=args.linearity_reps)
@@ -581,7 +515,6 @@ def run(args: argparse.Namespace, nlp: Any = None, log: Callable[[str], None] = 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _raise_exit)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     try:
         results = run(args, log=lambda m: print(m, file=sys.stderr, flush=True))
     except KeyboardInterrupt:

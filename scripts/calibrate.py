@@ -1,6 +1,6 @@
 """Measure each attribution rule's precision on gold data: the ``confidence`` the answer gives.
 
-    python scripts/calibrate.py ../shared/eval/dev.jsonl [--docs /tmp/dev.spacy]
+    python -m scripts.calibrate [GOLD.jsonl, default ../shared/eval/dev.jsonl] [--docs /tmp/dev.spacy]
 
 For every predicted quote that matches a gold quote (the scorer's own matching), the rule
 that chose its speaker is right when the scorer's full-name check passes (or, where gold
@@ -16,14 +16,12 @@ import dataclasses
 import importlib.util
 import json
 import os
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
-from corpus import parsed, read_articles  # noqa: E402
-from service.config import DEFAULTS  # noqa: E402
-from service.extract import extract  # noqa: E402
-from service.nlp import load_pipeline  # noqa: E402
+from scripts import EVAL_DIR
+from scripts.corpus import parsed, read_articles
+from service.config import DEFAULTS
+from service.extract import extract
+from service.nlp import load_pipeline
 
 
 def _scorer(gold_path: str):
@@ -36,7 +34,7 @@ def _scorer(gold_path: str):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold")
+    ap.add_argument("gold", nargs="?", default=str(EVAL_DIR / "dev.jsonl"))
     ap.add_argument("--docs", help="DocBin cache of the parsed articles")
     ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
     a = ap.parse_args()

@@ -10,7 +10,7 @@ paragraph right after a quote by the same speaker shares that quote's claim, as 
 contract's ``continues`` does in the service. No pronouns or far descriptions are passed,
 so the figures are what these modules give on names alone.
 
-usage: eval_fields.py GOLD.jsonl [--score PATH/score.py] [--errors N] [--limit N] [--json]
+usage: python -m scripts.eval_fields [GOLD.jsonl] [--score PATH/score.py] [--errors N] [--limit N] [--json]
 """
 from __future__ import annotations
 
@@ -23,18 +23,16 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from spacy.tokens import Doc, DocBin, Span
 
-from spacy.tokens import Doc, DocBin, Span  # noqa: E402
-
-from service.config import DEFAULTS  # noqa: E402
-from service.extract import parse  # noqa: E402
-from service.extract.events.claims import claim_for  # noqa: E402
-from service.extract.events.choice import event_for  # noqa: E402
-from service.extract.quotes.marks import quoted_runs  # noqa: E402
-from service.extract.roles.choice import role_and_affiliation  # noqa: E402
-from service.nlp import load_pipeline  # noqa: E402
+from scripts import EVAL_DIR
+from service.config import DEFAULTS
+from service.extract import parse
+from service.extract.events.claims import claim_for
+from service.extract.events.choice import event_for
+from service.extract.quotes.marks import quoted_runs
+from service.extract.roles.choice import role_and_affiliation
+from service.nlp import load_pipeline
 
 _WORD = re.compile(r"[\w.-]+")
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -116,8 +114,10 @@ def cached_parse(nlp, text: str, cache: str | None) -> Doc:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold")
-    ap.add_argument("--score", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
+    ap.add_argument("gold", nargs="?", default=str(EVAL_DIR / "dev.jsonl"),
+                    help="gold JSON lines (default ../shared/eval/dev.jsonl beside the repository)")
+    ap.add_argument("--score", default=str(EVAL_DIR / "score.py"),
+                    help="the scorer whose same_field and jaccard judge (default ../shared/eval/score.py)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses of each kind")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--json", action="store_true")

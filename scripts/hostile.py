@@ -1,6 +1,6 @@
 """Acceptance run against hostile input: the service started as `make run` starts it, on 127.0.0.1.
 
-    python scripts/hostile.py [--parts big,slow,memory] [--workers W] [--slow-clients N] ...
+    python -m scripts.hostile [--parts big,slow,memory] [--workers W] [--slow-clients N] ...
 
 Starts gunicorn with the Makefile's command (gunicorn.conf.py, a free 127.0.0.1 port,
 WEB_CONCURRENCY workers; GUNICORN_CMD_ARGS passes through, e.g. "--worker-class sync" to
@@ -39,12 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from server import Server  # noqa: E402
-
-SEED = ROOT / "seeds" / "000_804a390cb46da908.txt"
+from scripts import SEED_PATH
+from scripts.server import Server
 PARTS = ("big", "slow", "memory")
 MIB = 1024 * 1024
 
@@ -267,7 +263,7 @@ class Dribbler:
 
 
 def part_slow(server: Server, report: Report, clients: int, seconds: float, limit: float) -> None:
-    seed = SEED.read_bytes().decode("utf-8")
+    seed = SEED_PATH.read_bytes().decode("utf-8")
     post_text(server.port, seed)  # warm
     probes: list[tuple[str, Callable[[], Answer]]] = [
         ("POST seed article", lambda: post_text(server.port, seed, timeout=60)),

@@ -1,6 +1,6 @@
 """Is the core linear in article length? Time per 1,000 words at ~1k words and at ~100k words.
 
-    python scripts/linearity.py [--dev PATH] [--reps 3] [--windows 10] [--long-words 100000]
+    python -m scripts.linearity [--dev PATH] [--reps 3] [--windows 10] [--long-words 100000]
 
 The core (``service.extract.parse`` + ``extract``, no HTTP) runs on one long article made by
 concatenating the paragraphs of the seed and the dev articles (cycled as often as needed),
@@ -23,6 +23,11 @@ import sys
 import time
 from pathlib import Path
 from typing import Any, Sequence
+
+from scripts.corpus import DEV_PATH, corpus_paragraphs
+from service.config import DEFAULTS
+from service.extract import extract, parse
+from service.nlp import load_pipeline
 
 TARGET_RATIO = 1.5
 SHORT_WORDS = 1_000
@@ -53,8 +58,6 @@ def build_text(paras: Sequence[str], words: int, start: int = 0) -> str:
 
 def _time_core(nlp: Any, text: str, reps: int) -> dict[str, float]:
     """Median milliseconds (wall and CPU) of parse, extract and both, over ``reps`` runs."""
-    from service.extract import extract, parse
-
     runs: dict[str, list[float]] = {k: [] for k in KEYS}
     quotes = 0
     for _ in range(reps):
@@ -176,13 +179,6 @@ def describe(lin: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    here = Path(__file__).resolve().parent
-    sys.path.insert(0, str(here))
-    sys.path.insert(0, str(here.parent))
-    from bench import DEV_PATH, corpus_paragraphs
-    from service.config import DEFAULTS
-    from service.nlp import load_pipeline
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", type=Path, default=DEV_PATH)
     ap.add_argument("--reps", type=int, default=3)

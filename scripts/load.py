@@ -1,6 +1,6 @@
 """Load test: start the service with gunicorn on 127.0.0.1, send concurrent requests, report.
 
-    python scripts/load.py [--requests N] [--duration S] [--clients C] [--workers W] [--small]
+    python -m scripts.load [--requests N] [--duration S] [--clients C] [--workers W] [--small]
 
 Starts gunicorn itself (gunicorn.conf.py, a free local port, WEB_CONCURRENCY workers), waits
 for /readyz, then C client threads post articles (the seed article and synthetic articles
@@ -24,9 +24,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from server import ROOT, Server
-
-SEED = ROOT / "seeds" / "000_804a390cb46da908.txt"
+from scripts import SEED_PATH
+from scripts.server import Server
 
 _PEOPLE = [("Maria Okonkwo", "she", "the city's transport commissioner"),
            ("Tomas Lindgren", "he", "a spokesman for the port authority"),
@@ -151,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.small:
         args.requests, args.duration = min(args.requests, 40), min(args.duration, 60.0)
 
-    articles = [SEED.read_bytes().decode("utf-8")] + synthetic_articles(args.articles)
+    articles = [SEED_PATH.read_bytes().decode("utf-8")] + synthetic_articles(args.articles)
     log_path = Path(tempfile.gettempdir()) / f"quotes-load-{os.getpid()}.log"
     server = Server(args.workers, log_path)
     try:

@@ -1,6 +1,6 @@
 """Run the extraction core over a gold JSONL file and write predictions for score.py --pred.
 
-    python scripts/predict.py GOLD.jsonl OUT.jsonl [--docs CACHE.spacy]
+    python -m scripts.predict GOLD.jsonl OUT.jsonl [--docs CACHE.spacy]
 
 With --docs, parsed documents are read from (or, when absent, written to) a DocBin cache,
 so that rule changes can be measured without parsing again.
@@ -11,14 +11,11 @@ import argparse
 import dataclasses
 import json
 import os
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
-from corpus import parsed, read_articles  # noqa: E402
-from service.config import DEFAULTS  # noqa: E402
-from service.extract import extract  # noqa: E402
-from service.nlp import load_pipeline  # noqa: E402
+from scripts.corpus import parsed, read_articles
+from service.config import DEFAULTS
+from service.extract import extract
+from service.nlp import load_pipeline
 
 
 def main() -> None:

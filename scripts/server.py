@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 from typing import Iterable, Mapping
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts import ROOT
 
 
 def free_port() -> int:

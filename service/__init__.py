@@ -81,7 +81,7 @@ def _refuse_empty_segments() -> None:
     ``/healthz`` once it drops the leading slashes, and nothing is served at such paths."""
     from flask import request
 
-    from .errors import ApiError
+    from .problems import ApiError
 
     if "//" in request.environ.get("PATH_INFO", ""):
         raise ApiError(404, "not_found", "no such endpoint")

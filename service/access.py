@@ -10,7 +10,7 @@ import hmac
 
 from flask import Flask, request
 
-from .errors import ApiError
+from .problems import ApiError
 
 PROTECTED_PREFIX = "/v1/"
 

@@ -1,4 +1,4 @@
-"""The API blueprint: thin views that read a request with a schema, call the core, dump with schemas.
+"""The API blueprint: thin views that read a request, call the core, and write the answer's shape.
 
 POST /v1/quotes and POST /v1/quotes/batch, GET /healthz and GET /readyz. Limits (characters
 per article and per batch, articles per batch) and the request deadline are applied here;
@@ -6,35 +6,32 @@ the core (``service.extract``) knows nothing of HTTP. The deadline covers the an
 dumping too (in pieces, checked between them); a batch that runs out of time answers every
 article it finished and a 503 ``timeout`` in place of each one it did not. Each request's
 spaCy work runs in a memory zone, so words never seen before do not stay in the vocabulary.
+An article is judged by ``service.inputs`` and its answer written by ``service.answers``, as
+the command line does; the batch request's shape is checked with its marshmallow schema.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from typing import Any
 
 from flask import Blueprint, current_app, g, request
-from marshmallow import Schema, ValidationError
+from marshmallow import ValidationError
 from spacy.tokens import Doc
 
-from .version import __version__
-from .articles import load_article, raw_id
+from . import answers
 from .body import read_article, read_json
-from .errors import ApiError, invalid_request
 from .extract import Deadline, DeadlineExceeded, Extraction, extract, parse, parse_many
+from .inputs import load_article, raw_id
 from .model import Model, memory_zone
+from .problems import ApiError, article_failed, invalid_request
 from .requestlog import elapsed_ms, note
-from .schemas import (BatchRequestSchema, HealthSchema, MetaSchema, QuoteSchema, ReadySchema,
-                      SpeakerSchema)
+from .schemas import BatchRequestSchema
+from .version import __version__
 
 log = logging.getLogger("service.api")
 bp = Blueprint("api", __name__)
 
-_QUOTE = QuoteSchema()
-_SPEAKER = SpeakerSchema()
-_META = MetaSchema()
 _BATCH_REQUEST = BatchRequestSchema()
-_HEALTH = HealthSchema()
-_READY = ReadySchema()
 
 # Records dumped between two checks of the deadline (a few milliseconds' work).
 _DUMP_PIECE = 200
@@ -56,39 +53,29 @@ def _timeout() -> ApiError:
 
 
 def _meta(model: Model) -> dict[str, Any]:
-    return _META.dump({"model": model.label, "version": __version__, "elapsed_ms": round(elapsed_ms())})
+    return answers.meta(model.label, __version__, round(elapsed_ms()))
 
 
 def _load_article(data: Any) -> dict[str, Any]:
     return load_article(data, int(current_app.config["MAX_CHARS"]), int(current_app.config["MAX_ID_CHARS"]))
 
 
-def _dump_many(schema: Schema, records: Sequence[Any], deadline: Deadline) -> list[Any]:
-    out: list[Any] = []
-    for start in range(0, len(records), _DUMP_PIECE):
-        deadline.check()
-        out.extend(schema.dump(records[start:start + _DUMP_PIECE], many=True))
-    deadline.check()
-    return out
-
-
 def _dump_extraction(result: Extraction, deadline: Deadline) -> dict[str, list[Any]]:
     """The quotes and speakers as the contract writes them, dumped in pieces with the deadline
     checked between them, so that a huge answer cannot run past it."""
-    return {"quotes": _dump_many(_QUOTE, result.quotes, deadline),
-            "speakers": _dump_many(_SPEAKER, result.speakers, deadline)}
+    return answers.quotes_and_speakers(result, deadline.check, _DUMP_PIECE)
 
 
 @bp.get("/healthz")
 def healthz() -> Any:
-    return _HEALTH.dump({"status": "ok"})
+    return {"status": "ok"}
 
 
 @bp.get("/readyz")
 def readyz() -> Any:
     model = _model()
     model.pipeline()  # 503 not_ready until loaded
-    return _READY.dump({"status": "ready", "model": model.label})
+    return {"status": "ready", "model": model.label}
 
 
 @bp.post("/v1/quotes")
@@ -102,12 +89,11 @@ def quotes() -> Any:
     try:
         with memory_zone(nlp):
             result = extract(parse(nlp, text, deadline), deadline)
-        answer = _dump_extraction(result, deadline)
+        parts = _dump_extraction(result, deadline)
     except DeadlineExceeded:
         raise _timeout() from None
     note(quotes=len(result.quotes))
-    given = {} if article["id"] is None else {"id": article["id"]}
-    return {**given, **answer, "meta": _meta(model)}
+    return answers.answer(article["id"], parts, _meta(model))
 
 
 @bp.post("/v1/quotes/batch")
@@ -172,6 +158,6 @@ def _extract_one(doc: Doc, deadline: Deadline, slot: dict[str, Any]) -> Extracti
     except Exception:
         request_id = g.get("request_id")
         log.exception("extraction failed for one batch article, request_id=%s", request_id)
-        slot["error"] = ApiError(500, "internal_error", "internal error on this article").body(request_id)
+        slot["error"] = article_failed().body(request_id)
         return None
 

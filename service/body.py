@@ -14,13 +14,13 @@ text encoding, 400 ``invalid_encoding`` for bytes that are not valid in the decl
 from __future__ import annotations
 
 import codecs
-import json
 import zlib
 from typing import Any, Iterator
 
 from flask import Request
 
-from .errors import ApiError
+from .inputs import parse_json
+from .problems import ApiError
 
 JSON_TYPES = ("application/json",)
 TEXT_TYPES = ("text/plain",)
@@ -164,20 +164,6 @@ def _decode(request: Request, default: str) -> str:
     except (UnicodeError, LookupError, ValueError, TypeError):  # the codec's: "undefined", "idna"...
         raise ApiError(415, "unsupported_media_type", f"charset {charset!r} cannot read a body",
                        {"charset": charset}) from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def parse_json(raw: str) -> Any:
-    """The JSON value of ``raw``, or 400 ``invalid_json`` (also for NaN, Infinity, deep nesting)."""
-    try:
-        return json.loads(raw, parse_constant=_reject_constant)
-    except RecursionError:
-        raise ApiError(400, "invalid_json", "the body nests too deeply to be read") from None
-    except ValueError as exc:
-        raise ApiError(400, "invalid_json", f"the body is not valid JSON: {exc}") from None
 
 
 def read_json(request: Request) -> Any:

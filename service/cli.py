@@ -17,6 +17,8 @@ Exit status: 0 when every input was read, 1 when some input failed, 2 for usage 
 (bad arguments, a model that does not load). ``QUOTES_SPACY_MODEL``, ``QUOTES_MAX_CHARS`` and
 ``QUOTES_MAX_ID_CHARS`` apply as they do to the service; there is no request deadline. Each
 file, and each chunk of lines, is read in its own spaCy memory zone, as a request is.
+It uses the core, the model and the HTTP-free modules the API shares (``inputs``, ``answers``,
+``problems``), never the web edge: no web framework is imported.
 """
 from __future__ import annotations
 
@@ -30,24 +32,20 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .version import __version__
-from .articles import load_article, raw_id
-from .body import parse_json
+from . import answers
 from .config import DEFAULTS, from_environment
-from .errors import ApiError, invalid_request
 from .extract import Extraction, extract, parse, parse_many
+from .inputs import decode_utf8, load_article, read_line
 from .model import memory_zone
 from .nlp import load_pipeline, model_label
-from .schemas import BatchResultSchema, QuotesResponseSchema
+from .problems import ApiError, article_failed, invalid_request
+from .version import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # Lines of a JSONL archive read and parsed together (with the core's parse_many, as the
 # batch endpoint does), so memory stays flat on long archives.
 CHUNK_LINES = 64
-
-_RESPONSE = QuotesResponseSchema()
-_RESULT = BatchResultSchema()
 
 
 def _dumps(value: Any, indent: int | None = None) -> str:
@@ -59,31 +57,24 @@ def _dumps(value: Any, indent: int | None = None) -> str:
 
 # --- articles ---------------------------------------------------------------------------------
 
-def _decode(raw: bytes, what: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ApiError(400, "invalid_encoding", f"{what} is not valid utf-8", {"position": exc.start}) from None
-
-
 def _extract(doc: Doc) -> Extraction | ApiError:
     try:
         return extract(doc)
     except Exception:  # one article's failure must not end an archive run
-        return ApiError(500, "internal_error", "internal error on this article")
+        return article_failed()
 
 
 # --- files ------------------------------------------------------------------------------------
 
 def _read_file(name: str, stdin: IO[bytes]) -> str:
     if name == "-":
-        return _decode(stdin.read(), "standard input")
+        return decode_utf8(stdin.read(), "standard input")
     try:
         with open(name, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
         raise invalid_request({"file": [f"cannot read {name}: {exc.strerror or 'unknown reason'}"]}) from None
-    return _decode(raw, name)
+    return decode_utf8(raw, name)
 
 
 def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: int,
@@ -91,7 +82,7 @@ def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: in
                   max_id_chars: int = DEFAULTS["MAX_ID_CHARS"]) -> tuple[list[dict[str, Any]], int]:
     """The answer (or ``{"id", "error"}``) for each file, and how many failed; each file's
     spaCy work in its own memory zone."""
-    answers: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
     failed = 0
     for name in names:
         started = time.perf_counter()
@@ -104,13 +95,12 @@ def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: in
         except ApiError as exc:
             failed += 1
             stderr.write(f"{name}: {exc.code}: {exc.message}\n")
-            answers.append({"id": name, "error": exc.body(None)})
+            documents.append({"id": name, "error": exc.body(None)})
             continue
         elapsed = round((time.perf_counter() - started) * 1000)
-        answers.append(_RESPONSE.dump({
-            "id": name, "quotes": result.quotes, "speakers": result.speakers,
-            "meta": {"model": label, "version": __version__, "elapsed_ms": elapsed}}))
-    return answers, failed
+        documents.append(answers.answer(name, answers.quotes_and_speakers(result),
+                                        answers.meta(label, __version__, elapsed)))
+    return documents, failed
 
 
 # --- JSON lines -------------------------------------------------------------------------------
@@ -178,20 +168,6 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _read_line(raw: bytes, max_chars: int, max_id_chars: int) -> tuple[Any, dict[str, Any] | ApiError]:
-    """(id, article) of one line, or (id, the error it gets)."""
-    data: Any = None
-    try:
-        try:
-            data = parse_json(_decode(raw, "the line"))
-        except ApiError as exc:
-            exc.message = exc.message.replace("the body", "the line", 1)
-            raise
-        return raw_id(data, max_id_chars), load_article(data, max_chars, max_id_chars)
-    except ApiError as exc:
-        return raw_id(data, max_id_chars), exc
-
-
 def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str],
                   progress: Progress, stderr: IO[str], source: str,
                   max_id_chars: int = DEFAULTS["MAX_ID_CHARS"]) -> tuple[int, int]:
@@ -199,7 +175,7 @@ def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str]
     spaCy work runs in its own memory zone."""
     articles = failed = done_bytes = 0
     for chunk in _chunks(((n, raw) for n, raw in _lines(stream) if raw.strip()), CHUNK_LINES):
-        read = [(number, raw, *_read_line(raw, max_chars, max_id_chars)) for number, raw in chunk]
+        read = [(number, raw, *read_line(raw, max_chars, max_id_chars)) for number, raw in chunk]
         good = [item for (_, _, _, item) in read if not isinstance(item, ApiError)]
         with memory_zone(nlp):
             docs = iter(parse_many(nlp, [article["text"] for article in good]))
@@ -214,7 +190,7 @@ def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str]
                 line = {"id": given_id, "line": number, "error": result.body(None)}
             else:
                 assert isinstance(item, dict)
-                line = _RESULT.dump({"id": item["id"], "quotes": result.quotes, "speakers": result.speakers})
+                line = answers.batch_result(item["id"], result)
             out.write(_dumps(line) + "\n")
         out.flush()
         progress.update(done_bytes, articles, failed)
@@ -281,9 +257,9 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO
         return EXIT_USAGE
 
     if args.files:
-        answers, failed = extract_files(args.files, nlp, model_label(name, nlp), max_chars, stdin, stderr,
-                                        max_id_chars)
-        document: Any = answers[0] if len(args.files) == 1 else answers
+        documents, failed = extract_files(args.files, nlp, model_label(name, nlp), max_chars, stdin, stderr,
+                                          max_id_chars)
+        document: Any = documents[0] if len(args.files) == 1 else documents
         stdout.write(_dumps(document, args.indent) + "\n")
         stdout.flush()
         return EXIT_FAILED if failed else EXIT_OK

@@ -1,21 +1,20 @@
-"""The error types and the one JSON error handler: every failure answers in the shape of docs/api.md.
+"""The one JSON error handler: every failure answers in the shape of docs/api.md.
 
 ``{"error": {"status", "code", "message", "details", "request_id"}}``, whatever went wrong:
-our own ``ApiError``, an HTTP error Werkzeug raised (404, 405, 413...), or an unexpected
-exception (500 ``internal_error``: the traceback goes to the log, never into the answer).
+our own ``ApiError`` (``service.problems``, the error value without HTTP), an HTTP error
+Werkzeug raised (404, 405, 413...), or an unexpected exception (500 ``internal_error``:
+the traceback goes to the log, never into the answer).
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
 
 from flask import Flask, Response, g, jsonify
 from werkzeug.exceptions import HTTPException
 
-from .schemas import ErrorSchema
+from .problems import ApiError
 
 log = logging.getLogger("service.errors")
-_ERROR_SCHEMA = ErrorSchema()
 
 # The code of each HTTP error Werkzeug may raise on its own, as docs/api.md names them.
 _HTTP_CODES: dict[int, str] = {
@@ -38,48 +37,6 @@ _MESSAGES: dict[str, str] = {
 }
 
 
-class ApiError(Exception):
-    """An answer other than 200, carried up to the error handler.
-
-    ``details`` maps a field to its messages for 422 ``invalid_request``; otherwise it is
-    an object of extra facts (limits, allowed values), or empty.
-    """
-
-    def __init__(self, status: int, code: str, message: str,
-                 details: Mapping[str, Any] | None = None,
-                 headers: Mapping[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.details = dict(details or {})
-        self.headers = dict(headers or {})
-
-    def body(self, request_id: str | None) -> dict[str, Any]:
-        """The error object of docs/api.md (the value of the top-level ``error`` key)."""
-        return {"status": self.status, "code": self.code, "message": self.message,
-                "details": self.details, "request_id": request_id}
-
-
-def invalid_request(details: Mapping[str, Any]) -> ApiError:
-    """422 ``invalid_request`` with field-keyed messages; the message lists them as ``field: msg``."""
-    return ApiError(422, "invalid_request", summarize(details), details)
-
-
-def summarize(details: Mapping[str, Any], prefix: str = "") -> str:
-    """``"text: must not be empty; id: Not a valid string."`` from marshmallow-style messages."""
-    parts: list[str] = []
-    for field, messages in details.items():
-        name = f"{prefix}{field}"
-        if isinstance(messages, Mapping):
-            parts.append(summarize(messages, prefix=f"{name}."))
-        elif isinstance(messages, (list, tuple)):
-            parts.append(f"{name}: " + " ".join(str(m) for m in messages))
-        else:
-            parts.append(f"{name}: {messages}")
-    return "; ".join(parts)
-
-
 def from_http_exception(exc: HTTPException) -> ApiError:
     """Our error for one Werkzeug raised (routing, body size...), keeping headers such as Allow."""
     status = exc.code or 500
@@ -97,7 +54,7 @@ def _request_id() -> str | None:
 
 def error_response(error: ApiError) -> Response:
     """The JSON response for ``error``."""
-    response = jsonify(_ERROR_SCHEMA.dump({"error": error.body(_request_id())}))
+    response = jsonify({"error": error.body(_request_id())})
     response.status_code = error.status
     response.headers.update(error.headers)
     return response

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from spacy.language import Language
 
-from .errors import ApiError
+from .problems import ApiError
 from .nlp import load_pipeline, model_label
 
 log = logging.getLogger("service.model")

@@ -1,9 +1,10 @@
 """The API contract of docs/api.md in code: marshmallow schemas for every request and response.
 
-Request schemas validate (422 ``invalid_request`` with field-keyed messages; unknown fields
-are ignored). Response schemas dump the core's frozen dataclasses by attribute access, and
-are written so that apispec's MarshmallowPlugin can turn them into OpenAPI: each has a
-docstring, each field a description and an example.
+The batch request schema validates (422 ``invalid_request`` with field-keyed messages; unknown
+fields are ignored); one article is judged by ``service.inputs``, and answers are written by
+``service.answers``, which tests/test_schemas_agree.py holds to these schemas' verdicts and
+dumps. All are written so that apispec's MarshmallowPlugin can turn them into OpenAPI: each
+has a docstring, each field a description and an example.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 
 from .config import DEFAULTS
 from .extract.records import RESOLVED_BY
+from .inputs import ID_MESSAGES, TEXT_MESSAGES, id_problem
 
 VERSION_EXAMPLE = "1.2.0"
 
@@ -24,28 +26,12 @@ def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:
     return meta
 
 
-def lone_surrogate_at(text: str) -> int | None:
-    """Where ``text`` holds a lone surrogate (JSON lets one in as an escape, \\ud800), or None:
-    it is not a character, and no answer holding one is valid UTF-8."""
-    if text.isascii():
-        return None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
-
-
 class Identifier(fields.Field):
     """A caller's id for an article, echoed back unchanged: a string of valid Unicode or an
     integer, at most ``max_chars`` characters long (QUOTES_MAX_ID_CHARS; an integer's digits).
     With ``types_only`` just the type is checked (a batch item: its values are judged in place)."""
 
-    default_error_messages = {
-        "invalid": "must be a string or an integer",
-        "too_long": "must be at most {max_chars} characters long",
-        "surrogate": "must be valid Unicode (it holds a lone surrogate)",
-    }
+    default_error_messages = ID_MESSAGES  # the rules are service.inputs', shared with the command line
 
     def __init__(self, *, max_chars: int = DEFAULTS["MAX_ID_CHARS"], types_only: bool = False,
                  **kwargs: Any) -> None:
@@ -54,14 +40,9 @@ class Identifier(fields.Field):
         self.types_only = types_only
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise self.make_error("invalid")
-        if self.types_only:
-            return value
-        if len(value if isinstance(value, str) else str(value)) > self.max_chars:
-            raise self.make_error("too_long", max_chars=self.max_chars)
-        if isinstance(value, str) and lone_surrogate_at(value) is not None:
-            raise self.make_error("surrogate")
+        problem = id_problem(value, None if self.types_only else self.max_chars)
+        if problem is not None:
+            raise self.make_error(problem, max_chars=self.max_chars)
         return value
 
 
@@ -96,7 +77,7 @@ class QuotesRequestSchema(Schema):
 
     text = fields.String(
         required=True,
-        validate=validate.Length(min=1, error="must not be empty"),
+        validate=validate.Length(min=1, error=TEXT_MESSAGES["empty"]),
         metadata=_doc("The article, exactly as published: offsets in the answer count code points "
                       "into this string. Paragraphs are lines. White space only is accepted (no quotes).",
                       "“I would if he would contact,” Trump said."),

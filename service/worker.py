@@ -31,6 +31,8 @@ from gunicorn.http import errors as gerrors
 from gunicorn.workers.base_async import AsyncWorker
 from gunicorn.workers.ggevent import GeventWorker
 
+from .problems import ApiError
+
 READ_TIMEOUT_ENV = "QUOTES_READ_TIMEOUT_S"
 DEFAULT_READ_TIMEOUT_S = 10.0
 # After an error answer, what the worker still reads (and drops) so that closing a socket with
@@ -158,8 +160,7 @@ def message_of(status: int, exc: BaseException, cfg: Any, read_timeout: float) -
 
 def error_bytes(status: int, code: str, message: str, request_id: str) -> bytes:
     """A whole HTTP/1.1 response holding the contract's JSON error; the connection closes after it."""
-    body = json.dumps({"error": {"status": status, "code": code, "message": message,
-                                 "details": {}, "request_id": request_id}}).encode()
+    body = json.dumps({"error": ApiError(status, code, message).body(request_id)}).encode()
     head = (f"HTTP/1.1 {status} {http.HTTPStatus(status).phrase}\r\n"
             "Connection: close\r\n"
             "Content-Type: application/json\r\n"

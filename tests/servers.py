@@ -2,15 +2,13 @@
 started as the scripts start it (scripts/server.py)."""
 from __future__ import annotations
 
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from server import Server  # noqa: E402  (scripts/ is not a package)
+from scripts.server import Server
 
 
 @contextmanager

@@ -1,18 +1,14 @@
-"""scripts/bench.py and scripts/linearity.py: their inputs, statistics and output shape (never their timings)."""
+"""scripts/bench.py, scripts/linearity.py and the articles they read (scripts/corpus.py): inputs,
+statistics and output shape (never their timings)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
-sys.path.insert(0, str(SCRIPTS))
-
-import bench  # noqa: E402
-import linearity  # noqa: E402
+from scripts import bench, corpus, linearity
 
 
 # --- statistics ---------------------------------------------------------------------------------
@@ -50,16 +46,16 @@ def test_paired_ratio(numer: Any, denom: Any, of_medians: float, median_of_ratio
     ("", []),
 ])
 def test_paragraphs_are_non_blank_lines(text: str, expected: list[str]) -> None:
-    assert bench.paragraphs_of(text) == expected
+    assert corpus.paragraphs_of(text) == expected
 
 
 def test_synthetic_articles_are_seed_paragraphs_and_repeatable(seed_text: str) -> None:
-    seed_paras = set(bench.paragraphs_of(seed_text))
-    first = bench.synthetic_articles(seed_text, 3)
-    assert [a.text for a in first] == [a.text for a in bench.synthetic_articles(seed_text, 3)]
+    seed_paras = set(corpus.paragraphs_of(seed_text))
+    first = corpus.synthetic_articles(seed_text, 3)
+    assert [a.text for a in first] == [a.text for a in corpus.synthetic_articles(seed_text, 3)]
     assert len({a.text for a in first}) == 3
     for article in first:
-        assert set(bench.paragraphs_of(article.text)) <= seed_paras
+        assert set(corpus.paragraphs_of(article.text)) <= seed_paras
 
 
 @pytest.mark.parametrize("lines, count, expected_ids", [
@@ -71,16 +67,16 @@ def test_dev_articles_follow_the_seed(tmp_path: Path, lines: list[str], count: i
                                       expected_ids: list[str]) -> None:
     dev = tmp_path / "dev.jsonl"
     dev.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    articles, source = bench.load_articles(count, dev)
+    articles, source = corpus.load_articles(count, dev)
     assert [a.id for a in articles] == expected_ids
     assert "synthetic" not in source
 
 
 def test_missing_dev_set_falls_back_to_synthetic_and_says_so(tmp_path: Path) -> None:
-    articles, source = bench.load_articles(2, tmp_path / "absent.jsonl")
+    articles, source = corpus.load_articles(2, tmp_path / "absent.jsonl")
     assert [a.id for a in articles] == ["seed", "synthetic-1", "synthetic-2"]
     assert "synthetic" in source and "not found" in source
-    paras, para_source = bench.corpus_paragraphs(tmp_path / "absent.jsonl")
+    paras, para_source = corpus.corpus_paragraphs(tmp_path / "absent.jsonl")
     assert paras and "seed" in para_source
 
 
@@ -136,7 +132,7 @@ def test_tiny_run_gives_the_table_and_json(nlp: Any, tmp_path: Path) -> None:
 
 
 def test_linearity_shape_on_small_sizes(nlp: Any, seed_text: str) -> None:
-    paras = bench.paragraphs_of(seed_text)
+    paras = corpus.paragraphs_of(seed_text)
     lin = linearity.measure_linearity(nlp, paras, reps=1, windows=2, short_words=60,
                                       long_words=300, probe_words=120, budget_s=1e9)
     assert lin["long"]["words"] >= 300 and lin["probe"]["words"] >= 120
@@ -146,7 +142,7 @@ def test_linearity_shape_on_small_sizes(nlp: Any, seed_text: str) -> None:
 
 
 def test_linearity_skips_the_long_text_past_its_budget(nlp: Any, seed_text: str) -> None:
-    lin = linearity.measure_linearity(nlp, bench.paragraphs_of(seed_text), reps=1, windows=1,
+    lin = linearity.measure_linearity(nlp, corpus.paragraphs_of(seed_text), reps=1, windows=1,
                                       short_words=60, long_words=100_000, probe_words=120, budget_s=0.0)
     assert lin["long"] is None and lin["ratio_is_projected"] is True
     assert "PROJECTED" in linearity.describe(lin)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -247,9 +246,9 @@ def test_a_model_that_does_not_load_is_a_usage_error(monkeypatch):
 
 
 def test_python_dash_m_service_end_to_end(tmp_path):
-    """The real entry point, in a process of its own: stdin, stdout, exit status."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "service", "extract", "--jsonl", "-"], cwd=tmp_path, env=env,
+    """The real entry point, in a process of its own (the installed package, from any directory):
+    stdin, stdout, exit status."""
+    done = subprocess.run([sys.executable, "-m", "service", "extract", "--jsonl", "-"], cwd=tmp_path,
                           input=_jsonl({"id": 1, "text": SHORT}, b"{broken"), capture_output=True, timeout=300)
     assert done.returncode == EXIT_FAILED, done.stderr.decode()
     ok, bad = [json.loads(line) for line in done.stdout.decode().splitlines()]

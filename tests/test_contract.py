@@ -24,8 +24,7 @@ from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError, OpenAPIValidationError
 from referencing.exceptions import Unresolvable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from server import Server  # noqa: E402  (scripts/ is not a package)
+from scripts.server import Server
 
 MAX_EXAMPLES = 25
 WORKERS = 2  # gunicorn workers, as WEB_CONCURRENCY defaults to

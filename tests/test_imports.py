@@ -1,4 +1,5 @@
-"""The core stands without the web edge: importing it (or the version) loads no web framework."""
+"""The core stands without the web edge: importing it, the version, the command line or the
+HTTP-free modules it shares with the API (answers, inputs, problems) loads no web framework."""
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +10,8 @@ import pytest
 EDGE = ("flask", "werkzeug", "marshmallow", "gunicorn")
 
 
-@pytest.mark.parametrize("module", ["service.extract", "service.version", "service"])
+@pytest.mark.parametrize("module", ["service.extract", "service.version", "service", "service.cli",
+                                    "service.answers", "service.inputs", "service.problems"])
 def test_importing_loads_no_web_framework(module: str) -> None:
     code = (f"import sys, {module}; "
             f"print(','.join(sorted(m for m in {EDGE!r} if m in sys.modules)))")

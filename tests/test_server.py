@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import runpy
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,10 +17,8 @@ import gevent
 import pytest
 from gunicorn.http import errors as gerrors
 
+from scripts.server import Server
 from service import worker
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from server import Server  # noqa: E402
 
 BOUND_S = 15.0  # generous: these tests check what happens, not how fast
 READ_TIMEOUT_S = "2"
