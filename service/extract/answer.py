@@ -92,7 +92,7 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision], deadline: Deadlin
                                      decision.speaker.mention if person and decision.speaker else None)
         event = events.event_for((run.start, run.end), claim, person.mentions if person else ())
         if person is not None:
-            # One occasion per speaker: a later quote that names none of its own came from the same one.
+            # One event per speaker: a later quote that names none of its own came from the same one.
             if event is None:
                 event = events_of.get(person.id)
             elif person.id not in events_of:
