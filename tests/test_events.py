@@ -1,4 +1,4 @@
-"""The event a quote came from (``event_for`` over the event candidates), as tables of invented articles."""
+"""The event a quote came from (``Events.event_for`` over the event candidates), as tables of invented articles."""
 from __future__ import annotations
 
 import pytest

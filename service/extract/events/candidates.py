@@ -1,4 +1,5 @@
-"""The events words were said at, found once per ``Doc``: the candidates ``choice.event_for`` picks from.
+"""The events words were said at, found once per article (by ``choice.Events``): the candidates
+``choice.Events.event_for`` picks from.
 
 A token names an event, ranked by how sure it is that words were said at it:
 - DIRECT: an event noun ("interview", "briefing", "town hall", "statement", "a series of
@@ -31,9 +32,6 @@ from spacy.tokens import Doc, Token
 from .phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
 from ..records import TextSpan
 from ..quotes.sentences import Sentences
-
-_EVENTS_KEY = "quotes.events"
-
 
 # How sure it is that words were said at an event: "said in an interview", "told CNN",
 # "gave a speech" (DIRECT); "At a rally, she ...", "said after the meeting" (SETTING);
@@ -129,14 +127,11 @@ _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", ""})
 
 
 def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, EventCandidate]:
-    """The event of each sentence that names one, by sentence index (cached in ``doc.user_data``).
+    """The event of each sentence that names one, by sentence index.
 
     ``quoted``: the quoted runs, in text order; an event a speaker names inside a quotation
     of more than a few words is not the reporter's ("At our first lunch, ..." she said).
     """
-    cached = doc.user_data.get(_EVENTS_KEY)
-    if isinstance(cached, dict):
-        return cached
     found: dict[int, EventCandidate] = {}
     quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Evening Desk"
     for tok in doc:
@@ -150,7 +145,6 @@ def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int
         span = phrase(tok, lo, hi, sents.text)
         if span is not None:
             found[k] = EventCandidate(span, _head(tok), rank)
-    doc.user_data[_EVENTS_KEY] = found
     return found
 
 

@@ -1,6 +1,6 @@
 """The event a quote's words came from, as a span of the article.
 
-``event_for``: the event the words came from ("a press briefing aboard Air Force One on
+``Events.event_for``: the event the words came from ("a press briefing aboard Air Force One on
 Friday", "an interview with ...", "a statement released Sunday", "Twitter", "NBC's "Evening
 Desk" on Friday"), with the time and place words that go with it, looked for in the quote's own
 sentence, the claim, and then earlier sentences about the same speaker. None when the article
@@ -18,8 +18,8 @@ fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evenin
 later "CBS"). The answer (``answer.build``) gives a later quote with no event of its own the
 speaker's first one. Not handled: events the reporter gives for a whole article without tying
 them to the speaker (a hearing, a debate), and events named only by a verb ("tweeted").
-``Events`` reads the candidates by head word and each speaker's acting mentions once per article,
-so a quote's event costs no walk back over every earlier mention or candidate.
+``Events`` finds the candidates, and reads them by head word and each speaker's acting mentions,
+once per article, so a quote's event costs no walk back over every earlier mention or candidate.
 """
 from __future__ import annotations
 
@@ -28,9 +28,10 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
+from ..article import Article
 from .candidates import EventCandidate, event_candidates
 from ..records import TextSpan
-from ..quotes.sentences import Sentences, own_sentence, sentences
+from ..quotes.sentences import own_sentence
 
 _DEFINITE = frozenset("the that this".split())
 _OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())
@@ -46,20 +47,21 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
     Looked for in the quote's own sentence(s), then the claim, then earlier sentences that
     name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
     ``quoted``: the article's quoted runs, in text order (an event named inside a quotation
-    is not one). For many quotes of one article, ``Events(doc, quoted).event_for``.
+    is not one). For many quotes of one article, ``Events(article).event_for``.
     """
-    return Events(doc, quoted).event_for(quote, claim, speaker_mentions)
+    return Events(Article(doc, quoted)).event_for(quote, claim, speaker_mentions)
 
 
 class Events:
     """The events of one article's quotes. What does not change from quote to quote is read once:
-    the event candidates by head word, and for each speaker's mentions (the same sequence object from
-    quote to quote) which of them act in a sentence with a sure event."""
+    the event candidates (outside the article's quoted runs) and their head words, and for each
+    speaker's mentions (the same sequence object from quote to quote) which of them act in a
+    sentence with a sure event."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> None:
-        self.doc = doc
-        self.sents = sentences(doc)
-        self.found = event_candidates(doc, self.sents, quoted) if self.sents.spans else {}
+    def __init__(self, article: Article) -> None:
+        self.doc = article.doc
+        self.sents = article.sentences
+        self.found = event_candidates(self.doc, self.sents, article.quoted) if self.sents.spans else {}
         self._by_head: dict[str, tuple[list[int], list[int]]] | None = None
         # id of a mentions sequence -> (that sequence, for each mention the last one up to it that acts
         # in a sentence with a sure event, or -1)
