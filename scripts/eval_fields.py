@@ -3,8 +3,8 @@
 
 For every gold quote with a speaker, the speaker's mentions are built from the gold alone
 (each occurrence of the gold name, each occurrence of its last word widened to its named
-entity, and the gold mention), then ``roles.role_and_affiliation``, ``claims.claim_for``
-and ``claims.event_for`` are called and compared with the scorer's own functions
+entity, and the gold mention), then ``Roles.role_and_affiliation``, ``Claims.claim_for``
+and ``Events.event_for`` are called and compared with the scorer's own functions
 (``same_field``, ``jaccard`` from the eval directory's score.py). A quote that opens its own
 paragraph right after a quote by the same speaker shares that quote's claim, as the
 contract's ``continues`` does in the service. No pronouns or far descriptions are passed,
@@ -28,10 +28,11 @@ from spacy.tokens import Doc, DocBin, Span
 from scripts import EVAL_DIR
 from service.config import DEFAULTS
 from service.extract import parse
-from service.extract.events.claims import claim_for
-from service.extract.events.choice import event_for
+from service.extract.article import Article
+from service.extract.events.claims import Claims
+from service.extract.events.choice import Events
 from service.extract.quotes.marks import quoted_runs
-from service.extract.roles.choice import role_and_affiliation
+from service.extract.roles.choice import Roles
 from service.nlp import load_pipeline
 
 _WORD = re.compile(r"[\w.-]+")
@@ -137,6 +138,9 @@ def main() -> None:
         text = art["text"]
         doc = cached_parse(nlp, text, a.cache)
         quoted = [(r.start, r.end) for r in quoted_runs(text)]
+        article = Article(doc, quoted, text)
+        roles, claims = Roles(article), Claims(article)
+        events = Events(Article(doc, (), text, article.index))  # events are read with no quoted runs
         cache: dict[str, tuple] = {}
         previous: tuple | None = None
         for g in art["quotes"]:
@@ -151,16 +155,16 @@ def main() -> None:
             here = mentions_for(doc, name, g.get("mention"))
             all_spans = sorted({(s.start, s.end): s for s in [*spans, *here]}.values(), key=lambda s: s.start)
             t0 = time.perf_counter()
-            role, aff = role_and_affiliation(doc, all_spans, is_org=is_org, quoted=quoted)
+            role, aff = roles.role_and_affiliation(all_spans, is_org=is_org)
             offsets = [(s.start_char, s.end_char) for s in all_spans]
             quote = (g["start"], g["end"])
-            claim = claim_for(doc, quote, quoted)
+            claim = claims.claim_for(quote)
             # A paragraph that is only a quote, after a quote by the same speaker, continues it and
             # shares its claim (the contract's ``continues``; the attribution decides it in the service).
             if previous is not None and previous[0] == name and continues(text, previous[1], quote):
                 claim = previous[2]
             previous = (name, quote, claim)
-            event = event_for(doc, quote, claim, offsets)
+            event = events.event_for(quote, claim, offsets)
             spent += time.perf_counter() - t0
             if "role" in g:
                 for key, short, pred in (("role", "role", role), ("affiliation", "aff", aff)):

@@ -39,7 +39,7 @@ GROWTH = [
     # one paragraph of many quoted sentences: the earlier-statement walk back, per quote
     (lambda n: " ".join(f'"We {w} it." Ana Lee said. He added: "It is {w}."'
                         for w in ("won", "lost", "saw") * (n // 6)), 300),
-    # one speaker, one occasion, many paragraphs: the speaker's earlier mentions, per quote
+    # one speaker, one event, many paragraphs: the speaker's earlier mentions, per quote
     (lambda n: "Ana Lee spoke at a rally in Varnet on Friday.\n\n"
      + "\n\n".join(f'"We win {i}," Ana Lee said.' for i in range(n)), 200),
     # run-on text, no sentence end: one sentence of the whole article (its claims were quadratic in size)

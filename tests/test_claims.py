@@ -9,7 +9,7 @@ from spacy.language import Language
 from service.extract import extract
 from service.extract.events.claims import _About, _described, _surname, claim_for
 from service.extract.events.choice import event_for
-from service.extract.quotes.sentences import _runs_on, sentences
+from service.extract.quotes.sentences import _runs_on, split_sentences
 
 import spans  # tests/spans.py: offsets in invented articles
 
@@ -194,7 +194,7 @@ def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject
 def test_sentences_never_cross_a_line(nlp: Language) -> None:
     text = 'The mayor spoke\nto the council. "We will win," she said.\n\nThe end'
     doc = nlp(text)
-    spans = sentences(doc).spans
+    spans = split_sentences(doc).spans
     assert all("\n" not in text[s:e] for s, e in spans)
     assert ("The mayor spoke" in [text[s:e] for s, e in spans])
     assert '"We will win," she said.' in [text[s:e] for s, e in spans]
@@ -216,7 +216,7 @@ SENTENCES = [
 @pytest.mark.parametrize("text,expected", SENTENCES)
 def test_sentences(nlp: Language, text: str, expected: list[str]) -> None:
     doc = nlp(text)
-    assert [text[s:e] for s, e in sentences(doc).spans] == expected
+    assert [text[s:e] for s, e in split_sentences(doc).spans] == expected
 
 
 # (text, offset of a parser sentence start, whether the sentence before runs on there)

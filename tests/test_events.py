@@ -1,4 +1,4 @@
-"""The occasion a quote came from (``events.event_for`` over ``occasions``), as tables of invented articles."""
+"""The event a quote came from (``Events.event_for`` over the event candidates), as tables of invented articles."""
 from __future__ import annotations
 
 import pytest
@@ -54,9 +54,9 @@ SAID_AT = [
     ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
      "an interview of Ortega by the Daily Ledger"),
-    # no occasion stated
+    # no event stated
     ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
-    # a debate that is the topic, not the occasion
+    # a debate that is the topic, not the event
     ('Ortega said the debate was "a waste of everyone\'s time."', "a waste of everyone's time.", None),
     # a noun that only looks like one: a sports conference
     ('The football conference changed its rules, and Ortega called it "a mistake."', "a mistake.", None),
@@ -70,11 +70,11 @@ OUTLETS_AND_PLACES = [
      "CBS Evening News on Monday"),
     ('Ortega told NBC\'s "Evening Desk" on Monday that the plan was "a scam."', "a scam.",
      'NBC\'s "Evening Desk"'),
-    # a named interviewer from an outlet is the occasion; a bare name is not
+    # a named interviewer from an outlet is the event; a bare name is not
     ('Ortega told Daily Ledger host Sam Reed on Friday that taxes would "fall for everyone."',
      "fall for everyone.", "Daily Ledger host Sam Reed on Friday"),
     ('Ortega told Sam Reed that taxes would "fall for everyone."', "fall for everyone.", None),
-    # speaking to an audience is an occasion without a noun; speaking of something is not
+    # speaking to an audience is an event without a noun; speaking of something is not
     ('Ortega, speaking to a farmers group in Iowa, called the plan "a scam."', "a scam.",
      "speaking to a farmers group in Iowa"),
     ('Ortega, speaking on condition of anonymity, called the plan "a scam."', "a scam.", None),
@@ -91,14 +91,14 @@ WRITINGS = [
      "a complaint filed Monday"),
 ]
 
-NOT_AN_OCCASION = [
-    # in the future: words are not said at an occasion still to come
+NOT_AN_EVENT = [
+    # in the future: words are not said at an event still to come
     ('Ortega said she would call the plan "a scam" at the upcoming debate.', "a scam", None),
     ('Ortega said the plan was "a scam" and that she would say so at the next session.', "a scam", None),
     # inside what is reported said, not where it was said
     ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
      None),
-    # named inside the quotation: the speaker's occasion, not the reporter's
+    # named inside the quotation: the speaker's event, not the reporter's
     ('"At our first hearing before the board, they laughed at me," Ortega recalled in an interview.',
      "At our first hearing before the board, they laughed at me,", "an interview"),
     ('Ortega recalled the day. "At the hearing on Monday, I told them it was a scam and they laughed."',
@@ -107,7 +107,7 @@ NOT_AN_OCCASION = [
 
 
 @pytest.mark.parametrize("text,words,expected", SAID_AT)
-def test_an_occasion_words_were_said_at(nlp: Language, text: str, words: str, expected: str | None) -> None:
+def test_an_event_words_were_said_at(nlp: Language, text: str, words: str, expected: str | None) -> None:
     _check(nlp, text, words, expected)
 
 
@@ -121,19 +121,19 @@ def test_a_writing_that_speaks(nlp: Language, text: str, words: str, expected: s
     _check(nlp, text, words, expected)
 
 
-@pytest.mark.parametrize("text,words,expected", NOT_AN_OCCASION)
-def test_what_is_not_the_occasion(nlp: Language, text: str, words: str, expected: str | None) -> None:
+@pytest.mark.parametrize("text,words,expected", NOT_AN_EVENT)
+def test_what_is_not_the_event(nlp: Language, text: str, words: str, expected: str | None) -> None:
     _check(nlp, text, words, expected)
 
 
-# (article, the quote's words, the event's words or None): occasions from earlier sentences
+# (article, the quote's words, the event's words or None): events from earlier sentences
 EARLIER = [
     # said at: carried to the speaker's later quote
     ("In a statement on Tuesday, Ortega criticised the plan.\n\nThe council will vote again in May.\n\n"
      '"It is a mistake," she said.', "It is a mistake,", "a statement on Tuesday"),
     ('Ortega thanked Reed on Twitter.\n\nThe vote is in May.\n\n"It is a mistake," Ortega said.',
      "It is a mistake,", "Twitter"),
-    # not carried: the speaker only named as the object; a weak occasion (a letter sent, "at" with
+    # not carried: the speaker only named as the object; a weak event (a letter sent, "at" with
     # another verb)
     ('Reed thanked Ortega on Twitter.\n\nThe vote is in May.\n\n"It is a mistake," Ortega said.',
      "It is a mistake,", None),
@@ -144,7 +144,7 @@ EARLIER = [
     # the rally said just before beats the crowd of the quote's own sentence
     ('At a rally in Dayton, Ortega spoke for an hour.\n\nShe told the crowd the plan was "a scam."', "a scam.",
      "a rally in Dayton"),
-    # the quote's own sentence names its occasion: that one, over the claim's earlier occasion
+    # the quote's own sentence names its event: that one, over the claim's earlier event
     ('At a rally in Dayton on Monday, Ortega attacked the plan.\n\n'
      '"It is a scam," Ortega said in an interview with the Daily Ledger on Friday.', "It is a scam,",
      "an interview with the Daily Ledger on Friday"),
@@ -155,11 +155,11 @@ EARLIER = [
 
 
 @pytest.mark.parametrize("text,words,expected", EARLIER)
-def test_an_occasion_from_an_earlier_sentence(nlp: Language, text: str, words: str, expected: str | None) -> None:
+def test_an_event_from_an_earlier_sentence(nlp: Language, text: str, words: str, expected: str | None) -> None:
     _check(nlp, text, words, expected)
 
 
-def test_an_earlier_occasion_needs_the_speakers_mentions(nlp: Language) -> None:
+def test_an_earlier_event_needs_the_speakers_mentions(nlp: Language) -> None:
     text = ("In a statement on Tuesday, Ortega criticised the plan.\n\n"
             "The council will vote again in May.\n\n"
             '"It is a mistake," she said.')

@@ -5,6 +5,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import parse
+from service.extract.parse_index import ParseIndex
 from service.extract.quotes.filters import reason_to_drop
 from service.extract.quotes.frames import Layout
 from service.extract.quotes.marks import paragraphs, quoted_runs
@@ -15,7 +16,7 @@ def _reasons(nlp: Language, text: str) -> dict[str, str | None]:
     doc = parse(nlp, text)
     runs = quoted_runs(text)
     layout = Layout(doc, text, runs, paragraphs(text))
-    return {text[r.start:r.end]: reason_to_drop(doc, layout, k) for k, r in enumerate(runs)}
+    return {text[r.start:r.end]: reason_to_drop(ParseIndex(doc), layout, k) for k, r in enumerate(runs)}
 
 
 @pytest.mark.parametrize("text, run", [

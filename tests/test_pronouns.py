@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.extract import extract_text
+from service.extract.article import Article
 from service.extract.people.people import People
 
 from answers import mention_of, speaker_of  # tests/answers.py
@@ -44,7 +45,7 @@ MISLABELLED_FULL_NAMES = [
 def test_a_full_name_labelled_a_body_is_a_person(nlp: Language, text: str, entities: list[tuple[int, str, str]],
                                                   name: str) -> None:
     doc = _with_entities(nlp, text, entities)
-    people = People(doc)
+    people = People(Article(doc))
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
@@ -127,4 +128,4 @@ def test_a_first_name_labelled_a_product_is_a_person(nlp: Language, text: str, e
                                                      name: str, known: bool) -> None:
     doc = _with_entities(nlp, text, entities)
     quoted = {t.i for t in doc if t.i > 0 and '"' in doc[:t.i].text and doc[:t.i].text.count('"') % 2 == 1}
-    assert (name in {e.name for e in People(doc, quoted=quoted.__contains__).entities}) is known
+    assert (name in {e.name for e in People(Article(doc), quoted=quoted.__contains__).entities}) is known

@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from service.extract import extract_text
+from service.extract.article import Article
 from service.extract.speakers import tag_sieves
 from service.extract.quotes.frames import Layout
 from service.extract.quotes.marks import paragraphs, quoted_runs
@@ -129,7 +130,8 @@ CLAUSE_PAST_MARKS = [
 def _closing_clause_speaker(nlp: Language, text: str, k: int) -> str | None:
     doc = nlp(text)
     layout = Layout(doc, text, quoted_runs(text), paragraphs(text))
-    ctx = Context(doc, layout, People(doc, lambda i: layout.run_of[i] != -1, text))
+    article = Article(doc, [(r.start, r.end) for r in layout.runs])
+    ctx = Context(article, layout, People(article, lambda i: layout.run_of[i] != -1))
     decision = tag_sieves.trailing_clause(ctx, k)
     if decision is None or decision.speaker is None:
         return None

@@ -1,21 +1,21 @@
 """Turning attribution decisions into the answer's records: ids, speakers, roles, claims, events.
 
-One pass over the people and one over the quotes, with the claims and events of the article read
-through one ``Claims`` and one ``Events`` each, and the deadline checked per person and per quote.
+One pass over the people and one over the quotes, with the roles, claims and events of the article
+read through one ``Roles``, one ``Claims`` and one ``Events`` made from the ``Article``, and the
+deadline checked per person and per quote.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
+from .article import Article
 from .events.claims import Claims
 from .deadline import NEVER, Deadline
 from .events.choice import Events
 from .quotes.frames import Layout, quote_kind
 from .speakers.mentions import speaker_name
 from .records import Extraction, Quote, Speaker, SpeakerRef, TextSpan
-from .roles.choice import role_and_affiliation
+from .roles.choice import Roles
 from .speakers.sieves import RULE_PRECISION, Decision
 
 
@@ -63,20 +63,22 @@ def _people(decisions: list[Decision]) -> tuple[list[_Person], list[_Person | No
     return list(by_key.values()), of_quote
 
 
-def build(doc: Doc, layout: Layout, decisions: list[Decision], deadline: Deadline = NEVER) -> Extraction:
-    """The records of one article, from its layout and the attribution of each quote; ``deadline``
-    checked before each person's role and each quote's claim and event."""
+def build(article: Article, layout: Layout, decisions: list[Decision], deadline: Deadline = NEVER) -> Extraction:
+    """The records of one article, from its layout (whose runs are ``article.quoted``) and the
+    attribution of each quote; ``deadline`` checked before each person's role and each quote's
+    claim and event."""
+    doc = article.doc
     text = layout.text
     runs = layout.runs
-    quoted = [(r.start, r.end) for r in runs]
     persons, of_quote = _people(decisions)
+    roles = Roles(article)
     for person in persons:
         deadline.check()
         person.mentions.sort()
         spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
-        person.role, person.affiliation = role_and_affiliation(doc, spans, person.is_org, quoted)
+        person.role, person.affiliation = roles.role_and_affiliation(spans, person.is_org)
 
-    claims, events = Claims(doc, quoted), Events(doc, quoted)
+    claims, events = Claims(article), Events(article)
     quotes: list[Quote] = []
     events_of: dict[str, TextSpan] = {}
     for k, (run, decision, person) in enumerate(zip(runs, decisions, of_quote)):
@@ -92,7 +94,7 @@ def build(doc: Doc, layout: Layout, decisions: list[Decision], deadline: Deadlin
                                      decision.speaker.mention if person and decision.speaker else None)
         event = events.event_for((run.start, run.end), claim, person.mentions if person else ())
         if person is not None:
-            # One occasion per speaker: a later quote that names none of its own came from the same one.
+            # One event per speaker: a later quote that names none of its own came from the same one.
             if event is None:
                 event = events_of.get(person.id)
             elif person.id not in events_of:

@@ -9,10 +9,12 @@ from spacy.tokens import Doc
 
 from .deadline import NEVER, Deadline
 from .answer import build
+from .article import Article
 from .quotes.filters import reason_to_drop
 from .quotes.frames import Layout
 from .quotes.marks import paragraphs, quoted_runs
 from .people.people import People
+from .parse_index import ParseIndex
 from .records import Extraction
 from .speakers.sieves import Attributor
 
@@ -104,19 +106,22 @@ def extract(doc: Doc, deadline: Deadline = NEVER) -> Extraction:
         return Extraction()
     paras = paragraphs(text)
     layout = Layout(doc, text, runs, paras)
+    index = ParseIndex(doc)
     keep = []
     for k in range(len(runs)):
         deadline.check()
-        if reason_to_drop(doc, layout, k) is None:
+        if reason_to_drop(index, layout, k) is None:
             keep.append(k)
     if len(keep) < len(runs):
         runs = [runs[k] for k in keep]
         if not runs:
             return Extraction()
         layout = Layout(doc, text, runs, paras)
+    # What every later stage reads of the article, computed once: the kept runs, the parse, the sentences.
+    article = Article(doc, [(r.start, r.end) for r in runs], text, index)
     deadline.check()
-    people = People(doc, lambda i: layout.run_of[i] != -1, text)
+    people = People(article, lambda i: layout.run_of[i] != -1)
     deadline.check()
-    decisions = Attributor(doc, layout, people).run(deadline)
+    decisions = Attributor(article, layout, people).run(deadline)
     deadline.check()
-    return build(doc, layout, decisions, deadline)
+    return build(article, layout, decisions, deadline)

@@ -1,23 +1,24 @@
-"""Occasions words were said at, found once per ``Doc``: the candidates ``events.event_for`` picks from.
+"""The events words were said at, found once per article (by ``choice.Events``): the candidates
+``choice.Events.event_for`` picks from.
 
-A token names an occasion, ranked by how sure it is that words were said at it:
-- DIRECT: an occasion noun ("interview", "briefing", "town hall", "statement", "a series of
+A token names an event, ranked by how sure it is that words were said at it:
+- DIRECT: an event noun ("interview", "briefing", "town hall", "statement", "a series of
   tweets") in/at/during/on a verb of saying ("said in an interview", "noted later in the
   hearing", "said so in an interview"), after "agreed to" or "sat down for", given, held,
   issued, posted or written ("gave a speech", "wrote a memoir"); an outlet one speaks to or on
   ("told CNN", "told CBS Evening News", "told Fox News host Jane Roe", "said on Twitter", "took to
   Facebook"); a writing that speaks ("the report stated", "A campaign ad claimed that",
   "according to a complaint").
-- SETTING: an occasion noun opening a sentence whatever its verb ("In a statement released Sunday,
+- SETTING: an event noun opening a sentence whatever its verb ("In a statement released Sunday,
   she was blunt"), or after/before/following a verb of saying ("said after meeting with the
   mayor"); speaking to an audience or in a place ("speaking to a farmers group in Iowa").
 - WEAK: an audience told something ("told reporters", "told a crowd in Akron"), a letter sent,
-  an occasion at/during a verb that is not one of saying ("was blunt at the hearing"), a place
+  an event at/during a verb that is not one of saying ("was blunt at the hearing"), a place
   one said something in ("argued in Dayton, Ohio").
-Not occasions: one still to come ("the upcoming vote", "the next hearing"), one inside what is
+Not events: one still to come ("the upcoming vote", "the next hearing"), one inside what is
 reported said ("insisted that ... at the meeting"), one named inside a quotation of more than a
-few words, a people ("told Canadians"). One occasion per sentence: the surest, the first
-among equals. Its words are cut by ``occasion_phrases.phrase``. Not handled: occasions named only
+few words, a people ("told Canadians"). One event per sentence: the surest, the first
+among equals. Its words are cut by ``phrases.phrase``. Not handled: events named only
 by a verb ("tweeted"), or by a noun outside these lexicons.
 """
 from __future__ import annotations
@@ -32,10 +33,7 @@ from .phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
 from ..records import TextSpan
 from ..quotes.sentences import Sentences
 
-_OCCASIONS_KEY = "quotes.occasions"
-
-
-# How sure it is that words were said at an occasion: "said in an interview", "told CNN",
+# How sure it is that words were said at an event: "said in an interview", "told CNN",
 # "gave a speech" (DIRECT); "At a rally, she ...", "said after the meeting" (SETTING);
 # "told reporters", "sent a letter", "was blunt at the hearing" (WEAK).
 DIRECT: Final = 2
@@ -44,8 +42,8 @@ WEAK: Final = 0
 
 
 @dataclass(frozen=True)
-class Occasion:
-    """One occasion phrase; ``head`` is its noun's lemma, ``rank`` how sure words were said at it."""
+class EventCandidate:
+    """One event phrase; ``head`` is its noun's lemma, ``rank`` how sure words were said at it."""
 
     span: TextSpan
     head: str
@@ -68,7 +66,7 @@ share release issue speak talk address discuss comment weigh echo repeat double 
 appear interview campaign rally
 """.split())
 
-# Nouns that name an occasion words come from.
+# Nouns that name an event words come from.
 EVENT_NOUNS: Final[frozenset[str]] = frozenset("""
 interview briefing conference gaggle statement speech address remarks hearing testimony rally
 debate forum town-hall townhall post tweet tweets message letter memo email e-mail op-ed essay
@@ -79,48 +77,48 @@ filing complaint lawsuit motion opinion decision deposition transcript
 discussion panel roundtable profile feature exposé expose clip article story piece blog website
 newsletter brief protest vigil commencement cookout picnic barbecue document study
 """.split())
-# Occasions that are writings or recordings, which speak for their authors: "the report stated".
+# Events that are writings or recordings, which speak for their authors: "the report stated".
 WRITINGS: Final[frozenset[str]] = frozenset("""
 statement post tweet message letter memo email e-mail op-ed essay column editorial broadcast video ad
 advertisement book memoir report ruling filing complaint lawsuit motion opinion decision transcript
 profile feature article story piece newsletter brief clip document study
 """.split())
-# Occasions named by two words whose head alone names none: "a town hall", "a press release".
+# Events named by two words whose head alone names none: "a town hall", "a press release".
 EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
     ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
     ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
 })
-# Words that put an occasion in the future, so not one words came from.
+# Words that put an event in the future, so not one words came from.
 _NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
-# Places an occasion is on: "on Twitter", "on Facebook".
+# Places an event is on: "on Twitter", "on Facebook".
 MEDIA_NAMES: Final[frozenset[str]] = frozenset(
     "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
-# A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak occasion).
+# A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak event).
 AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
     "reporter journalist crowd audience supporter listener viewer".split())
 
-# Prepositions that put words at an occasion: "said in an interview", "told reporters at a rally".
-_OCCASION_PREPS = frozenset("in during at on aboard via through from after before following over".split())
-# Prepositions that place words at an occasion whatever the verb: "at the hearing", "during a debate".
-_AT_OCCASION = frozenset("at during aboard".split())
-# Words between a verb and the occasion phrase the parser hangs on them: "said Monday in", "said so in".
+# Prepositions that put words at an event: "said in an interview", "told reporters at a rally".
+_EVENT_PREPS = frozenset("in during at on aboard via through from after before following over".split())
+# Prepositions that place words at an event whatever the verb: "at the hearing", "during a debate".
+_AT_EVENT = frozenset("at during aboard".split())
+# Words between a verb and the event phrase the parser hangs on them: "said Monday in", "said so in".
 _HANGERS = frozenset("advmod npadvmod dobj".split())
-# Prepositions that put words at an occasion, not before or after it: "said in", not "said after".
+# Prepositions that put words at an event, not before or after it: "said in", not "said after".
 _AT_PREPS = frozenset("in during at on aboard via".split())
 # Verbs with which a writing says something: "the report stated", "the study found", "the ad questions whether".
 _WRITING_VERBS = frozenset("""
 say state read note write find show conclude question reference cite claim argue warn describe suggest
 report allege accuse add call
 """.split())
-# Verbs whose object is an occasion words are said at: "gave a speech", "issued a statement".
+# Verbs whose object is an event words are said at: "gave a speech", "issued a statement".
 _GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
-# Verbs of speaking to an audience, an occasion without a noun: "speaking to a farmers group".
+# Verbs of speaking to an audience, an event without a noun: "speaking to a farmers group".
 _ADDRESSING_VERBS = frozenset("speak address".split())
-# Verbs that name an occasion after "after", "before" or "while": "said after meeting with the mayor".
+# Verbs that name an event after "after", "before" or "while": "said after meeting with the mayor".
 _MEETING_VERBS = frozenset("meet speak talk testify visit campaign tour debate".split())
-# Verbs whose object is an occasion only weakly tied to the speaker's words: "sent a letter".
+# Verbs whose object is an event only weakly tied to the speaker's words: "sent a letter".
 _SENDING_VERBS = frozenset("send do".split())
-# Verb and preposition that take an occasion: "agreed to an interview", "sat down for an interview".
+# Verb and preposition that take an event: "agreed to an interview", "sat down for an interview".
 _TAKING_PREPS = frozenset({("agree", "to"), ("sit", "for"), ("take", "to"), ("speak", "to")})
 # Words that title a person one is interviewed by: "told Fox News host Jane Roe".
 _INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
@@ -128,16 +126,13 @@ _FAR = 1 << 62
 _OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", ""})
 
 
-def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, Occasion]:
-    """The occasion of each sentence that names one, by sentence index (cached in ``doc.user_data``).
+def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, EventCandidate]:
+    """The event of each sentence that names one, by sentence index.
 
-    ``quoted``: the quoted runs, in text order; an occasion a speaker names inside a quotation
+    ``quoted``: the quoted runs, in text order; an event a speaker names inside a quotation
     of more than a few words is not the reporter's ("At our first lunch, ..." she said).
     """
-    cached = doc.user_data.get(_OCCASIONS_KEY)
-    if isinstance(cached, dict):
-        return cached
-    found: dict[int, Occasion] = {}
+    found: dict[int, EventCandidate] = {}
     quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Evening Desk"
     for tok in doc:
         rank = _rank(tok, quoted)
@@ -149,8 +144,7 @@ def occasions(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()
         lo, hi = sents.spans[k]
         span = phrase(tok, lo, hi, sents.text)
         if span is not None:
-            found[k] = Occasion(span, _head(tok), rank)
-    doc.user_data[_OCCASIONS_KEY] = found
+            found[k] = EventCandidate(span, _head(tok), rank)
     return found
 
 
@@ -160,8 +154,8 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
 
 
 def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
-    """How sure it is that words were said at the occasion ``tok`` names; None for no occasion."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _occasion_noun(tok):
+    """How sure it is that words were said at the event ``tok`` names; None for no event."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _event_noun(tok):
         return DIRECT  # "according to a complaint filed Monday"
     if tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.lemma_ in _MEETING_VERBS and _speaking_above(tok.head.head) \
             and not _reported(tok.head.head, quoted):
@@ -170,12 +164,12 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
         return _after_preposition(tok, tok.head, quoted)
     if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
         return _told(tok)
-    if tok.dep_ == "nsubj" and tok.is_lower and _occasion_noun(tok) and tok.lemma_.lower() in WRITINGS \
+    if tok.dep_ == "nsubj" and tok.is_lower and _event_noun(tok) and tok.lemma_.lower() in WRITINGS \
             and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
         return DIRECT  # "the report stated", "said the ruling", "A campaign ad claimed that ..."
     if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in _ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
         return SETTING  # "Ortega, speaking to a farmers group in Iowa, said"
-    if tok.dep_ in ("dobj", "nsubjpass") and _occasion_noun(tok):
+    if tok.dep_ in ("dobj", "nsubjpass") and _event_noun(tok):
         if tok.head.lemma_ in _GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
         if tok.head.lemma_ in _SENDING_VERBS:
@@ -200,16 +194,16 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     verb = prep.head
     if verb.dep_ in _HANGERS and verb.pos_ != "VERB":
         verb = verb.head  # "noted later in the hearing", "said so in", "said Monday on"
-    if _occasion_noun(tok):
-        if p in _OCCASION_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
+    if _event_noun(tok):
+        if p in _EVENT_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
             return DIRECT if p in _AT_PREPS and _speaking_above(verb) else SETTING
         if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
             return DIRECT
-        if p in _AT_OCCASION and not _reported(verb, quoted):
+        if p in _AT_EVENT and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
-        return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no occasion is named
+        return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no event is named
     # "said on Twitter", "said Thursday on NBC's "Evening Desk"", "took to Facebook"
     if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
         return DIRECT
@@ -259,13 +253,13 @@ def _head(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _occasion_noun(tok: Token) -> bool:
-    # A titled occasion is tagged a name: "a "Town Forum"", "the Harvest Convention".
+def _event_noun(tok: Token) -> bool:
+    # A titled event is tagged a name: "a "Town Forum"", "the Harvest Convention".
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in EVENT_NOUNS and tok.lower_ != "post"):
         return False
     word = tok.lemma_.lower()
     if word in SERIES_NOUNS:
-        return any(c.lower_ == "of" and (o := pobj(c)) is not None and _occasion_noun(o) for c in tok.rights)
+        return any(c.lower_ == "of" and (o := pobj(c)) is not None and _event_noun(o) for c in tok.rights)
     before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
     if any((b, word) in EVENT_COMPOUNDS for b in before):
         return True
@@ -295,5 +289,5 @@ def _opens_sentence(prep: Token) -> bool:
 
 
 def _speaking(verb: Token) -> bool:
-    """A verb of saying (or appearing, speaking) that an occasion phrase can hang on."""
+    """A verb of saying (or appearing, speaking) that an event phrase can hang on."""
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in REPORTING_VERBS

@@ -1,25 +1,25 @@
-"""The occasion a quote's words came from, as a span of the article.
+"""The event a quote's words came from, as a span of the article.
 
-``event_for``: the occasion the words came from ("a press briefing aboard Air Force One on
+``Events.event_for``: the event the words came from ("a press briefing aboard Air Force One on
 Friday", "an interview with ...", "a statement released Sunday", "Twitter", "NBC's "Evening
 Desk" on Friday"), with the time and place words that go with it, looked for in the quote's own
 sentence, the claim, and then earlier sentences about the same speaker. None when the article
 does not say.
 
-The candidates are the article's occasions (``occasions.py``), each DIRECT, SETTING or WEAK. The
+The candidates are the events the article names (``candidates.py``), each DIRECT, SETTING or WEAK. The
 quote's own sentence and the claim take any, a sure one before a WEAK one and the quote's own
-sentence first (the claim may frame an earlier occasion: "At a rally on Monday, Ortega
+sentence first (the claim may frame an earlier event: "At a rally on Monday, Ortega
 attacked the plan." then '"...," she said in an interview on Friday'); an earlier sentence
-only a DIRECT or SETTING one, and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's occasion, not
+only a DIRECT or SETTING one, and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's event, not
 Reed's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
 to a surer one in the speaker's sentence just before ("At a rally in Dayton, Ortega ..."). An
-occasion named again as "the <noun>" or by a bare name is answered with its nearest earlier,
+event named again as "the <noun>" or by a bare name is answered with its nearest earlier,
 fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evening News" for a
-later "CBS"). The answer (``answer.build``) gives a later quote with no occasion of its own the
-speaker's first one. Not handled: occasions the reporter gives for a whole article without tying
-them to the speaker (a hearing, a debate), and occasions named only by a verb ("tweeted").
-``Events`` reads the occasions by head word and each speaker's acting mentions once per article,
-so a quote's event costs no walk back over every earlier mention or occasion.
+later "CBS"). The answer (``answer.build``) gives a later quote with no event of its own the
+speaker's first one. Not handled: events the reporter gives for a whole article without tying
+them to the speaker (a hearing, a debate), and events named only by a verb ("tweeted").
+``Events`` finds the candidates, and reads them by head word and each speaker's acting mentions,
+once per article, so a quote's event costs no walk back over every earlier mention or candidate.
 """
 from __future__ import annotations
 
@@ -28,41 +28,43 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from .candidates import Occasion, occasions
+from ..article import Article
+from .candidates import EventCandidate, event_candidates
 from ..records import TextSpan
-from ..quotes.sentences import Sentences, own_sentence, sentences
+from ..quotes.sentences import own_sentence
 
 _DEFINITE = frozenset("the that this".split())
 _OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())
-# How many sentences back an occasion said at beats a weak one of the quote's own sentence.
+# How many sentences back an event said at beats a weak one of the quote's own sentence.
 _NEAR = 2
 
 
 def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
               speaker_mentions: Sequence[tuple[int, int]] = (),
               quoted: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
-    """The occasion the quote came from, with its time and place words; None when not stated.
+    """The event the quote came from, with its time and place words; None when not stated.
 
     Looked for in the quote's own sentence(s), then the claim, then earlier sentences that
     name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
-    ``quoted``: the article's quoted runs, in text order (an occasion named inside a quotation
-    is not one). For many quotes of one article, ``Events(doc, quoted).event_for``.
+    ``quoted``: the article's quoted runs, in text order (an event named inside a quotation
+    is not one). For many quotes of one article, ``Events(article).event_for``.
     """
-    return Events(doc, quoted).event_for(quote, claim, speaker_mentions)
+    return Events(Article(doc, quoted)).event_for(quote, claim, speaker_mentions)
 
 
 class Events:
     """The events of one article's quotes. What does not change from quote to quote is read once:
-    the occasions by head word, and for each speaker's mentions (the same sequence object from
-    quote to quote) which of them act in a sentence with a sure occasion."""
+    the event candidates (outside the article's quoted runs) and their head words, and for each
+    speaker's mentions (the same sequence object from quote to quote) which of them act in a
+    sentence with a sure event."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> None:
-        self.doc = doc
-        self.sents = sentences(doc)
-        self.found = occasions(doc, self.sents, quoted) if self.sents.spans else {}
+    def __init__(self, article: Article) -> None:
+        self.doc = article.doc
+        self.sents = article.sentences
+        self.found = event_candidates(self.doc, self.sents, article.quoted) if self.sents.spans else {}
         self._by_head: dict[str, tuple[list[int], list[int]]] | None = None
         # id of a mentions sequence -> (that sequence, for each mention the last one up to it that acts
-        # in a sentence with a sure occasion, or -1)
+        # in a sentence with a sure event, or -1)
         self._acting: dict[int, tuple[Sequence[tuple[int, int]], list[int]]] = {}
 
     def event_for(self, quote: tuple[int, int], claim: TextSpan | None,
@@ -75,7 +77,7 @@ class Events:
         places: list[int] = list(range(own[0], own[1] + 1))
         if claim is not None:
             places.append(sents.index_at(claim.start))
-        # The quote's own sentence first: an occasion said there is the one of these very words.
+        # The quote's own sentence first: an event said there is the one of these very words.
         held = [found[k] for k in places if k in found]
         local = next((o for o in held if o.strong), held[0] if held else None)
         if local is not None and local.strong:
@@ -87,9 +89,9 @@ class Events:
         return self._fullest(local).span if local is not None else None
 
     def _earlier(self, before: int, places: set[int],
-                 speaker_mentions: Sequence[tuple[int, int]]) -> tuple[int, Occasion] | None:
+                 speaker_mentions: Sequence[tuple[int, int]]) -> tuple[int, EventCandidate] | None:
         """The nearest earlier sentence, not one of ``places``, in which the speaker acts with an
-        occasion words were said at."""
+        event words were said at."""
         sents = self.sents
         acting = self._acting_mentions(speaker_mentions)
         hi = bisect.bisect_left(speaker_mentions, sents.spans[before][0], key=lambda m: m[0])
@@ -117,21 +119,21 @@ class Events:
         self._acting[id(mentions)] = (mentions, acting)
         return acting
 
-    def _fullest(self, occ: Occasion) -> Occasion:
-        """The occasion, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a
+    def _fullest(self, candidate: EventCandidate) -> EventCandidate:
+        """The event, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a
         bare "CBS", the earlier "CBS Evening News")."""
-        words = occ.span.text.split(" ")
+        words = candidate.span.text.split(" ")
         if len(words) > 1 and words[0].lower() not in _DEFINITE:
-            return occ
+            return candidate
         if self._by_head is None:
             self._by_head = {}
             for j in sorted(self.found):
                 starts, ks = self._by_head.setdefault(self.found[j].head, ([], []))
                 starts.append(self.found[j].span.start)
                 ks.append(j)
-        starts, ks = self._by_head[occ.head]
-        at = bisect.bisect_left(starts, occ.span.start)
-        return self.found[ks[at - 1]] if at > 0 else occ
+        starts, ks = self._by_head[candidate.head]
+        at = bisect.bisect_left(starts, candidate.span.start)
+        return self.found[ks[at - 1]] if at > 0 else candidate
 
 
 def _acts(doc: Doc, mention: tuple[int, int]) -> bool:

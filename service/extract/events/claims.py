@@ -45,8 +45,9 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc
 
+from ..article import Article
 from ..records import TextSpan
-from ..quotes.sentences import own_sentence, sentences, span
+from ..quotes.sentences import own_sentence, span
 
 _PARAGRAPHS_BACK: Final[int] = 2
 _OPENING_MARKS = frozenset("\"“„«'‘`")
@@ -82,9 +83,9 @@ def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]
     the (start, end) of the words that name the speaker, ``name`` the speaker's name and
     ``role`` their title, when known: they tell a sentence about the speaker. ``cue_subject``:
     the words that name the speaker for this quote, when known. For many quotes of one
-    article, ``Claims(doc, quoted).claim_for`` reads each sentence once.
+    article, ``Claims(article).claim_for`` reads each sentence once.
     """
-    return Claims(doc, quoted).claim_for(quote, mentions, name, role, cue_subject)
+    return Claims(Article(doc, quoted)).claim_for(quote, mentions, name, role, cue_subject)
 
 
 class Claims:
@@ -92,9 +93,9 @@ class Claims:
     whether it is a statement, its words of the reporter's) is read once and kept, so a sentence
     or paragraph of many quotes is not read again for each."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
-        self.sents = sentences(doc)
-        self.quoted = quoted
+    def __init__(self, article: Article) -> None:
+        self.sents = article.sentences
+        self.quoted = article.quoted
         self._reporter: dict[tuple[int, int], int] = {}
         self._candidate_before: list[int] | None = None
         self._quotation_before: list[bool] | None = None

@@ -1,6 +1,6 @@
-"""The words of an occasion: from the token that names it to the end of its phrase.
+"""The words of an event: from the token that names it to the end of its phrase.
 
-``phrase``: the occasion noun with its modifiers ("a 30-minute phone interview"), its
+``phrase``: the event noun with its modifiers ("a 30-minute phone interview"), its
 "with/aboard/at/in/on/of/from/by/for ..." phrases ("an interview with the Daily Ledger",
 "a rally in Dayton, Ohio"), a short "issued/released/posted <time>" clause, a show's name after
 its outlet ("CBS Evening News", "NBC's "Evening Desk""), a place hung on the verb ("told a
@@ -18,20 +18,20 @@ from ..records import TextSpan
 
 TIME_ENTS: Final = frozenset({"DATE", "TIME"})
 PLACE_ENTS: Final = frozenset({"GPE", "FAC", "LOC"})
-# Nouns that count occasions: "a series of tweets", "a flurry of posts" name the occasion.
+# Nouns that count events: "a series of tweets", "a flurry of posts" name the event.
 SERIES_NOUNS: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
 _TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
-# Prepositions whose phrase belongs to the occasion: "an interview with ...", "a rally in ...".
+# Prepositions whose phrase belongs to the event: "an interview with ...", "a rally in ...".
 _PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
-# Verbs of a short clause that belongs to the occasion: "a statement released Sunday".
+# Verbs of a short clause that belongs to the event: "a statement released Sunday".
 _ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host file".split())
-# Punctuation inside an occasion phrase: "a fund-raiser", "a "Town Forum" held by".
+# Punctuation inside an event phrase: "a fund-raiser", "a "Town Forum" held by".
 _JOINING_PUNCT = frozenset('-”’"')
 _CLOSING = frozenset('”"')
 
 
 def phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
-    """The occasion noun with its modifiers, its phrases, a show's name and time words."""
+    """The event noun with its modifiers, its phrases, a show's name and time words."""
     doc = tok.doc
     if tok.pos_ == "VERB":  # "speaking to a farmers group", "after meeting with the mayor"
         start = tok.head.i if tok.dep_ == "pcomp" else tok.i

@@ -42,9 +42,10 @@ import bisect
 import re
 from typing import Callable, Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .entity import Entity
+from ..article import Article
 from .name_words import (APOSTROPHE_S, DOCUMENT_NOUNS, NON_PERSON_NOUNS, ORG_NOUNS, a_thing, given_name_before,
                          initials, name_words, opens_line, personal_name, single_letters, strip_name, trim_junk)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
@@ -96,11 +97,10 @@ class People:
     Name words come from ``name_words``; ``antecedent`` hands pronouns to ``pronouns.Pronouns``,
     which reads this timeline through ``mentions_before`` and ``entity_headed_by``."""
 
-    def __init__(self, doc: Doc, quoted: Callable[[int], bool] = lambda i: False, text: str | None = None) -> None:
+    def __init__(self, article: Article, quoted: Callable[[int], bool] = lambda i: False) -> None:
         """``quoted(token_index)`` tells which tokens lie inside quotes: mentions there are
-        registered but never taken as antecedents or descriptions. ``text`` is ``doc.text``
-        when the caller has it already (Doc.text joins every token anew)."""
-        self.doc = doc
+        registered but never taken as antecedents or descriptions."""
+        self.doc = article.doc
         self._quoted = quoted
         self.entities: list[Entity] = []
         self._by_full: dict[tuple[str, ...], Entity] = {}
@@ -113,8 +113,8 @@ class People:
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
-        self._text = doc.text if text is None else text
-        self._pronouns = Pronouns(doc, self._text, self)
+        self._text = article.text
+        self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
         self._build()

@@ -16,13 +16,12 @@ rests on X), and gender the first-name list, honorifics and nouns do not give.
 """
 from __future__ import annotations
 
-import bisect
 from typing import Callable, Final, Iterator, Protocol
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .entity import Entity
-from ..parse_index import sentence_start
+from ..article import Article
 
 PERSON_PRONOUNS: Final[dict[str, str]] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # How many sentences back a name is still salient as the subject of its relative clause.
@@ -51,10 +50,11 @@ class Timeline(Protocol):
 class Pronouns:
     """The places of one article's name mentions, and the antecedents of its pronouns."""
 
-    def __init__(self, doc: Doc, text: str, people: Timeline) -> None:
-        """``text`` is ``doc.text``; ``people`` is read only when a pronoun is resolved."""
-        self.doc = doc
-        self._text = text
+    def __init__(self, article: Article, people: Timeline) -> None:
+        """``people`` is read only when a pronoun is resolved."""
+        self.doc = article.doc
+        self._text = article.text
+        self._index = article.index
         self._people = people
         # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
         # depth of a relative clause it is the subject of: "X, who said ...", else None)
@@ -62,7 +62,6 @@ class Pronouns:
         # char offsets of a person's first mention, out of subject place, with a title in
         # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
         self._introduced: set[int] = set()
-        self._sentence_starts: list[int] | None = None
 
     def note(self, start: int, root: Token, first_object_mention: bool) -> None:
         """Record where the name mention at char offset ``start``, headed by ``root``, stands;
@@ -134,7 +133,7 @@ class Pronouns:
         pronoun in its sentence (not a possessor or a prepositional object: "criticism of Ana")."""
         start = self._sentence_start(pronoun)
         found: dict[int, Entity] = {}
-        for t in self.doc[sentence_start(pronoun):pronoun.i]:
+        for t in self.doc[self._index.sentence_start(pronoun):pronoun.i]:
             e = self._people.entity_headed_by(t.i) if t.idx >= start and t.dep_ in _ARGUMENT_DEPS else None
             if e is not None and e.gender == gender:
                 found[e.key] = e
@@ -156,9 +155,7 @@ class Pronouns:
 
     def _sentence_start(self, token: Token) -> int:
         """Where a word's sentence starts; a paragraph break starts one too, whatever the parser says."""
-        if self._sentence_starts is None:  # once per article: Token.sent is slow
-            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
-        start = self._sentence_starts[bisect.bisect_right(self._sentence_starts, token.idx) - 1]
+        start = self.doc[self._index.sentence_start(token)].idx
         return max(start, self._text.rfind("\n", start, token.idx) + 1)
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
 from .frames import Layout
-from ..parse_index import sentence_end, sentence_start
+from ..parse_index import ParseIndex
 
 # Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
@@ -56,8 +56,10 @@ def _title_case(words: list[str]) -> bool:
     return True
 
 
-def reason_to_drop(doc: Doc, layout: Layout, k: int) -> str | None:
-    """The name of the test that makes run ``k`` not a quote, or None to keep it."""
+def reason_to_drop(index: ParseIndex, layout: Layout, k: int) -> str | None:
+    """The name of the test that makes run ``k`` not a quote, or None to keep it; ``index`` is the
+    parse index of the article's ``Doc`` (``Article.index``)."""
+    doc = index.doc
     text = layout.text
     run = layout.runs[k]
     words = _WORD.findall(text[run.start:run.end])
@@ -78,7 +80,7 @@ def reason_to_drop(doc: Doc, layout: Layout, k: int) -> str | None:
     if text[run.start] == "(" and text[run.end - 1] == ")":
         return "stage-direction"
     if len(words) <= _NAME_WORDS and _title_case(words) and _in_reporters_sentence(doc, layout, k) \
-            and not _reports_speech(doc, layout, k):
+            and not _reports_speech(index, layout, k):
         return "name-in-silent-sentence"
     return None
 
@@ -89,19 +91,20 @@ def _in_reporters_sentence(doc: Doc, layout: Layout, k: int) -> bool:
     return any(doc[i].is_alpha for i in (*frame.before, *frame.after))
 
 
-def _reports_speech(doc: Doc, layout: Layout, k: int) -> bool:
+def _reports_speech(index: ParseIndex, layout: Layout, k: int) -> bool:
     """Whether the reporter's words around run ``k`` tell of someone saying it: a speech verb
     in its sentence or frame, a colon leading into it, or a speech or framing verb it hangs on."""
+    doc = index.doc
     frame = layout.frames[k]
     if frame.before and doc[frame.before[-1]].text == ":":
         return True
     if any(_utterance_noun(doc[i]) for i in frame.before[-_UTTERANCE_REACH:]):
         return True
-    start = sentence_start(doc[frame.first])
+    start = index.sentence_start(doc[frame.first])
     spoken = layout.memo.setdefault("sentence_speaks", {})  # sentence start -> a speech verb outside quotes
     if start not in spoken:
         spoken[start] = any(layout.run_of[i] == -1 and is_speech_verb(doc[i])
-                            for i in range(start, sentence_end(doc[frame.first])))
+                            for i in range(start, index.sentence_end(doc[frame.first])))
     if spoken[start] or any(layout.run_of[i] == -1 and is_speech_verb(doc[i]) for i in (*frame.before, *frame.after)):
         return True
     verb = _governor(doc, layout, k)

@@ -1,6 +1,6 @@
 """The article's sentences, each with its paragraph: the units claims and events are cut from.
 
-Computed once per ``Doc`` (kept in ``doc.user_data``) from the parser's sentence starts, cut
+Read from the parser's sentence starts (once per article, by ``article.Article``), cut
 at every line break and never started on closing punctuation, and cut again where a
 sentence runs on into a quotation that opens the next one, so that a lookup costs a bisect.
 A parser start is dropped where the sentence plainly goes on: before a lower-case word
@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 
 from ..records import TextSpan
 
-_SENTENCES_KEY = "quotes.sentences"
 # Characters that close what came before: a sentence start here belongs to the sentence before.
 _CLOSERS = frozenset("”’\"')]},.;:!?»")
 # End of a sentence, then an opening quotation mark that starts the next one.
@@ -46,17 +45,8 @@ class Sentences:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
-def sentences(doc: Doc) -> Sentences:
-    """The article's sentences; built on the first call and kept in ``doc.user_data``."""
-    cached = doc.user_data.get(_SENTENCES_KEY)
-    if isinstance(cached, Sentences):
-        return cached
-    built = _build_sentences(doc)
-    doc.user_data[_SENTENCES_KEY] = built
-    return built
-
-
-def _build_sentences(doc: Doc) -> Sentences:
+def split_sentences(doc: Doc) -> Sentences:
+    """The article's sentences (``Article.sentences`` keeps them for the stages)."""
     text = doc.text
     line_starts = [0]
     pos = text.find("\n")

@@ -1,7 +1,8 @@
 """Role and affiliation of one speaker, from what the article itself says about them.
 
-``role_and_affiliation(doc, mentions)`` reads every place the article names or describes
-the person and returns one (role, affiliation) pair: the most complete the article gives.
+``Roles(article).role_and_affiliation(mentions)`` reads every place the article names or describes
+the person and returns one (role, affiliation) pair: the most complete the article gives (for one
+person of a parsed ``Doc``, the module's ``role_and_affiliation(doc, mentions)``).
 Handled, for a mention that is a name:
 - a title before the name: "US President Donald Trump" (President, United States),
   "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
@@ -72,10 +73,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
+from ..article import Article
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
@@ -83,47 +86,64 @@ from .phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, normalise,
 from ..lexicon.titles import NATIONAL_TITLES, expand
 
 _SEAT_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC"})
-_ARTICLE_KEY = "quotes.roles.article"
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = False,
                          quoted: Sequence[tuple[int, int]] = ()) -> tuple[str | None, str | None]:
-    """(role, affiliation) of the person the ``mentions`` name or describe; None where the article is silent.
+    """``Roles.role_and_affiliation`` for one person of ``doc``, whose quoted runs are ``quoted``
+    ((start, end), in text order). For the people of one article, ``Roles(article)``."""
+    return Roles(Article(doc, quoted)).role_and_affiliation(mentions, is_org)
 
-    ``mentions`` are the spans where the article names the person (full name, surname,
-    with or without titles) or describes them ("the senator", "a spokeswoman for Y").
-    An organisation (``is_org``) has no role; its affiliation comes only from words like
-    "X, a unit of Y". ``quoted``: the article's quoted runs (start, end), in text order;
-    mentions inside them are a speaker's words, not the article's, and are passed over.
-    """
-    found: list[Found] = []
-    seen: set[tuple[int, int]] = set()
-    pronouns = {m.text.lower() for m in mentions if m.text.lower() in ("he", "she")}
-    pronoun = pronouns.pop() if len(pronouns) == 1 else None  # the person's own, when the article says
-    for span in mentions:
-        if (span.start, span.end) in seen or len(span) == 0 or inside_quote(quoted, span.start_char):
-            continue
-        seen.add((span.start, span.end))
-        found.extend(findings_about(span, pronoun))
-    if not found:
-        return None, None
-    with_role = [f for f in found if f.role]
-    role = None
-    chosen: Found | None = None
-    if with_role and not is_org:
-        chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
-        role = chosen.role
-    affiliation = _affiliation(found, chosen)
-    if role is not None and (affiliation is None or rank_of(affiliation) == PLACE):
-        affiliation = _titled_party(_article(doc, quoted), role, mentions) or affiliation
-    if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
-        affiliation = None  # "the Department of Homeland Security" is not its own affiliation
-    if affiliation is not None and _ACRONYM.fullmatch(affiliation):
-        affiliation = _article(doc, quoted).acronyms.get(affiliation.upper()) or affiliation
-    if affiliation is None and role is not None and _national_title(role):
-        affiliation = _seat_country(_article(doc, quoted))
-    return role, affiliation
+
+class Roles:
+    """The roles and affiliations of one article's people; what the article says once for
+    everybody (``_ArticleFacts``) is read on first need, once."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @cached_property
+    def _facts(self) -> _ArticleFacts:
+        return _article_facts(self.article.doc, self.article.quoted)
+
+    def role_and_affiliation(self, mentions: Sequence[Span], is_org: bool = False) -> tuple[str | None, str | None]:
+        """(role, affiliation) of the person the ``mentions`` name or describe; None where the article is silent.
+
+        ``mentions`` are the spans where the article names the person (full name, surname,
+        with or without titles) or describes them ("the senator", "a spokeswoman for Y").
+        An organisation (``is_org``) has no role; its affiliation comes only from words like
+        "X, a unit of Y". Mentions inside the article's quoted runs are a speaker's words, not
+        the article's, and are passed over.
+        """
+        quoted, index = self.article.quoted, self.article.index
+        found: list[Found] = []
+        seen: set[tuple[int, int]] = set()
+        pronouns = {m.text.lower() for m in mentions if m.text.lower() in ("he", "she")}
+        pronoun = pronouns.pop() if len(pronouns) == 1 else None  # the person's own, when the article says
+        for span in mentions:
+            if (span.start, span.end) in seen or len(span) == 0 or inside_quote(quoted, span.start_char):
+                continue
+            seen.add((span.start, span.end))
+            found.extend(findings_about(index, span, pronoun))
+        if not found:
+            return None, None
+        with_role = [f for f in found if f.role]
+        role = None
+        chosen: Found | None = None
+        if with_role and not is_org:
+            chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
+            role = chosen.role
+        affiliation = _affiliation(found, chosen)
+        if role is not None and (affiliation is None or rank_of(affiliation) == PLACE):
+            affiliation = _titled_party(self._facts, role, mentions) or affiliation
+        if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
+            affiliation = None  # "the Department of Homeland Security" is not its own affiliation
+        if affiliation is not None and _ACRONYM.fullmatch(affiliation):
+            affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
+        if affiliation is None and role is not None and _national_title(role):
+            affiliation = _seat_country(self._facts)
+        return role, affiliation
 
 
 def _affiliation(found: list[Found], chosen: Found | None) -> str | None:
@@ -151,7 +171,7 @@ def _affiliation(found: list[Found], chosen: Found | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Article:
+class _ArticleFacts:
     """What the article says once for everybody, gathered in one pass (outside quoted runs)."""
 
     party_titles: dict[str, frozenset[str]]  # "senator" -> parties of "the Democratic senator"
@@ -160,12 +180,8 @@ class _Article:
     seat_countries: frozenset[str]  # countries whose seat of government is named ("the White House")
 
 
-def _article(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _Article:
-    """The article-wide facts, built on the first call and kept in ``doc.user_data``."""
-    key = tuple(quoted)
-    cached = doc.user_data.get(_ARTICLE_KEY)
-    if cached is not None and cached[0] == key:
-        return cached[1]
+def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts:
+    """The article-wide facts, outside the quoted runs ``quoted``."""
     party_titles: dict[str, set[str]] = {}
     for tok in doc[2:]:
         if tok.pos_ == "NOUN" and tok.text.islower() and doc[tok.i - 2].lower_ == "the" \
@@ -185,13 +201,11 @@ def _article(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _Article:
         if ent.label_ in _SEAT_ENTS and (seat := _seat_key(ent.text)) in SEATS \
                 and not inside_quote(quoted, ent.start_char):
             countries.add(SEATS[seat])
-    built = _Article({k: frozenset(v) for k, v in party_titles.items()},
-                     {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
-    doc.user_data[_ARTICLE_KEY] = (key, built)
-    return built
+    return _ArticleFacts({k: frozenset(v) for k, v in party_titles.items()},
+                         {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
 
 
-def _titled_party(article: _Article, role: str, mentions: Sequence[Span]) -> str | None:
+def _titled_party(article: _ArticleFacts, role: str, mentions: Sequence[Span]) -> str | None:
     """"Vermont Sen. Jane Roe ... The Democratic senator also asked": a definite description with
     a party and the person's own title, when nobody else in the article is given that title before
     their name, is the person; the party it names is theirs."""
@@ -211,7 +225,7 @@ def _national_title(role: str) -> bool:
     return role.lower() in NATIONAL_TITLES
 
 
-def _seat_country(article: _Article) -> str | None:
+def _seat_country(article: _ArticleFacts) -> str | None:
     """The country whose seat of government the article names in its own words ("the White House"),
     when it names exactly one: the government a bare "President" serves."""
     return next(iter(article.seat_countries)) if len(article.seat_countries) == 1 else None

@@ -1,16 +1,17 @@
 """What the article says about one mention of a person: the title before the name, appositives,
 relative clauses, predicates, later descriptions and the party it counts them among, as findings.
-A mention's sentence, and the words of it looked for ("fellow"), come from ``parse_index``, not
-from a walk over the sentence per mention. Not bounded: the later descriptions are read up to the
-end of the mention's sentence, per mention (a long parser sentence with many mentions of a person).
+A mention's sentence, and the words of it looked for ("fellow"), come from the article's
+``ParseIndex``, not from a walk over the sentence per mention. Not bounded: the later descriptions
+are read up to the end of the mention's sentence, per mention (a long parser sentence with many
+mentions of a person).
 """
 from __future__ import annotations
 
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..lexicon.parties import party_name
-from ..parse_index import sentence_end, sentence_of, sentence_start, sentence_words
+from ..parse_index import ParseIndex
 from .phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            rank_of, run_title, split_title_run, title_like)
@@ -27,7 +28,7 @@ _EMPLOYED_VERBS = frozenset({"work", "serve", "write", "report", "teach", "study
 _OWNED_VERBS = frozenset({"operate", "own", "run", "publish", "fund"})
 
 
-def findings_about(span: Span, pronoun: str | None = None) -> list[Found]:
+def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) -> list[Found]:
     doc = span.doc
     name = name_part(span)
     if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
@@ -65,13 +66,13 @@ def findings_about(span: Span, pronoun: str | None = None) -> list[Found]:
     if role or aff:
         out.append(Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
     out.extend(_around(head))
-    out.extend(_later_descriptions(head, pronoun))
-    out.extend(_next_predicate(head, pronoun))
-    out.extend(_party_company(head))
+    out.extend(_later_descriptions(index, head, pronoun))
+    out.extend(_next_predicate(index, head, pronoun))
+    out.extend(_party_company(index, head))
     return out
 
 
-def _party_company(head: Token) -> list[Found]:
+def _party_company(index: ParseIndex, head: Token) -> list[Found]:
     """The party the article counts the person among: "some Republicans, including Senator X," and
     "X was more careful than her fellow Democrats" (X the subject, "her" hers)."""
     prep = head.head
@@ -81,7 +82,7 @@ def _party_company(head: Token) -> list[Found]:
         if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
             return [Found(None, party_name(group.text), PARTY, group.i, 1)]
     if head.dep_ in _SUBJECTS:
-        for tok in sentence_words(head, "fellow"):
+        for tok in index.sentence_words(head, "fellow"):
             if tok.dep_ == "amod" and party_name(tok.head.text) \
                     and tok.head.tag_ in ("NNS", "NNPS") \
                     and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
@@ -89,18 +90,18 @@ def _party_company(head: Token) -> list[Found]:
     return []
 
 
-def _next_predicate(head: Token, pronoun: str | None) -> list[Found]:
+def _next_predicate(index: ParseIndex, head: Token, pronoun: str | None) -> list[Found]:
     """"Okafor rose quickly. She now holds the post of attorney general": the next sentence's
     predicate, when its subject is the person's own pronoun."""
     if pronoun is None or head.dep_ not in _SUBJECTS:
         return []
-    nxt = _next_sentence(head.doc, sentence_of(head))
+    nxt = _next_sentence(index, index.sentence_of(head))
     if nxt is None or not _pronoun_subject(nxt, pronoun):
         return []
     return _predicate(nxt.root)
 
 
-def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
+def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = None) -> list[Found]:
     """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
     the name's sentence or the next one, with no other person named in between, is the same person.
     The name must be the topic (the subject, or its possessor: "Trump's plan"); the description the
@@ -110,10 +111,10 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
     topic = _topic(head)
     if not topic and head.dep_ != "poss":
         return out  # only the topic of a sentence is carried on to "the nominee" after it
-    end = sentence_end(head)
+    end = index.sentence_end(head)
     # Any other possessor ("when it comes to X's health, the Democratic nominee's doctor says") is
     # carried only to a party description that is the main subject or its possessor, in its own sentence.
-    nxt = _next_sentence(doc, sentence_of(head)) if topic else None
+    nxt = _next_sentence(index, index.sentence_of(head)) if topic else None
     if nxt is not None:
         end = nxt.end
         # "Trump spoke. He said ... He added ... The GOP candidate did not": while the person stays the
@@ -122,7 +123,7 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
         for _ in range(_CHAIN_SENTENCES):
             if not pronoun or not _pronoun_subject(sent, pronoun) or any(t.is_quote for t in sent):
                 break  # reported words ("'This man ...,' he added") may be about someone else
-            following = _next_sentence(doc, sent)
+            following = _next_sentence(index, sent)
             if following is None:
                 break
             end, sent = following.end, following
@@ -135,8 +136,8 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
             noun = tok.head
             if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
                     and (noun.dep_ in _SUBJECTS or (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECTS)) \
-                    and not _within(noun, head.head) and not _named_after(noun, head.text) \
-                    and not _reported(noun, head) \
+                    and not _within(noun, head.head) and not _named_after(index, noun, head.text) \
+                    and not _reported(index, noun, head) \
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = description_of(noun)
                 near = nxt is None or noun.i < nxt.end
@@ -151,10 +152,10 @@ def _later_descriptions(head: Token, pronoun: str | None = None) -> list[Found]:
     return out
 
 
-def _reported(noun: Token, head: Token) -> bool:
+def _reported(index: ParseIndex, noun: Token, head: Token) -> bool:
     """"Trump said the justice's mind is shot": a description inside what the person is reported to
     say, in their own sentence, is someone they speak of."""
-    if sentence_start(noun) != sentence_start(head):
+    if index.sentence_start(noun) != index.sentence_start(head):
         return False
     tok = noun
     while tok.dep_ != "ROOT" and tok.head.i != tok.i:
@@ -176,18 +177,19 @@ def _topic(head: Token) -> bool:
                                       and head.head.head.dep_ == "ROOT")
 
 
-def _named_after(noun: Token, name: str) -> bool:
+def _named_after(index: ParseIndex, noun: Token, name: str) -> bool:
     """"The director chastised Clinton": the person named again in the description's sentence is
     someone else than the description."""
-    return any(t.text == name for t in noun.doc[noun.i + 1:sentence_end(noun)])
+    return any(t.text == name for t in noun.doc[noun.i + 1:index.sentence_end(noun)])
 
 
-def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+def _next_sentence(index: ParseIndex, sent: Span) -> Span | None:
     """The sentence right after ``sent``, one space or line break between them at most."""
+    doc = index.doc
     k = sent.end
     if k < len(doc) and doc[k].is_space:
         k += 1
-    return sentence_of(doc[k]) if k < len(doc) and k - sent.end <= 1 else None
+    return index.sentence_of(doc[k]) if k < len(doc) and k - sent.end <= 1 else None
 
 
 def _pronoun_subject(sent: Span, pronoun: str) -> bool:

@@ -19,7 +19,6 @@ from spacy.tokens import Token
 from ..lexicon.cues import is_speech_verb
 from ..people.people import how_named
 from .mentions import Who
-from ..parse_index import sentence_of, sentence_root
 from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
 
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
@@ -95,7 +94,7 @@ def _sentence_subject(ctx: Context, k: int) -> Token | None:
     """The subject of the main clause of a partial quote's sentence, a name or a pronoun
     before the quote; the root itself when the parser left a name as the root."""
     first = ctx.doc[ctx.layout.frames[k].first]
-    root = sentence_root(first)
+    root = ctx.article.index.sentence_root(first)
     if ctx.layout.quoted(root) or root.i > first.i:
         return None
     if root.pos_ in ("VERB", "AUX"):
@@ -163,7 +162,7 @@ def _look_back(ctx: Context, k: int) -> _Earlier | None:
 def _attributes_a_quote(ctx: Context, verb: Token) -> bool:
     """A speech verb in a sentence whose own cue attributes a quote: "'We win,' Ana said,
     hours after the networks declared her the victor" reports Ana, not the networks."""
-    sent = sentence_of(verb)
+    sent = ctx.article.index.sentence_of(verb)
     return any((t.idx, t.idx + len(t)) in ctx.cue_owner for t in sent if t.i != verb.i)
 
 
@@ -178,7 +177,7 @@ def _paragraph_subject(ctx: Context, k: int) -> Token | None:
         i -= 1
     if i < 0 or layout.para_of[i] != layout.para_of[first] or layout.quoted(doc[i]):
         return None
-    root = sentence_root(doc[i])
+    root = ctx.article.index.sentence_root(doc[i])
     if layout.quoted(root) or layout.para_of[root.i] != layout.para_of[first]:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj" and not layout.quoted(c)), None)

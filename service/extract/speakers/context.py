@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from ..article import Article
 from .cue_grammar import SUBJECT_DEPS, CueGrammar
 from ..quotes.frames import Layout, quote_kind
 from .mentions import Resolver, Who
@@ -44,12 +45,13 @@ class Decision:
 class Context:
     """One article as the rules see it, and the decisions so far, in order of position."""
 
-    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
-        self.doc = doc
+    def __init__(self, article: Article, layout: Layout, people: People) -> None:
+        self.article = article
+        self.doc = article.doc
         self.layout = layout
         self.people = people
-        self.resolver = Resolver(doc, layout, people)
-        self.grammar = CueGrammar(doc, layout)
+        self.resolver = Resolver(article, layout, people)
+        self.grammar = CueGrammar(article, layout)
         self.decisions: list[Decision] = []
         self.cue_owner: dict[tuple[int, int], int] = {}  # cue offsets -> the first quote they attribute
         self._read: dict[tuple[str, int], object] = {}

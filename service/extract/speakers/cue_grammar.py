@@ -11,7 +11,7 @@ happened, "she would ask", gives way to the verb reporting it; a naming verb wit
 subject in a clause of its own names for that pronoun, but not in "what he called"). Not
 handled: a speech verb in a relative clause on a thing inside a report ("said he saw schools
 that reminded him of '...'"). A sentence's first cue is read once for all its quotes, a verb's
-children by dependency (``parse_index``): a verb the parser hangs a thousand quotes on costs
+children by dependency (the article's ``ParseIndex``): a verb the parser hangs a thousand quotes on costs
 no more per quote than one with a single quote. Grammar only:
 who a word means is ``mentions.Resolver``'s, which rule decides is ``sieves``'.
 """
@@ -21,10 +21,11 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..article import Article
 from ..lexicon.cues import NAMING_VERBS, is_speech_verb
 from ..quotes.frames import Layout
 from ..people.name_words import NON_PERSON_NOUNS
-from ..parse_index import children_with, has_child, sentence_end, sentence_of, sentence_root, sentence_start
+from ..parse_index import ParseIndex
 from ..people.person_words import UNNAMED_ROLES, aged, could_speak
 from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
@@ -43,8 +44,9 @@ _RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
 class CueGrammar:
     """The cue and subject readings of one article's quotes (``k`` is a quote's index in the layout)."""
 
-    def __init__(self, doc: Doc, layout: Layout) -> None:
-        self.doc = doc
+    def __init__(self, article: Article, layout: Layout) -> None:
+        self.doc = article.doc
+        self.index = article.index
         self.layout = layout
         # (test, sentence start, paragraph) -> in_sentence's answer, the same for every quote there
         self._in_sentence: dict[tuple[Callable[[Token], bool], int, int], Token | None] = {}
@@ -64,7 +66,7 @@ class CueGrammar:
         if aside is not None and governor is not None and governor.i < frame.first:
             order.append(aside)  # "X praised 'A' - 'B,' he said": B's cue is the aside
         if governor is not None:
-            outer = self.reporting(governor) if _unrealised(governor) else None
+            outer = self.reporting(governor) if _unrealised(self.index, governor) else None
             order += [outer, governor] if outer is not None else [governor]
         after = [doc[i] for i in frame.after if not self.reports_another(doc[i], k)]
         order += [t for t in after if t.i < frame.after.start + _CLOSE_AFTER and test(t)]
@@ -84,7 +86,7 @@ class CueGrammar:
     def parenthetical(self, verb: Token) -> Token | None:
         """A speech verb with a subject set into ``verb``'s clause: "The mayor, Lee said, had
         sat on the council for 'far too long'" is Lee's report."""
-        for child in children_with(verb, ("parataxis",)):
+        for child in self.index.children_with(verb, ("parataxis",)):
             if is_speech_verb(child) and not self.layout.quoted(child) \
                     and any(c.dep_ == "nsubj" and not self.layout.quoted(c) for c in child.children):
                 return child
@@ -115,7 +117,7 @@ class CueGrammar:
             v = v.head
             if self.layout.quoted(v):
                 return None
-            if is_speech_verb(v) and not _unrealised(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            if is_speech_verb(v) and not _unrealised(self.index, v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
                 return v
         return None
 
@@ -157,7 +159,7 @@ class CueGrammar:
         """The first token of the quote's sentence and paragraph, outside every quote, that passes ``test``."""
         first = self.doc[self.layout.frames[k].first]
         para = self.layout.para_of[first.i]
-        sent = sentence_of(first)
+        sent = self.index.sentence_of(first)
         key = (test, sent.start, para)
         if key not in self._in_sentence:
             self._in_sentence[key] = next(
@@ -168,11 +170,12 @@ class CueGrammar:
         """A token of the quote's own sentence that the frame left out, since another quote
         stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
         first = self.doc[self.layout.frames[k].first]
-        return sentence_start(token) == sentence_start(first) and self.layout.para_of[token.i] == self.layout.para_of[first.i]
+        return self.index.sentence_start(token) == self.index.sentence_start(first) \
+            and self.layout.para_of[token.i] == self.layout.para_of[first.i]
 
     def subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
-        layout = self.layout
+        layout, index = self.layout, self.index
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
             return verb.head  # "footage of Hillary Clinton asking, '...'"
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -193,29 +196,29 @@ class CueGrammar:
                     break  # a clause that only describes something ("an architect who said")
                 subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
                 if subjects and not layout.quoted(v):
-                    agent = _naming_agent(v)  # "X was called a fraud by Y for promoting '...'": Y
+                    agent = _naming_agent(index, v)  # "X was called a fraud by Y for promoting '...'": Y
                     if agent is not None and not layout.quoted(agent):
                         return agent
                     reporter = self._thing_reporter(v, subjects)
                     return reporter if reporter is not None else _not_place(subjects)
-            root = sentence_root(verb)
+            root = index.sentence_root(verb)
             subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
             if root.i != verb.i and not layout.quoted(root) and subjects:
-                agent = _naming_agent(root)
+                agent = _naming_agent(index, root)
                 return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
         v = _conjunct_speech(verb, layout.para_of) or verb
         for _ in range(5):
             if v.pos_ in ("VERB", "AUX"):
                 # a verb climbed to only lends its agent when it reports or names: not "X was
                 # joined by Y and joked"
-                agent = _agent(v) if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
+                agent = _agent(index, v) if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
                 if agent is not None and not layout.quoted(agent):
                     return agent  # "Lee was asked by the host": the host speaks
-                if v.i == verb.i and agent is None and _addressed(v):
+                if v.i == verb.i and agent is None and _addressed(index, v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
-                subjects = [c for c in children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
+                subjects = [c for c in index.children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
                             and not _in_title(c, layout.text) and (c.ent_type_ not in _WHEN or aged(c))]
-                inverted = _inverted_name(v, subjects) if v.i == verb.i else None
+                inverted = _inverted_name(index, v, subjects) if v.i == verb.i else None
                 if inverted is not None and not layout.quoted(inverted):
                     return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
                 if subjects and v.i == verb.i and all(_plain_thing(s) for s in subjects):
@@ -239,7 +242,8 @@ class CueGrammar:
         """The speaker of the speech verb whose reported clause holds ``verb``, when ``verb``'s
         own subject is a mere thing: a thing that "shows" or "underscores" speaks for no one."""
         outer = verb.head
-        if verb.dep_ != "ccomp" or not outer.i < verb.i or sentence_start(outer) != sentence_start(verb) \
+        if verb.dep_ != "ccomp" or not outer.i < verb.i \
+                or self.index.sentence_start(outer) != self.index.sentence_start(verb) \
                 or not is_speech_verb(outer) or self.layout.quoted(outer):
             return None
         found = self.subject(outer, k)
@@ -297,7 +301,7 @@ def _not_place(subjects: list[Token]) -> Token:
     return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
 
 
-def _inverted_name(verb: Token, subjects: list[Token]) -> Token | None:
+def _inverted_name(index: ParseIndex, verb: Token, subjects: list[Token]) -> Token | None:
     """The name right after a speech verb set off by commas when the parser took a fronted
     phrase for its subject: in "Any fair reading of it, said Jane Roe, an analyst, would
     ...", Roe speaks, not the reading. Only when every parsed subject before the verb is a
@@ -308,7 +312,7 @@ def _inverted_name(verb: Token, subjects: list[Token]) -> Token | None:
     before = [s for s in subjects if s.i < verb.i]
     if not before or not all(_plain_thing(s) for s in before):
         return None
-    head = _phrase_head(doc[verb.i + 1], sentence_end(verb))
+    head = _phrase_head(doc[verb.i + 1], index.sentence_end(verb))
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
         return None
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -339,19 +343,19 @@ def _plain_thing(token: Token) -> bool:
         and not is_title(lemma) and not (lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENTS)
 
 
-def _unrealised(verb: Token) -> bool:
+def _unrealised(index: ParseIndex, verb: Token) -> bool:
     """A speech verb that reports no speech yet: "will say", "would tell", "to say", "urged them to say"."""
-    return has_child(verb, dep="neg", tag="MD") or verb.dep_ == "xcomp"
+    return index.has_child(verb, dep="neg", tag="MD") or verb.dep_ == "xcomp"
 
 
-def _addressed(verb: Token) -> bool:
+def _addressed(index: ParseIndex, verb: Token) -> bool:
     """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
-    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and has_child(verb, dep="nsubjpass")
+    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and index.has_child(verb, dep="nsubjpass")
 
 
-def _agent(verb: Token) -> Token | None:
+def _agent(index: ParseIndex, verb: Token) -> Token | None:
     """The "by" phrase of a passive verb: who did the asking in "X was asked by Y"."""
-    for child in children_with(verb, ("agent",)):
+    for child in index.children_with(verb, ("agent",)):
         objs = [c for c in child.children if c.dep_ == "pobj"]
         if objs:
             return objs[0]
@@ -384,10 +388,10 @@ def _in_title(token: Token, text: str) -> bool:
     return token.idx > 0 and text[token.idx - 1] in "“\"‘"
 
 
-def _naming_agent(verb: Token) -> Token | None:
+def _naming_agent(index: ParseIndex, verb: Token) -> Token | None:
     """Who did the naming in "X was called a fraud by Y": Y; not for other passives ("X was
     investigated by Y for promoting '...'" is still X's doing)."""
-    return _agent(verb) if verb.lemma_.lower() in NAMING_VERBS else None
+    return _agent(index, verb) if verb.lemma_.lower() in NAMING_VERBS else None
 
 
 def _before_apposition(doc: Doc, comma: int) -> int:

@@ -41,12 +41,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from ..article import Article
 from ..lexicon.cues import is_speech_verb
 from ..quotes.frames import Layout
 from ..lexicon.names import title_word
-from ..parse_index import sentence_of
 from ..people.entity import Entity
 from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, People, clause_depth, how_named
 from ..people.person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
@@ -84,8 +84,9 @@ NOBODY = Who(None, None, None, None)
 class Resolver:
     """Resolves cue subjects of one article to speakers."""
 
-    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
-        self.doc = doc
+    def __init__(self, article: Article, layout: Layout, people: People) -> None:
+        self.doc = article.doc
+        self.index = article.index
         self.layout = layout
         self.people = people
 
@@ -181,12 +182,12 @@ class Resolver:
                     if found is not None:
                         return found
         doc = self.doc
-        sent = sentence_of(token)
+        sent = self.index.sentence_of(token)
         para = self.layout.paragraph_at(token.idx)
         for _ in range(_GROUP_SENTENCES):
             if sent.start == 0:
                 break
-            sent = sentence_of(doc[sent.start - 1])
+            sent = self.index.sentence_of(doc[sent.start - 1])
             if self.layout.paragraph_at(sent.end_char - 1) < para - 1:
                 break
             subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(t)),

@@ -87,9 +87,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Doc
-
 from . import carry_sieves, cue_sieves, tag_sieves
+from ..article import Article
 from ..deadline import NEVER, Deadline
 from ..quotes.frames import Layout
 from ..people.people import People
@@ -114,8 +113,8 @@ def none(ctx: Context, k: int) -> Decision:
 class Attributor:
     """Runs the rules over every quote of one article, in order of position."""
 
-    def __init__(self, doc: Doc, layout: Layout, people: People) -> None:
-        self.ctx = Context(doc, layout, people)
+    def __init__(self, article: Article, layout: Layout, people: People) -> None:
+        self.ctx = Context(article, layout, people)
 
     def run(self, deadline: Deadline = NEVER) -> list[Decision]:
         """Every quote's decision, in order; ``deadline`` checked before each quote."""
