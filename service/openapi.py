@@ -117,10 +117,10 @@ def example_answer() -> dict[str, Any]:
         "quotes": [
             {"id": "q1", **first, "kind": "direct", "continues": None, "speaker": ref,
              "cue": _span("said"), "claim": claim, "event": event, "rule": "cue-subject",
-             "confidence": 0.97},
+             "confidence": 0.94},
             {"id": "q2", **second, "kind": "direct", "continues": "q1", "speaker": ref,
              "cue": _span("said"), "claim": claim, "event": event, "rule": "carried-over",
-             "confidence": 0.9},
+             "confidence": 0.93},
         ],
         "speakers": [
             {"id": "s1", "name": "Ana Silva", "role": "Mayor", "affiliation": None,

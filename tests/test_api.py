@@ -5,7 +5,9 @@ Speaker names are the lead's tests; here: offsets, shape, ids, meta, bodies, rea
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
+from pathlib import Path
 
 import pytest
 from marshmallow import Schema
@@ -14,6 +16,8 @@ from service import __version__
 from service.extract import Quote, Speaker, SpeakerRef, TextSpan
 from service.nlp import model_label
 from service.schemas import QuoteSchema, SpanSchema, SpeakerRefSchema, SpeakerSchema
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # The seed article's 10 quotes (seed_gold.json): offsets and their opening words.
 SEED_QUOTES = [
@@ -54,6 +58,29 @@ def test_seed_answer_ids_and_speakers_are_consistent(seed_answer):
     assert seed_answer["id"] == "seed-1"
     named = {q["speaker"]["id"] for q in seed_answer["quotes"] if q["speaker"]["id"]}
     assert named == {s["id"] for s in seed_answer["speakers"]}
+
+
+def _first_json_block(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
+
+
+def test_readme_example_is_the_seed_answers_fourth_quote(seed_answer):
+    """The README shows q4 as the service gives it today, confidence included."""
+    assert _first_json_block(ROOT / "README.md") == seed_answer["quotes"][3]
+
+
+def test_api_md_example_is_the_seed_answer(seed_answer):
+    """docs/api.md shows q4 and its speaker as the service gives them (the claim shortened there)."""
+    shown = _first_json_block(ROOT / "docs" / "api.md")
+    quote, given = shown["quotes"][0], seed_answer["quotes"][3]
+    assert {k: v for k, v in quote.items() if k != "claim"} == {k: v for k, v in given.items() if k != "claim"}
+    assert (quote["claim"]["start"], quote["claim"]["end"]) == (given["claim"]["start"], given["claim"]["end"])
+    speaker = next(s for s in seed_answer["speakers"] if s["id"] == quote["speaker"]["id"])
+    assert {k: v for k, v in shown["speakers"][0].items() if k not in ("mentions", "quote_ids")} == \
+        {k: v for k, v in speaker.items() if k not in ("mentions", "quote_ids")}
+    assert shown["speakers"][0]["mentions"][0] == speaker["mentions"][0]
+    assert shown["meta"]["version"] == __version__
 
 
 def test_meta_names_model_version_and_time(seed_answer, app, nlp):

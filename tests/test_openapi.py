@@ -315,6 +315,15 @@ def test_example_answer_keeps_the_contract(check):
     check(EXAMPLE_TEXT, example_answer())
 
 
+def test_example_answer_is_what_the_service_answers(client):
+    """The document's example is the service's own answer to EXAMPLE_TEXT today (but the time taken)."""
+    given = client.post("/v1/quotes", json={"text": EXAMPLE_TEXT, "id": "article-42"}).get_json()
+    example = example_answer()
+    assert {k: v for k, v in given.items() if k != "meta"} == {k: v for k, v in example.items() if k != "meta"}
+    assert {k: v for k, v in given["meta"].items() if k != "elapsed_ms"} == \
+        {k: v for k, v in example["meta"].items() if k != "elapsed_ms"}
+
+
 def test_examples_in_the_document_are_the_example_answer(spec):
     ok = spec["paths"]["/v1/quotes"]["post"]["responses"]["200"]["content"]["application/json"]["example"]
     assert ok == example_answer()
