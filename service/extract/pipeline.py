@@ -1,4 +1,11 @@
-"""Parsing, and the order of the extraction steps: marks, frames, people, speakers, filters, records."""
+"""Parsing, and the order of the extraction steps as they run.
+
+``parse`` makes one ``Doc`` of an article's text; ``extract`` runs the stages over it: quote marks
+(``quotes.marks``), frames (``quotes.frames``), the filters that drop runs nobody said
+(``quotes.filters``), then one ``Article`` for the kept runs, the people (``people``), the speakers
+(``speakers.sieves``) and the answer's records (``answer``: roles, claims, events). What each stage
+decides is its own package's; this module only orders them and checks the deadline between them.
+"""
 from __future__ import annotations
 
 import re
