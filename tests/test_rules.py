@@ -8,9 +8,14 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from spacy.language import Language
+
+from service.extract import extract_text
 
 from service.extract.speakers import carry_sieves, cue_sieves, sieves, tag_sieves
 from service.extract.speakers.sieves import RULE_PRECISION, RULES
+
+from answers import quote_with  # tests/answers.py
 
 # (rule name, the one function that decides it, its confidence), in the order the rules are tried.
 RULE_TABLE: list[tuple[str, Callable, float]] = [
@@ -83,3 +88,33 @@ def test_the_source_check_sees_a_second_writer(tmp_path: Path) -> None:
         'def carried_over():\n    return "carried-over"\n\n'
         'def _carry():\n    def inner():\n        return "carried-over"\n    return inner\n', encoding="utf-8")
     assert _functions_writing({"carried-over"}, tmp_path) == {"carried-over": {"helper.carried_over", "helper.inner"}}
+
+
+# One invented case per rule, in the order the rules are tried: (rule, article, words of the quote,
+# speaker name). Each rule's finer cases are in test_speakers.py, test_sieves.py and test_cues.py.
+RULE_CASES = [
+    ("transcript",'"TORRES: We will keep the ferry running."',"keep the ferry","Torres"),
+    ("cue-subject",'Mayor Ana Torres spoke at the pier.\n\n"The ferry stays," Torres said.',"ferry stays","Ana Torres"),
+    ("according-to",'"The ferry will stop in May," according to Carl Dietz, the harbor master.',"ferry will stop","Carl Dietz"),
+    ("colon-lead-in",'Carl Dietz spoke first.\n\nAna Torres turned to the crowd: "The ferry stays."',"ferry stays","Ana Torres"),
+    ("byline",'Letters to the editor.\n\n"Keep the ferry running for the island." - Ana Torres',"Keep the ferry","Ana Torres"),
+    ("trailing-clause",'Mayor Ana Torres spoke first.\n\n"The bridge stays open," Torres said.\n\n"Not while I run the harbor," Carl Dietz shrugged.',"harbor","Carl Dietz"),
+    ("carried-over",'"The ferry stays," Ana Torres said. "It has run for a century."',"a century","Ana Torres"),
+    ("previous-sentence",'Ana Torres spoke at the pier on Monday.\n\nCarl Dietz underscored that the ferry is the island\'s only link.\n\n"Without it, the island empties out in a decade."',"empties out","Carl Dietz"),
+    ("paragraph-subject",'Mayor Ana Torres spoke at the pier on Monday.\n\nCarl Dietz toured the ferry dock on Tuesday. "This dock is falling apart."',"falling apart","Carl Dietz"),
+    ("frame-verb",'Carl Dietz spoke first.\n\nAna Torres called the budget "a slow disaster" at the meeting.',"slow disaster","Ana Torres"),
+    ("speech-noun",'Carl Dietz spoke first.\n\nThe fight is over the pull of Ana Torres\'s "ferry forever" promise.',"ferry forever","Ana Torres"),
+    ("previous-speaker",'Carl Dietz spoke for an hour. "We will rebuild the pier," he said.\n\nThat choice left him one path: calling the levy "a tax on hope."',"tax on hope","Carl Dietz"),
+    ("nearest-person",'Ana Torres walked along the pier.\n\n"Run forever"',"Run forever","Ana Torres"),
+    ("none",'The pier was quiet.\n\n"Run forever, little ferry."',"little ferry",None),
+]
+
+
+@pytest.mark.parametrize("rule, text, words, name", RULE_CASES, ids=[case[0] for case in RULE_CASES])
+def test_each_rule_decides_its_own_case(nlp: Language, rule: str, text: str, words: str, name: str | None) -> None:
+    quote = quote_with(extract_text(nlp, text), words)
+    assert (quote.rule, quote.speaker.name) == (rule, name)
+
+
+def test_every_rule_has_a_case() -> None:
+    assert [case[0] for case in RULE_CASES] == [name for name, _, _ in RULE_TABLE]

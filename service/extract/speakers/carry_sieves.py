@@ -5,8 +5,7 @@ speaking (``previous-sentence``), the named subject opening its paragraph
 speaker (``previous-speaker``), and, last, the person named nearest before it
 (``nearest-person``).
 
-What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in
-order. The first three share one look back from the quote (``_look_back``): what it meets first
+``sieves`` runs them in order; the cases each handles are tables in the tests (see ``sieves``). The first three share one look back from the quote (``_look_back``): what it meets first
 says which of them it is.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What every attribution rule reads: one article's tokens, quote layout, grammar and people,
 and the decisions already made for the quotes before the one in hand.
 
-A rule is a function ``(ctx, k) -> Decision | None`` over quote ``k`` (see ``speakers``), and
+A rule is a function ``(ctx, k) -> Decision | None`` over quote ``k`` (see ``sieves``), and
 ``Decision`` is what it decided. Also here, the readings every family of rules shares: what a
 relative pronoun stands for, the subject words that name no speaker on their own ("it",
 "which"), and a subject that is a mere thing ("money was coming from ...").

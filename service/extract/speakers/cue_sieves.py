@@ -2,8 +2,7 @@
 (``cue-subject``), "according to X" (``according-to``), a verb that frames a quoted phrase
 without reporting speech (``frame-verb``), and a speech noun with an owner (``speech-noun``).
 
-What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in
-order; the grammar they read is ``cue_grammar.CueGrammar``'s. ``frame-verb`` and ``speech-noun``
+``sieves`` runs them in order (the cases each handles are tables in the tests); the grammar they read is ``cue_grammar.CueGrammar``'s. ``frame-verb`` and ``speech-noun``
 share one climb from the quoted words (``_framing``): what it meets first, a verb or a speech
 noun with its owner, says which of the two rules it is.
 """

@@ -1,87 +1,15 @@
 """Who said each quote: ordered attribution rules (sieves), the surest first.
 
-Each rule is a small function that looks at one quote and either decides its speaker
-or passes; the first rule that decides wins, and its name goes with the answer, so a
-wrong speaker traces to one rule. In order:
-
-1. ``transcript``: a quote whose words open with a speaker's name in capitals ("PENCE: ..."):
-   the name says who speaks, whatever verb the words hold; an open quote runs on into the
-   next paragraph (``continues``) unless that paragraph names another speaker.
-2. ``cue-subject``: a speech verb in the quote's own sentence ("X said", "said X", "X, a
-   professor, said", "X said that ...", "..., boasting of") and its subject; for a second
-   partial quote in one report, the speech verb before the first one. The subject is read with
-   care: a relative pronoun stands for its antecedent ("Beck, who said"; "who" after a body is
-   the person before it), a passive verb's agent speaks ("X was asked by Y"), a time stamp is no
-   subject ("12:15 p.m. ¶ Trump says"), the passive subject of a speech verb does not ("X was
-   asked", "was greeted with", "X was charged with fraud"; but "was quoted as saying"), a word
-   in title marks is no subject, a state in parentheses is not the name before it ("Sen. Ana
-   Ruiz (D-Ore.) said"), a dateline is no subject, a speech verb after a quote that closes its
-   sentence and reports a clause of its own opens the next sentence, "X said A and said B"
-   shares X, of several subjects the parser gave one verb the one in its paragraph nearest it
-   wins, a thing that "says" speaks for the subject of the clause that has it ("X wore a shirt
-   that said"), and a speech that has not happened ("voters will say") gives way to the verb
-   reporting it. A partial quote under a naming verb with a named subject inside the report
-   ("Ana said Mark called it 'a disaster'") is left to rule 10. A speech verb right after the
-   closing mark with its subject after it ('"...?" asked Ana') comes first, whatever verb the
-   parser hung the quote on; a known surname the tagger took for an adverb ("Long described it
-   as") is a subject.
-3. ``according-to``: "according to X" in the quote's sentence, even before an earlier quote.
-4. ``colon-lead-in``: "X said:" / "X:" right before the opening mark (past a phrase in marks
-   inside the lead-in; after a dash or ellipsis, the name after it: "HEADLINE - X:"); also a
-   comma after a finite verb with a subject, before a quote that opens in capitals ("X leaned
-   in, '...'"), though not a title ("a column entitled, '...'").
-5. ``byline``: a dash and a name right after the quote ("― Jane Roe"), the whole name; or
-   ending the line the quote opens, past quotes nested in it; or a short line of its own
-   right after the quote's paragraph ("- Jane Roe, at the rally.").
-6. ``trailing-clause``: the reporter's clause closing the quote's sentence, whatever its verb
-   ('"...," Ana shrugged.', '"...?" beamed Ana.', '"...," the sign read.'), past an apposition
-   with commas of its own ('"...," Ana, now 67 and living in Salem, Ore., said') and a short
-   phrase in marks inside the clause ('"...," Ana "Cici" Ruiz, wearing "Vote Ruiz" pins, said');
-   not a clause about the words ('"...," which Ana doubts').
-7-9. A quote that is a sentence or more, with no cue of its own: one look back from it, within
-   its paragraph and the one before, and what it meets first says which of three rules decides:
-7. ``carried-over``: the quote just before it (same or previous paragraph), or the cue of one:
-   that quote's speaker.
-8. ``previous-sentence``: the person the sentence before it reports as speaking ("Lim
-   underscored that ...", then a paragraph that is only a quote; not a verb in a clause of
-   a sentence whose own cue attributes a quote).
-9. ``paragraph-subject``: a named person who is the subject of the reporter's sentence
-   opening the quote's own paragraph ("Sen. Vidal toured the plant. '...'"), before
-   looking into the paragraph above.
-10. ``frame-verb``: a quoted phrase in the reporter's sentence framed by a verb that does not
-   report speech ("X called it a '...'", "X accused Y of being '...'"): X; in a passive naming
-   verb, who did the naming ("X was called a fraud by Y for selling '...'": Y); a subject that
-   is a mere thing ("money was coming from '...'"), also through a relative pronoun ("a 'bubble'
-   that could turn into '...'"), or a free relative ("what will happen '...'"), gives way to one
-   higher up, else to an unnamed person noun ("a friend described him as '...'"), else to the
-   later rules, never the thing itself; a known surname tagged as an adverb ("Wise called him
-   '...'") is the subject; "it" counts when it stands for a body ("the IMF ... it referenced
-   '...'"); a parenthetical report set into the clause ("The bridge, Ana said, cost 'far too
-   much'") or a speech verb whose report holds a verb that neither speaks nor names ("Ana said
-   the plan would 'bleed us dry'") gives the reporter. The climb to the verb stops at a speech
-   noun with a named owner whose own words the phrase is ("X seized on Trump's claim that
-   '...'", not "X called Trump's remarks '...'"), or one whose own clause holds the framing
-   verb ("her claim that 'dozens' left"): that is rule 11's.
-11. ``speech-noun``: a quoted phrase that is a speech noun's own words: the owner. The noun the
-   climb of rule 10 stopped at; else a speech noun the phrase stands in, no verb between ("it is
-   the pull of Obama's 'keep your plan' promise"); else, for any quote, the owner of a speech
-   noun before it in its sentence ("X's main claim was that it is 'a fraud'").
-12. ``previous-speaker``: a quote nothing else ties: the named subject of its sentence's main
-   clause, else what the look back of rules 7-9 meets, last resort.
-13. ``nearest-person``: the person named last before the quote, close by.
-14. ``none``: no rule decided; speaker unknown (name and id null).
-
-The rules live by what they read: ``tag_sieves`` (the words set around a quote: 1, 4, 5, 6),
-``cue_sieves`` (a cue in the quote's sentence: 2, 3, 10, 11), ``carry_sieves``
-(what came before: 7, 8, 9, 12, 13), all over one ``context.Context``; each rule's name comes
-from one function named after it (``speech_noun`` for ``speech-noun``), and readings two rules
-share (a climb, a look back) are read once per quote and return findings, not rule names.
-Reading the sentence (cues, the verb a quote hangs on, a verb's subject) is
-``cue_grammar.CueGrammar``'s; turning the word a rule points at into a speaker is
-``mentions.Resolver``'s. Not handled:
-speakers named only inside another quote, coordinated speakers ("Obama and Clinton
-said"), and a speech noun's owner named by a pronoun where a verb frames the quote too
-("X seized on his claim that '...'").
+Each rule is a small function that looks at one quote and either decides its speaker or passes;
+the first rule that decides wins, and its name goes with the answer, so a wrong speaker traces to
+one rule. ``RULES`` gives the order (the README lists it; ``none`` when no rule decides) and
+``RULE_PRECISION`` each rule's calibrated confidence. The rules live by what they read:
+``tag_sieves`` (the words set around a quote), ``cue_sieves`` (a cue in the quote's sentence) and
+``carry_sieves`` (what came before), all over one ``context.Context``; reading the sentence is
+``cue_grammar.CueGrammar``'s, turning the word a rule points at into a speaker ``mentions.Resolver``'s.
+The cases each rule handles are tables in tests/test_rules.py, test_speakers.py, test_sieves.py and
+test_cues.py. Not handled: speakers named only inside another quote, coordinated speakers ("Ana and
+Carl said"), and a speech noun's owner named by a pronoun where a verb frames the quote too.
 """
 from __future__ import annotations
 

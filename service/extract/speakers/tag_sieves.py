@@ -3,7 +3,7 @@
 signature line (``byline``), and the reporter's clause closing its sentence whatever its verb
 (``trailing-clause``).
 
-What each rule does and does not handle is listed in ``speakers.sieves``, which runs them in order.
+``sieves`` runs them in order; the cases each handles are tables in the tests (see ``sieves``).
 """
 from __future__ import annotations
 
