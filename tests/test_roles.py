@@ -69,6 +69,30 @@ APPOSITIVES_AND_CLAUSES = [
      "Lee", ("nominee", "Democratic Party")),
 ]
 
+# More of what the roles catalogue lists (roles/choice.py), one row per case not held above.
+MORE_PLACES_A_ROLE_IS_GIVEN = [
+    # a quoted nickname between the title and the name
+    ('Sen. Ana "Cici" Ruiz said the vote would be close.', "Ruiz", ("Senator", None)),
+    # ", Republican of Iowa," after the name: the party
+    ("Tom Birch, Republican of Iowa, said the bill would pass.", "Birch", (None, "Republican Party")),
+    # a body's title before the name, set off by commas
+    ("Harrow Bank spokeswoman, Ivy Marsh, said the branch would close.", "Marsh", ("spokeswoman", "Harrow Bank")),
+    # an adviser "to" a campaign
+    ("Ivy Marsh, a senior adviser to the Vance campaign, said the polls were tight.", "Marsh",
+     ("senior adviser", "Vance campaign")),
+    # "who is the director of Y" and "a physicist who studies Z at Y"
+    ("Ivy Marsh, who is the director of the Harbor Trust, said the pier would close.", "Marsh",
+     ("director", "Harbor Trust")),
+    ("Ivy Marsh, a physicist who studies tides at Lakeview University, said the data were clear.", "Marsh",
+     ("physicist", "Lakeview University")),
+    # "X, of Y,"
+    ("Ivy Marsh, of the Harbor Trust, said the pier would close.", "Marsh", (None, "Harbor Trust")),
+    # "X serves as ..."
+    ("Ivy Marsh serves as treasurer of the Harbor Trust.", "Marsh", ("treasurer", "Harbor Trust")),
+    # a region before a title is a beat, not an affiliation
+    ("Ivy Marsh, the Asia director at Harrow Bank, said rates would rise.", "Marsh", ("Asia director", "Harrow Bank")),
+]
+
 NO_ROLE = [
     ("Tom Fisher said he would vote early.", "Fisher"),
     ("Ivy Marsh, his daughter, said the family was relieved.", "Marsh"),
@@ -84,6 +108,11 @@ def test_title_before_the_name(nlp: Language, text: str, word: str, expected: tu
 
 @pytest.mark.parametrize("text,word,expected", APPOSITIVES_AND_CLAUSES)
 def test_appositives_clauses_and_predicates(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", MORE_PLACES_A_ROLE_IS_GIVEN)
+def test_more_places_a_role_is_given(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
 
 
