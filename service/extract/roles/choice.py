@@ -60,8 +60,8 @@ attorney general of Oklahoma": Oklahoma, over a party). A national leader's titl
 ("President", "Secretary of State") with no country said takes the country whose seat of
 government the article names in its own words, when it names one ("the White House": United
 States); "former President" does not.
-The patterns live in ``role_titles`` (before and right after a name), ``role_context`` (around
-a mention) and ``role_phrases`` (reading a description or a run of words).
+The patterns live in ``around_name`` (before and right after a name), ``context`` (around
+a mention) and ``phrases`` (reading a description or a run of words).
 Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
 description far from the name or before it (that is coreference, the caller's to pass as a
 mention), fronted appositives ("Now the top prosecutor, Okafor said"), stacked titles are kept

@@ -1,8 +1,8 @@
 """Reading words as a role and an affiliation: a description ("a professor at Y", "Y's director
 of Z", "the senator"), a run of title words, an affiliation phrase; what one finding holds.
 
-The patterns that find such words around a person are in ``role_titles`` (before the name)
-and ``role_context`` (around a mention); ``roles`` chooses among the findings.
+The patterns that find such words around a person are in ``around_name`` (before the name)
+and ``context`` (around a mention); ``choice`` chooses among the findings.
 """
 from __future__ import annotations
 
