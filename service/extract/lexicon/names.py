@@ -93,13 +93,17 @@ GENDERED_NOUNS: Final[dict[str, str]] = {
     """.split(), "m"),
 }
 
-# Abbreviated titles written out, so "Gov. Mike Pence" is later "the governor".
+# Abbreviated titles, as news style writes them before a name, and their long forms, so "Gov. Mike
+# Pence" is later "the governor"; a plural ("Sens. Roe and Doe") is written out in the singular, since
+# a title belongs to one person. ``titles.ABBREVIATIONS`` writes the same as a role ("Senator").
 TITLE_LONG_FORMS: Final[dict[str, str]] = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
-    "sec": "secretary", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
-    "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal", "atty": "attorney",
-    "amb": "ambassador", "supt": "superintendent", "prof": "professor", "dr": "doctor", "rev": "reverend",
-    "congressman": "congressman", "congresswoman": "congresswoman",
+    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+    "gov": "governor", "lt": "lieutenant", "gen": "general", "col": "colonel", "maj": "major",
+    "capt": "captain", "sgt": "sergeant", "cpl": "corporal", "adm": "admiral", "cmdr": "commander",
+    "atty": "attorney", "sec": "secretary", "secy": "secretary", "pres": "president",
+    "supt": "superintendent", "amb": "ambassador", "del": "delegate", "rev": "reverend",
+    "prof": "professor", "insp": "inspector", "det": "detective", "sup": "superintendent",
+    "asst": "assistant", "dep": "deputy", "cong": "congressman", "dr": "doctor",
 }
 
 

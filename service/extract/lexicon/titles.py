@@ -11,19 +11,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from .names import COURTESY_TITLES
+from .names import COURTESY_TITLES, TITLE_LONG_FORMS
 
-# Abbreviated titles, as news style writes them before a name, and their long forms; a plural
-# ("Sens. Roe and Doe") is written out in the singular, since a role belongs to one person.
-ABBREVIATIONS: Final[dict[str, str]] = {
-    "sen": "Senator", "sens": "Senator", "rep": "Representative", "reps": "Representative",
-    "gov": "Governor", "lt": "Lieutenant", "gen": "General", "col": "Colonel", "maj": "Major",
-    "capt": "Captain", "sgt": "Sergeant", "cpl": "Corporal", "adm": "Admiral", "cmdr": "Commander",
-    "atty": "Attorney", "sec": "Secretary", "secy": "Secretary", "pres": "President",
-    "supt": "Superintendent", "amb": "Ambassador", "del": "Delegate", "rev": "Reverend",
-    "prof": "Professor", "insp": "Inspector", "det": "Detective", "sup": "Superintendent",
-    "asst": "Assistant", "dep": "Deputy", "cong": "Congressman",
-}
+# Abbreviated titles and their long forms as a role is written ("Sen." is "Senator"): ``names.TITLE_LONG_FORMS``
+# but "Dr.", which names no position.
+ABBREVIATIONS: Final[dict[str, str]] = {abbrev: long.capitalize() for abbrev, long in TITLE_LONG_FORMS.items()
+                                        if abbrev != "dr"}
 
 # Abbreviated titles that stand before a name, so their dot never ends a sentence ("Sens. Roe and ...").
 # Not merged with ABBREVIATIONS and ``names.HONORIFICS``: one list for both changes answers.
