@@ -19,7 +19,7 @@ Not events: one still to come ("the upcoming vote", "the next hearing"), one ins
 reported said ("insisted that ... at the meeting"), one named inside a quotation of more than a
 few words, a people ("told Canadians"). One event per sentence: the surest, the first
 among equals. Its words are cut by ``phrases.phrase``. Not handled: events named only
-by a verb ("tweeted"), or by a noun outside these lexicons.
+by a verb ("tweeted"), or by a noun outside ``lexicon.events``.
 """
 from __future__ import annotations
 
@@ -29,7 +29,14 @@ from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .phrases import PLACE_ENTS, SERIES_NOUNS, phrase, pobj
+from ..lexicon.cues import REPORTING_VERBS, WRITING_VERBS
+from ..lexicon.documents import WRITINGS
+from ..lexicon.events import (ADDRESSING_VERBS, AT_EVENT_PREPS, AUDIENCE_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS,
+                              EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS, INTERVIEWERS, MEDIA_NAMES, MEETING_VERBS,
+                              NOT_YET, SENDING_VERBS, SERIES_NOUNS, TAKING_PREPS)
+from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, OWNER_DEPS, PLACE_ENTS,
+                               PREP_OBJECT_DEPS, PREPOSITION_DEPS, TOLD_DEPS, VERB_CHAIN_DEPS)
+from .phrases import phrase, pobj
 from ..records import TextSpan
 from ..quotes.sentences import Sentences
 
@@ -54,76 +61,7 @@ class EventCandidate:
         return self.rank >= SETTING
 
 
-# Verbs (lemmas) with which a reporter says what someone said or did with words.
-REPORTING_VERBS: Final[frozenset[str]] = frozenset("""
-say tell express announce argue claim warn add note state write tweet post call accuse insist
-suggest explain acknowledge admit deny assert declare describe praise criticize criticise slam blast
-defend urge predict promise vow pledge respond reply ask question emphasize emphasise stress underscore
-reiterate recall joke concede complain contend maintain counter dismiss attack charge allege
-confirm report reveal disclose testify propose reject refuse decline threaten boast brag
-lament mock blame credit thank apologize apologise signal hint indicate point offer
-share release issue speak talk address discuss comment weigh echo repeat double push press
-appear interview campaign rally
-""".split())
-
-# Nouns that name an event words come from.
-EVENT_NOUNS: Final[frozenset[str]] = frozenset("""
-interview briefing conference gaggle statement speech address remarks hearing testimony rally
-debate forum town-hall townhall post tweet tweets message letter memo email e-mail op-ed essay
-column editorial broadcast show episode podcast program programme appearance event fundraiser
-convention summit meeting session call stop visit tour gathering ceremony luncheon dinner gala
-breakfast celebration announcement video ad advertisement book memoir report ruling
-filing complaint lawsuit motion opinion decision deposition transcript
-discussion panel roundtable profile feature exposé expose clip article story piece blog website
-newsletter brief protest vigil commencement cookout picnic barbecue document study
-""".split())
-# Events that are writings or recordings, which speak for their authors: "the report stated".
-WRITINGS: Final[frozenset[str]] = frozenset("""
-statement post tweet message letter memo email e-mail op-ed essay column editorial broadcast video ad
-advertisement book memoir report ruling filing complaint lawsuit motion opinion decision transcript
-profile feature article story piece newsletter brief clip document study
-""".split())
-# Events named by two words whose head alone names none: "a town hall", "a press release".
-EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
-    ("town", "hall"), ("spin", "room"), ("press", "release"), ("news", "release"),
-    ("executive", "order"), ("court", "order"), ("campaign", "stop"), ("fact", "check"),
-})
-# Words that put an event in the future, so not one words came from.
-_NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
-# Places an event is on: "on Twitter", "on Facebook".
-MEDIA_NAMES: Final[frozenset[str]] = frozenset(
-    "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
-# A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak event).
-AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
-    "reporter journalist crowd audience supporter listener viewer".split())
-
-# Prepositions that put words at an event: "said in an interview", "told reporters at a rally".
-_EVENT_PREPS = frozenset("in during at on aboard via through from after before following over".split())
-# Prepositions that place words at an event whatever the verb: "at the hearing", "during a debate".
-_AT_EVENT = frozenset("at during aboard".split())
-# Words between a verb and the event phrase the parser hangs on them: "said Monday in", "said so in".
-_HANGERS = frozenset("advmod npadvmod dobj".split())
-# Prepositions that put words at an event, not before or after it: "said in", not "said after".
-_AT_PREPS = frozenset("in during at on aboard via".split())
-# Verbs with which a writing says something: "the report stated", "the study found", "the ad questions whether".
-_WRITING_VERBS = frozenset("""
-say state read note write find show conclude question reference cite claim argue warn describe suggest
-report allege accuse add call
-""".split())
-# Verbs whose object is an event words are said at: "gave a speech", "issued a statement".
-_GIVING_VERBS = frozenset("give hold deliver issue post release publish grant air conduct unleash fire write".split())
-# Verbs of speaking to an audience, an event without a noun: "speaking to a farmers group".
-_ADDRESSING_VERBS = frozenset("speak address".split())
-# Verbs that name an event after "after", "before" or "while": "said after meeting with the mayor".
-_MEETING_VERBS = frozenset("meet speak talk testify visit campaign tour debate".split())
-# Verbs whose object is an event only weakly tied to the speaker's words: "sent a letter".
-_SENDING_VERBS = frozenset("send do".split())
-# Verb and preposition that take an event: "agreed to an interview", "sat down for an interview".
-_TAKING_PREPS = frozenset({("agree", "to"), ("sit", "for"), ("take", "to"), ("speak", "to")})
-# Words that title a person one is interviewed by: "told Fox News host Jane Roe".
-_INTERVIEWERS = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
 _FAR = 1 << 62
-_OUTLET_ENTS = frozenset({"ORG", "WORK_OF_ART", ""})
 
 
 def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, EventCandidate]:
@@ -157,22 +95,22 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
     """How sure it is that words were said at the event ``tok`` names; None for no event."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and _event_noun(tok):
         return DIRECT  # "according to a complaint filed Monday"
-    if tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.lemma_ in _MEETING_VERBS and _speaking_above(tok.head.head) \
+    if tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.lemma_ in MEETING_VERBS and _speaking_above(tok.head.head) \
             and not _reported(tok.head.head, quoted):
         return SETTING  # "said after meeting with the mayor"
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "dative"):
+    if tok.dep_ in PREP_OBJECT_DEPS and tok.head.dep_ in PREPOSITION_DEPS:
         return _after_preposition(tok, tok.head, quoted)
-    if tok.dep_ in ("dative", "dobj") and tok.head.lemma_ == "tell":
+    if tok.dep_ in TOLD_DEPS and tok.head.lemma_ == "tell":
         return _told(tok)
     if tok.dep_ == "nsubj" and tok.is_lower and _event_noun(tok) and tok.lemma_.lower() in WRITINGS \
-            and tok.head.lemma_ in _WRITING_VERBS and not _reported(tok.head, quoted):
+            and tok.head.lemma_ in WRITING_VERBS and not _reported(tok.head, quoted):
         return DIRECT  # "the report stated", "said the ruling", "A campaign ad claimed that ..."
-    if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in _ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
+    if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
         return SETTING  # "Ortega, speaking to a farmers group in Iowa, said"
-    if tok.dep_ in ("dobj", "nsubjpass") and _event_noun(tok):
-        if tok.head.lemma_ in _GIVING_VERBS:
+    if tok.dep_ in DIRECT_OBJECT_DEPS and _event_noun(tok):
+        if tok.head.lemma_ in GIVING_VERBS:
             return DIRECT  # "gave a speech", "a statement was issued"
-        if tok.head.lemma_ in _SENDING_VERBS:
+        if tok.head.lemma_ in SENDING_VERBS:
             return WEAK
     return None
 
@@ -180,7 +118,7 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
 def _addresses(verb: Token) -> bool:
     """Speaking to someone, or at or in a place: "speaking to a farmers group", "spoke Friday in Dayton"."""
     for c in verb.rights:
-        o = pobj(c) if c.dep_ in ("prep", "dative") else None
+        o = pobj(c) if c.dep_ in PREPOSITION_DEPS else None
         if o is None or o.pos_ == "PRON":
             continue
         if c.lower_ == "to" or c.lower_ in ("at", "in") and o.ent_type_ in PLACE_ENTS:
@@ -192,14 +130,14 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
     p = prep.lower_
     verb = prep.head
-    if verb.dep_ in _HANGERS and verb.pos_ != "VERB":
+    if verb.dep_ in HANGER_DEPS and verb.pos_ != "VERB":
         verb = verb.head  # "noted later in the hearing", "said so in", "said Monday on"
     if _event_noun(tok):
-        if p in _EVENT_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
-            return DIRECT if p in _AT_PREPS and _speaking_above(verb) else SETTING
-        if (verb.lemma_, p) in _TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
+        if p in EVENT_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
+            return DIRECT if p in IN_EVENT_PREPS and _speaking_above(verb) else SETTING
+        if (verb.lemma_, p) in TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
             return DIRECT
-        if p in _AT_EVENT and not _reported(verb, quoted):
+        if p in AT_EVENT_PREPS and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
@@ -230,7 +168,7 @@ def _told(tok: Token) -> int | None:
         if _outlet(tok):
             return DIRECT
         # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
-        if any(c.dep_ == "compound" and c.lower_ in _INTERVIEWERS for c in tok.subtree) or any(
+        if any(c.dep_ == "compound" and c.lower_ in INTERVIEWERS for c in tok.subtree) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and pobj(c).ent_type_ == "ORG"
                 for c in tok.children):
             return DIRECT
@@ -242,11 +180,11 @@ def _told(tok: Token) -> int | None:
 
 def _outlet(tok: Token) -> bool:
     """A proper name that is not a person's: an outlet, a show."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in _OUTLET_ENTS:
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in OUTLET_ENTS:
         return False
     # An untagged name counts when written in capitals or owned by an outlet: "NBC's "Evening Desk"".
     return tok.ent_type_ != "" or tok.is_upper or any(
-        c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in ("poss", "compound"))
+        c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in OWNER_DEPS)
 
 
 def _head(tok: Token) -> str:
@@ -260,12 +198,12 @@ def _event_noun(tok: Token) -> bool:
     word = tok.lemma_.lower()
     if word in SERIES_NOUNS:
         return any(c.lower_ == "of" and (o := pobj(c)) is not None and _event_noun(o) for c in tok.rights)
-    before = {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    before = {c.lower_ for c in tok.lefts if c.dep_ in NOUN_MODIFIER_DEPS}
     if any((b, word) in EVENT_COMPOUNDS for b in before):
         return True
     if word not in EVENT_NOUNS:
         return False
-    if any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in tok.lefts):
+    if any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in tok.lefts):
         return False  # words are not said at "the next hearing" or "the upcoming vote"
     return True
 
@@ -276,7 +214,7 @@ def _speaking_above(verb: Token) -> bool:
     for _ in range(3):
         if _speaking(verb):
             return True
-        if verb.head.i == verb.i or verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "pcomp"):
+        if verb.head.i == verb.i or verb.dep_ not in VERB_CHAIN_DEPS:
             return False
         verb = verb.head
     return False

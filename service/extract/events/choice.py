@@ -30,11 +30,11 @@ from spacy.tokens import Doc
 
 from ..article import Article
 from .candidates import EventCandidate, event_candidates
+from ..lexicon.function_words import DEFINITE_DETERMINERS
+from ..lexicon.grammar import OBJECT_DEPS
 from ..records import TextSpan
 from ..quotes.sentences import own_sentence
 
-_DEFINITE = frozenset("the that this".split())
-_OBJECT_DEPS = frozenset("dobj pobj dative iobj".split())
 # How many sentences back an event said at beats a weak one of the quote's own sentence.
 _NEAR = 2
 
@@ -123,7 +123,7 @@ class Events:
         """The event, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a
         bare "CBS", the earlier "CBS Evening News")."""
         words = candidate.span.text.split(" ")
-        if len(words) > 1 and words[0].lower() not in _DEFINITE:
+        if len(words) > 1 and words[0].lower() not in DEFINITE_DETERMINERS:
             return candidate
         if self._by_head is None:
             self._by_head = {}
@@ -139,6 +139,6 @@ class Events:
 def _acts(doc: Doc, mention: tuple[int, int]) -> bool:
     """The mention is not what is done to in its sentence ("Ortega thanked Reed on Twitter": Ortega, not Reed)."""
     span = doc.char_span(*mention, alignment_mode="expand")
-    if span is None or span.root.dep_ not in _OBJECT_DEPS:
+    if span is None or span.root.dep_ not in OBJECT_DEPS:
         return True
     return any(c.dep_ == "relcl" for c in span.root.children)  # "a blow to Ortega, who walked out during the hearing"

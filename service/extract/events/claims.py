@@ -46,6 +46,8 @@ from typing import Final, Sequence
 from spacy.tokens import Doc
 
 from ..article import Article
+from ..lexicon.function_words import CONNECTIVES, SPEAKER_PRONOUNS
+from ..lexicon.names import NAME_SUFFIXES
 from ..records import TextSpan
 from ..quotes.sentences import own_sentence, span
 
@@ -61,15 +63,10 @@ MAX_CLAIM_CHARS: Final[int] = 600
 OWN_WORDS: int = 10
 # An earlier sentence shorter than this is a heading, a time stamp or a byline, never a claim.
 MIN_WORDS: int = 4
-# Words after a surname that are not the surname ("Ann Bo Lee Jr.").
-_NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 # A lead-in ending in a colon with fewer words only says who speaks ("The Times reports:").
 LEAD_IN_WORDS: int = 6
 # Before a quote whose speaker is only a pronoun, a framing sentence needs this many words of its own.
 PRONOUN_FRAMING_WORDS: int = 6
-_SPEAKER_PRONOUNS: Final[frozenset[str]] = frozenset("he she they i we it".split())
-# Words that open a sentence continuing the one before: it adds to, draws on or sets itself against it.
-_CONNECTIVES: Final[frozenset[str]] = frozenset("and also but however instead meanwhile so still then yet".split())
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -237,7 +234,7 @@ def _leans_back(text: str, start: int) -> bool:
     """True when the sentence at ``start`` opens with a connective that leans on the one before
     ("However, ...", "So when ...", "And ...")."""
     word = _WORD.match(text, start)
-    return word is not None and word.group(0).lower() in _CONNECTIVES
+    return word is not None and word.group(0).lower() in CONNECTIVES
 
 
 def _new_voice(mentions: Sequence[tuple[int, int]], start: int) -> bool:
@@ -247,7 +244,7 @@ def _new_voice(mentions: Sequence[tuple[int, int]], start: int) -> bool:
 
 def _is_pronoun(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is a personal pronoun that can name a speaker ("she", "they")."""
-    return text[start:end].lower() in _SPEAKER_PRONOUNS
+    return text[start:end].lower() in SPEAKER_PRONOUNS
 
 
 class _About:
@@ -288,7 +285,7 @@ def _surname(name: str | None) -> re.Pattern[str] | None:
     and none for a description owned by someone or counted, whose head noun is anyone's: a
     sentence on "the presidential campaign" is not about "Clinton's campaign", nor one on
     "blue-collar voters" about "55 percent of voters" ("the commission" keeps its noun)."""
-    words = [w for w in _WORD.findall(name or "") if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    words = [w for w in _WORD.findall(name or "") if w.lower().rstrip(".") not in NAME_SUFFIXES]
     if not words or (words[-1].islower() and _OWNED_OR_COUNTED.search(name or "")):
         return None
     return re.compile(rf"\b{re.escape(words[-1])}\b")

@@ -10,21 +10,12 @@ verb and its phrases ("speaking to a farmers group in Iowa", "after meeting with
 """
 from __future__ import annotations
 
-from typing import Final
-
 from spacy.tokens import Doc, Token
 
+from ..lexicon.events import ISSUING_VERBS, PHRASE_PREPS, SERIES_NOUNS, TIME_ADVERBS
+from ..lexicon.grammar import NOUN_PHRASE_LEFT_DEPS, PLACE_ENTS, PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS
 from ..records import TextSpan
 
-TIME_ENTS: Final = frozenset({"DATE", "TIME"})
-PLACE_ENTS: Final = frozenset({"GPE", "FAC", "LOC"})
-# Nouns that count events: "a series of tweets", "a flurry of posts" name the event.
-SERIES_NOUNS: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
-_TIME_ADVERBS = frozenset("recently earlier later today yesterday tonight".split())
-# Prepositions whose phrase belongs to the event: "an interview with ...", "a rally in ...".
-_PHRASE_PREPS = frozenset("with aboard at in on before of from by for".split())
-# Verbs of a short clause that belongs to the event: "a statement released Sunday".
-_ISSUING_VERBS = frozenset("issue release post publish send air broadcast hold sponsor host file".split())
 # Punctuation inside an event phrase: "a fund-raiser", "a "Town Forum" held by".
 _JOINING_PUNCT = frozenset('-”’"')
 _CLOSING = frozenset('”"')
@@ -38,8 +29,7 @@ def phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
         return _span(doc, start, _time_end(doc, _pp_end(tok)), lo, hi, text)
     start = tok.i
     for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod") \
-                or (c.dep_ == "punct" and c.text == "-"):
+        if c.dep_ in NOUN_PHRASE_LEFT_DEPS or (c.dep_ == "punct" and c.text == "-"):
             start = min(start, c.left_edge.i)
     end = _right_end(tok)
     nxt = end + 1 if end < len(doc) and doc[end].is_space else end
@@ -84,16 +74,16 @@ def _right_end(tok: Token) -> int:
         if any(doc[k].is_punct and doc[k].text not in _JOINING_PUNCT for k in gap):
             break
         end = max(end, gap.stop) if gap else end  # past a closing mark: "a "Town Forum" sponsored by"
-        if c.dep_ == "prep" and c.lower_ in _PHRASE_PREPS:
+        if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS:
             o = pobj(c)
             if c.lower_ == "of" and tok.lemma_.lower() not in SERIES_NOUNS and (
                     o is None or not o.ent_type_ and o.pos_ != "PROPN"):
                 break  # "a memoir of her years in office": what it is about, not which one
             end = max(end, _pp_end(c))
         elif c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTS or c.dep_ == "advmod" and (
-                c.lower_ in _TIME_ADVERBS or any(t.ent_type_ in TIME_ENTS for t in c.subtree)):
+                c.lower_ in TIME_ADVERBS or any(t.ent_type_ in TIME_ENTS for t in c.subtree)):
             end = max(end, c.right_edge.i + 1)  # "an interview Friday", "an interview earlier Thursday"
-        elif c.dep_ == "acl" and c.lemma_ in _ISSUING_VERBS and c.i == end:
+        elif c.dep_ == "acl" and c.lemma_ in ISSUING_VERBS and c.i == end:
             end = max(end, _pp_end(c))
         else:
             break
@@ -106,7 +96,7 @@ def _name_end(doc: Doc, end: int) -> int:
     while k < len(doc):
         t = doc[k]
         if t.text in ("'s", "’s", "“", "”", '"') or (t.is_title and not t.is_sent_start and t.ent_type_ not in TIME_ENTS
-                                                    and t.dep_ not in ("nsubj", "nsubjpass")):
+                                                    and t.dep_ not in SUBJECT_DEPS):
             k += 1
         else:
             break
@@ -115,7 +105,7 @@ def _name_end(doc: Doc, end: int) -> int:
 
 def _time_end(doc: Doc, end: int) -> int:
     """Past a time right after: "... on Friday", "... Monday night", "... earlier Thursday"."""
-    if end + 1 < len(doc) and doc[end].lower_ in _TIME_ADVERBS and doc[end + 1].ent_type_ in TIME_ENTS:
+    if end + 1 < len(doc) and doc[end].lower_ in TIME_ADVERBS and doc[end + 1].ent_type_ in TIME_ENTS:
         end += 1
     if end < len(doc) and doc[end].ent_type_ in TIME_ENTS:
         while end < len(doc) and doc[end].ent_type_ in TIME_ENTS and doc[end].ent_iob_ in ("B", "I"):
@@ -151,6 +141,6 @@ def _between_places(t: Token) -> bool:
 
 def pobj(prep: Token) -> Token | None:
     for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
+        if c.dep_ in PREP_OBJECT_DEPS:
             return c
     return None

@@ -10,6 +10,9 @@ another speaker's report. A few verbs report speech only with their particle ("s
 with its object ("as X put it"), and "continue" and "begin"
 only with no clause of their own ('"...," she continued'; not "continued to press").
 Speech nouns ("claim", "assertion", "remark") give their owner the words they hold.
+Also the other lists of saying, each for one reader: nouns for words said that make a quoted
+run speech (``UTTERANCE_NOUNS``), the verbs an event phrase hangs on (``REPORTING_VERBS``), the
+verbs a writing speaks with (``WRITING_VERBS``) and the passives whose subject still speaks.
 Not handled: a verb that reports in one sense and acts in another with the same frame
 ("offered a defense" / "offered refuge").
 """
@@ -18,6 +21,8 @@ from __future__ import annotations
 from typing import Final
 
 from spacy.tokens import Token
+
+from .grammar import PARTICLE_DEPS, PHRASAL_OBJECT_DEPS, PREP_OBJECT_DEPS, TIME_ENTS
 
 # Verbs that report speech or writing, by lemma. Not verbs whose news uses mostly do something
 # else ("put" a plan together, "fire" an aide, "open" an office, "thank" or "greet" a crowd,
@@ -41,21 +46,22 @@ taunt jab needle lash question challenge press
 bark growl roar holler gripe fume rant scold chide marvel reason
 """.split())
 
-# Verbs that frame a quoted phrase without reporting speech: their subject is the source
-# only for a partial quote inside the reporter's sentence ("X called it a 'disaster'").
-FRAMING_VERBS: Final[frozenset[str]] = frozenset("""
-call label brand dub term name deem consider view see regard describe characterize
-characterise refer accuse blame credit liken compare dismiss reject slam blast attack
-praise hail welcome criticize criticise condemn denounce mock ridicule deride portray
-paint cast frame present promise pledge vow threaten urge demand want seek hope
-go pound hammer target brand nickname tout champion defend insist predict warn
-""".split())
-
 # Framing verbs that put a name on someone or something ("X called it a 'disaster'"): a partial
 # quote under one of them is that verb's subject's, even inside another speaker's report.
 NAMING_VERBS: Final[frozenset[str]] = frozenset("""
 call label brand dub term name nickname liken compare refer describe characterize characterise
 portray accuse
+""".split())
+
+# Verbs that frame a quoted phrase without reporting speech: their subject is the source
+# only for a partial quote inside the reporter's sentence ("X called it a 'disaster'"). The
+# naming verbs, and these.
+FRAMING_VERBS: Final[frozenset[str]] = NAMING_VERBS | frozenset("""
+deem consider view see regard
+blame credit dismiss reject slam blast attack
+praise hail welcome criticize criticise condemn denounce mock ridicule deride
+paint cast frame present promise pledge vow threaten urge demand want seek hope
+go pound hammer target tout champion defend insist predict warn
 """.split())
 
 
@@ -67,6 +73,38 @@ assertion accusation contention allegation argument suggestion insistence declar
 admission complaint prediction response reply retort assurance criticism denial observation
 explanation reminder plea demand threat joke word message
 """.split())
+
+# Nouns for words someone said or wrote, which make a quoted run after them speech
+# ("chants of 'Four more years'", "the slogan 'Yes We Can'"). Not merged with SPEECH_NOUNS, whose
+# nouns give the quote to their owner: one list for both changes answers.
+UTTERANCE_NOUNS: Final[frozenset[str]] = frozenset({
+    "chant", "cry", "shout", "call", "scream", "yell", "slogan", "motto", "refrain", "catchphrase", "mantra",
+    "message", "sign", "placard", "banner", "headline", "tweet", "tagline", "words", "word", "phrase", "remark",
+    "comment", "line"})
+
+# Verbs (lemmas) with which a reporter says what someone said or did with words: the verbs an
+# event phrase hangs on ("said in an interview", "appeared on CNN", "campaigned in Ohio").
+# Not merged with SPEECH_VERBS, the cues of a quote: one list for both changes answers.
+REPORTING_VERBS: Final[frozenset[str]] = frozenset("""
+say tell express announce argue claim warn add note state write tweet post call accuse insist
+suggest explain acknowledge admit deny assert declare describe praise criticize criticise slam blast
+defend urge predict promise vow pledge respond reply ask question emphasize emphasise stress underscore
+reiterate recall joke concede complain contend maintain counter dismiss attack charge allege
+confirm report reveal disclose testify propose reject refuse decline threaten boast brag
+lament mock blame credit thank apologize apologise signal hint indicate point offer
+share release issue speak talk address discuss comment weigh echo repeat double push press
+appear interview campaign rally
+""".split())
+
+# Verbs with which a writing says something: "the report stated", "the study found", "the ad questions whether".
+# Not merged with REPORTING_VERBS: one list for both changes answers.
+WRITING_VERBS: Final[frozenset[str]] = frozenset("""
+say state read note write find show conclude question reference cite claim argue warn describe suggest
+report allege accuse add call
+""".split())
+
+# Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
+SPEAKER_PASSIVES: Final[frozenset[str]] = frozenset("quote hear record overhear catch cite".split())
 
 
 # Verbs that report speech only with their particle: "X shot back", "X went on".
@@ -103,7 +141,7 @@ def is_speech_verb(token: Token) -> bool:
         after = token.nbor(1)
         if after.dep_ == "prep" and after.head.i == token.i and after.lower_ in preposition:
             # something called for, someone called on; not a day ("called on Monday")
-            return any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME") for c in after.children)
+            return any(c.dep_ in PREP_OBJECT_DEPS and c.ent_type_ not in TIME_ENTS for c in after.children)
     objects = OBJECT_SPEECH_VERBS.get(lemma)
     if objects is not None:
         return any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
@@ -111,11 +149,12 @@ def is_speech_verb(token: Token) -> bool:
     if particles is None:
         return False
     children = list(token.children)
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in children) \
-        and not any(c.dep_ in ("xcomp", "dobj", "prep") or _infinitive(c) for c in children)
+    return any(c.dep_ in PARTICLE_DEPS and c.lower_ in particles and c.i == token.i + 1 for c in children) \
+        and not any(c.dep_ in PHRASAL_OBJECT_DEPS or _infinitive(c) for c in children)
 
 
-_COMPLEMENTS = frozenset({"xcomp"})
+# What a bare speech verb has none of: a clause of its own ("continued to press", "began to cry").
+_COMPLEMENTS: Final[frozenset[str]] = frozenset({"xcomp"})
 
 
 def _infinitive(token: Token) -> bool:

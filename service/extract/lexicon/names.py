@@ -1,4 +1,5 @@
-"""Name words as typed data: honorifics and titles that stand before a name, and first names by gender.
+"""Name words as typed data: honorifics and titles that stand before a name, first names by gender,
+suffixes after a surname ("Jr."), and the small words an organisation's initials skip.
 
 Used to strip titles from a name ("Sen. Ted Cruz" is the person Ted Cruz) and to tell
 a person's gender where the article does not ("Hillary" with "she"), or where it says
@@ -9,12 +10,19 @@ from __future__ import annotations
 
 from typing import Final
 
-# Words that can stand before a name and are not part of it (lower case, without the dot).
-HONORIFICS: Final[dict[str, str | None]] = {
+# Courtesy titles before a name, and the gender each gives (lower case, without the dot).
+COURTESY_TITLES: Final[dict[str, str]] = {
     "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
+}
+# Words that can stand before a name and are not part of it: courtesy, academic and clerical titles.
+HONORIFICS: Final[dict[str, str | None]] = {
+    **COURTESY_TITLES,
     "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None, "fr": "m", "father": "m",
 }
 
+# Other words that can stand before a name and are not part of it: titles, abbreviated or not, and the
+# words that go with them ("former", "U.S.", "Republican"). Not merged with ``titles.TITLE_HEADS``, the
+# nouns that end a role: one list for both changes answers.
 TITLES: Final[frozenset[str]] = frozenset("""
 sen senator rep representative gov governor president vice pres secretary sec gen general
 lt col colonel capt captain sgt sergeant adm admiral cmdr commander maj major cpl corporal
@@ -26,6 +34,7 @@ u.s. us state house senate congressman congresswoman assemblyman assemblywoman d
 first republican democratic democrat gop presidential
 """.split())
 
+# Common first names by gender, a small sample: a name in neither list, or in both, gives no gender.
 FEMALE_FIRST: Final[frozenset[str]] = frozenset("""
 lily lillian ava ella emma mia isabella sophie chloe zoey leah audrey claudia carmen
 veronica adriana azucena christina cristina karina gabriela daniela valeria lucia elena
@@ -36,16 +45,16 @@ dolores fiona gwen gwendolyn harriet hattie maya marsha marcia lynn lynne sally 
 cathy katharine colleen eileen maureen noreen doreen irene ida iris ivy kellyanne hope carly
 hillary melania michelle chelsea ivanka sarah sara elizabeth liz nancy susan karen
 mary patricia jennifer linda barbara margaret lisa betty dorothy sandra ashley kimberly donna
-emily  amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
+emily amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
 angela helen anna brenda pamela nicole samantha katherine christine debra rachel carolyn janet
-catherine maria heather diane ruth julie olivia joyce virginia victoria  lauren christina
-joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
-sophia  alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
-theresa diana natalie brittany charlotte marie kayla alexis lori tina huma donna jill kamala
-debbie tammy tulsi kirsten dianne maxine condoleezza madeleine janet loretta valerie jessica
+catherine maria heather diane ruth julie olivia joyce virginia victoria lauren
+joan evelyn judith megan andrea hannah martha jacqueline frances gloria ann teresa kathryn
+sophia alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
+theresa diana natalie brittany charlotte marie kayla alexis lori tina huma jill kamala
+debbie tammy tulsi kirsten dianne maxine condoleezza madeleine loretta valerie jessica
 anne jane joanne claire jeanne kate katie meghan megyn connie alicia gennifer monica paula
- kellie erin elaine ruth sheila stacey tamara tracy wendy yvonne zoe nikki 
-melanie sonia sylvia rosa lena   susie mika katy patti oprah ellen eva sally 
+kellie erin elaine sheila stacey tamara tracy yvonne zoe nikki
+melanie sonia sylvia rosa lena susie mika katy patti oprah ellen eva
 """.split())
 
 MALE_FIRST: Final[frozenset[str]] = frozenset("""
@@ -54,20 +63,18 @@ richard joseph joe thomas charles christopher daniel matthew anthony mark steven
 brian george edward ronald jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
 justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
 tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
-christian roger noah gerald carl  sean austin arthur lawrence jesse dylan bryan 
+christian roger noah gerald carl sean austin arthur lawrence jesse dylan bryan
 billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
-elijah louis bobby philip johnny reince newt rudy rudolph  jeb marco rand lindsey mitch
-harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky newt sean mitt tony
- andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
- phil stan  max leo ray rex roy vladimir  moon shinzo justin emmanuel boris
-antonin anthony antonio carlos luis jorge francisco javier miguel pedro rafael ricardo
+elijah louis bobby philip johnny reince newt rudy rudolph jeb marco rand lindsey mitch
+harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky mitt tony
+andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
+phil stan max leo ray rex vladimir moon shinzo emmanuel boris
+antonin antonio carlos luis jorge francisco javier miguel pedro rafael ricardo
 roberto sergio fernando alejandro eduardo manuel oscar raul ramon hector enrique
-mehmet ahmed mohammed muhammad ali omar hassan hussein recep bashar benjamin bibi
-vladimir dmitry sergei igor boris nikolai mikhail shinzo narendra
-reince stephen bannon steve sean corey jason kevin mike mitt marco ted
-chuck harry mitch john lindsey rand rick scott jeb ben
-henry norman frank howard lyle ernest earl elmer floyd lloyd leon leroy lester
-jared josh joshua donald don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
+mehmet ahmed mohammed muhammad ali omar hassan hussein recep bashar bibi
+dmitry sergei igor nikolai mikhail narendra bannon chuck
+lyle ernest earl elmer floyd lloyd leon leroy lester
+jared josh joshua don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
 """.split())
 
 
@@ -86,14 +93,28 @@ GENDERED_NOUNS: Final[dict[str, str]] = {
     """.split(), "m"),
 }
 
-# Abbreviated titles written out, so "Gov. Mike Pence" is later "the governor".
+# Abbreviated titles, as news style writes them before a name, and their long forms, so "Gov. Mike
+# Pence" is later "the governor"; a plural ("Sens. Roe and Doe") is written out in the singular, since
+# a title belongs to one person. ``titles.ABBREVIATIONS`` writes the same as a role ("Senator").
 TITLE_LONG_FORMS: Final[dict[str, str]] = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
-    "sec": "secretary", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
-    "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal", "atty": "attorney",
-    "amb": "ambassador", "supt": "superintendent", "prof": "professor", "dr": "doctor", "rev": "reverend",
-    "congressman": "congressman", "congresswoman": "congresswoman",
+    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+    "gov": "governor", "lt": "lieutenant", "gen": "general", "col": "colonel", "maj": "major",
+    "capt": "captain", "sgt": "sergeant", "cpl": "corporal", "adm": "admiral", "cmdr": "commander",
+    "atty": "attorney", "sec": "secretary", "secy": "secretary", "pres": "president",
+    "supt": "superintendent", "amb": "ambassador", "del": "delegate", "rev": "reverend",
+    "prof": "professor", "insp": "inspector", "det": "detective", "sup": "superintendent",
+    "asst": "assistant", "dep": "deputy", "cong": "congressman", "dr": "doctor",
 }
+
+
+# Words after a surname that are not the surname ("Ann Bo Lee Jr.").
+NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
+
+# Small words an organisation's initials skip: "international monetary fund" is "imf".
+INITIALS_SKIP: Final[frozenset[str]] = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+# The same, and "to", where an organisation's full name is read for the acronym the article may use
+# ("Campaign to Save Harbors": "CSH"). Kept apart: one list for both changes answers.
+ORG_INITIALS_SKIP: Final[frozenset[str]] = INITIALS_SKIP | {"to"}
 
 
 def long_title(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 # One country a line: its name, then the other ways news writing names it or its people's adjective.
-_COUNTRIES = """
+_COUNTRIES: Final[str] = """
 United States|US|U.S.|U.S.A.|USA|America|American|Americans
 United Kingdom|UK|U.K.|Britain|British|Great Britain|English|England|Scotland|Scottish|Wales|Welsh
 North Korea|North Korean|DPRK|Pyongyang's
@@ -157,7 +157,7 @@ Vatican|Holy See
 """
 
 # US states: name, AP abbreviation (if any), postal code.
-_STATES = """
+_STATES: Final[str] = """
 Alabama|Ala.|AL
 Alaska||AK
 Arizona|Ariz.|AZ
@@ -247,7 +247,7 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[
 
 COUNTRIES, STATES, POSTAL_CODES, _FIRST_WORDS = _build()
 # Abbreviations that are also ordinary words: a state only where the context says so (after "D-").
-_AMBIGUOUS = frozenset({"ill", "ind", "miss", "mass", "wash", "la", "md", "mo", "del", "pa", "me", "or", "in"})
+_AMBIGUOUS: Final[frozenset[str]] = frozenset({"ill", "ind", "miss", "mass", "wash", "la", "md", "mo", "del", "pa", "me", "or", "in"})
 MAX_WORDS: Final[int] = 4
 
 

@@ -2,24 +2,27 @@
 
 Used by ``roles`` to tell a title standing before a name ("Unification Minister Chung")
 or heading a description ("a professor at ...") from other words, and to write out
-abbreviated titles the way the contract wants them ("Sen." is "Senator").
+abbreviated titles the way the contract wants them ("Sen." is "Senator"); the words that say a
+role is past or present, and the verbs and prepositions that give one. Also the title
+abbreviations whose dot ends no sentence, for ``quotes.sentences``.
 All keys are lower case; abbreviations are keyed without their dot.
 """
 from __future__ import annotations
 
 from typing import Final
 
-# Abbreviated titles, as news style writes them before a name, and their long forms; a plural
-# ("Sens. Roe and Doe") is written out in the singular, since a role belongs to one person.
-ABBREVIATIONS: Final[dict[str, str]] = {
-    "sen": "Senator", "sens": "Senator", "rep": "Representative", "reps": "Representative",
-    "gov": "Governor", "lt": "Lieutenant", "gen": "General", "col": "Colonel", "maj": "Major",
-    "capt": "Captain", "sgt": "Sergeant", "cpl": "Corporal", "adm": "Admiral", "cmdr": "Commander",
-    "atty": "Attorney", "sec": "Secretary", "secy": "Secretary", "pres": "President",
-    "supt": "Superintendent", "amb": "Ambassador", "del": "Delegate", "rev": "Reverend",
-    "prof": "Professor", "insp": "Inspector", "det": "Detective", "sup": "Superintendent",
-    "asst": "Assistant", "dep": "Deputy", "cong": "Congressman",
-}
+from .names import COURTESY_TITLES, TITLE_LONG_FORMS
+
+# Abbreviated titles and their long forms as a role is written ("Sen." is "Senator"): ``names.TITLE_LONG_FORMS``
+# but "Dr.", which names no position.
+ABBREVIATIONS: Final[dict[str, str]] = {abbrev: long.capitalize() for abbrev, long in TITLE_LONG_FORMS.items()
+                                        if abbrev != "dr"}
+
+# Abbreviated titles that stand before a name, so their dot never ends a sentence ("Sens. Roe and ...").
+# Not merged with ABBREVIATIONS and ``names.HONORIFICS``: one list for both changes answers.
+ABBREVIATIONS_BEFORE_NAMES: Final[frozenset[str]] = frozenset("""
+mr mrs ms dr sen sens rep reps gov govs pres lt gen col capt sgt cpl maj adm cmdr prof rev hon
+""".split())
 
 # Nouns that name a position: the last word of a role ("press secretary", "chief economist").
 TITLE_HEADS: Final[frozenset[str]] = frozenset("""
@@ -27,22 +30,22 @@ president vice-president president-elect senator representative congressman cong
 congressperson governor lieutenant mayor minister premier chancellor secretary undersecretary
 chairman chairwoman chairperson chair co-chair cochair leader whip speaker nominee candidate
 spokesman spokeswoman spokesperson director co-director deputy head chief ceo cfo coo cto
-executive officer founder co-founder cofounder owner president manager strategist
+executive officer founder co-founder cofounder owner manager strategist
 adviser advisor aide counsel counselor attorney lawyer prosecutor judge justice magistrate
-commissioner ambassador envoy diplomat general admiral colonel major captain sergeant lieutenant
-commander officer trooper sheriff marshal detective inspector superintendent principal dean
-provost chancellor professor lecturer instructor teacher researcher scientist economist analyst
+commissioner ambassador envoy diplomat general admiral colonel major captain sergeant
+commander trooper sheriff marshal detective inspector superintendent principal dean
+provost professor lecturer instructor teacher researcher scientist economist analyst
 scholar fellow historian pollster consultant surrogate operative organizer organiser activist
 advocate lobbyist editor reporter correspondent columnist writer journalist anchor host
 commentator contributor producer publisher author novelist playwright playwright-in-residence
-director actor actress singer rapper musician artist comedian coach quarterback player
-economist physician doctor surgeon nurse psychiatrist psychologist epidemiologist pastor
-minister priest bishop archbishop cardinal pope rabbi imam reverend chaplain treasurer
+actor actress singer rapper musician artist comedian coach quarterback player
+physician doctor surgeon nurse psychiatrist psychologist epidemiologist pastor
+priest bishop archbishop cardinal pope rabbi imam reverend chaplain treasurer
 comptroller controller auditor clerk administrator coordinator delegate assemblyman assemblywoman
 councilman councilwoman councilmember alderman legislator lawmaker senator-elect king queen
-prince princess monarch dictator strongman leader chairman president ruler regent governor-general
-official spokesperson representative agent investigator specialist expert engineer architect
-entrepreneur investor banker developer businessman businesswoman executive mogul tycoon
+prince princess monarch dictator strongman ruler regent governor-general
+official agent investigator specialist expert engineer architect
+entrepreneur investor banker developer businessman businesswoman mogul tycoon
 veteran staffer associate
 """.split())
 
@@ -94,11 +97,26 @@ NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
 CHAMBERS: Final[frozenset[str]] = frozenset({"Senate", "House", "Assembly"})
 LEGISLATIVE_TITLES: Final[frozenset[str]] = frozenset({
     "leader", "speaker", "whip", "chairman", "chairwoman", "chair", "member", "majority", "minority",
-    "president", "clerk", "parliamentarian", "chaplain", "representative", "member", "delegate",
+    "president", "clerk", "parliamentarian", "chaplain", "representative", "delegate",
 })
 
-# Honorifics stand before a name but say nothing about a position.
-HONORIFICS: Final[frozenset[str]] = frozenset("mr mrs ms miss mister dr sir dame madam madame".split())
+# Honorifics that stand before a name but say nothing about a position: the courtesy titles, "Dr." and
+# "Madame" ("Prof." and "Rev." are roles here). Not merged with ``names.HONORIFICS``: that changes answers.
+NO_ROLE_HONORIFICS: Final[frozenset[str]] = frozenset(COURTESY_TITLES) | {"dr", "madame"}
+
+# Words that mark a role as one the person no longer holds: "former secretary", "ex-chairman".
+PAST_QUALIFIERS: Final[frozenset[str]] = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then",
+                                                    "then-"})
+# Words that say a role is held now: "X is now the chief economist", "currently a director".
+NOW_WORDS: Final[frozenset[str]] = frozenset({"now", "currently"})
+# Endings of nouns that name what a person does: an economist, a historian, a spokesman.
+TITLE_LIKE_ENDINGS: Final[tuple[str, ...]] = ("ist", "ian", "spokesman", "woman")
+# Prepositions that give a role's body: "a professor at Y", "a spokeswoman for Y", "the CEO of Y".
+AFFILIATION_PREPS: Final[frozenset[str]] = frozenset({"at", "for", "with", "of", "from"})
+# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
+EMPLOYED_VERBS: Final[frozenset[str]] = frozenset({"work", "serve", "write", "report", "teach", "study"})
+# Verbs whose agent owns the subject: "FactDesk is operated by Y".
+OWNED_VERBS: Final[frozenset[str]] = frozenset({"operate", "own", "run", "publish", "fund"})
 
 
 def expand(word: str) -> str:

@@ -1,7 +1,6 @@
 """Reading a name from a span of the article: the words that make it, and what it cannot be.
 
-Owns the lexicons of nouns that name a body ("union", "committee") or a thing that speaks ("report",
-"statement"), and the helpers that turn a span into lower-case name words: titles, determiners and a
+Owns the helpers that turn a span into lower-case name words: titles, determiners and a
 trailing 's dropped ("Sen. Ted Cruz's" is "ted cruz"), tokens written together kept as one word
 ("O'Neill"), markup glued to a word cleared, an acronym formed ("imf"), a doubled letter written once.
 They also tell a person's name the recogniser mislabelled or cut short ("Carly Venn" as an
@@ -11,29 +10,12 @@ Which entity the words belong to is ``people``'s business.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from spacy.tokens import Span
 
-from ..lexicon.names import first_name_gender, title_word
-
-# Description heads that name a body rather than a person: matched against organisation names.
-ORG_NOUNS: Final[frozenset[str]] = frozenset("""
-campaign union commission committee company department agency group organization organisation
-court board council ministry government administration party firm bank office bureau network
-newspaper paper magazine site website association institute center centre foundation university
-school college team club service station channel network league coalition alliance caucus
-""".split())
-# Description heads that name a thing that speaks: a document, a publication, a place.
-DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset("""
-report study book letter statement article ad advertisement document memo poll survey ruling
-decision order platform bill law story piece column editorial video website post tweet release
-analysis review audit complaint lawsuit suit filing indictment verdict transcript email message
-brief motion opinion clip spot note photo photograph picture image passage excerpt petition caption
-playbook manual handbook
-""".split())
-NON_PERSON_NOUNS: Final[frozenset[str]] = ORG_NOUNS | DOCUMENT_NOUNS
-APOSTROPHE_S: Final[tuple[str, ...]] = ("'s", "’s", "'", "’")
+from ..lexicon.function_words import POSSESSIVE
+from ..lexicon.names import INITIALS_SKIP, first_name_gender, title_word
+from ..lexicon.people import ORG_NOUNS
 
 
 def strip_name(span: Span) -> Span | None:
@@ -44,7 +26,7 @@ def strip_name(span: Span) -> Span | None:
     while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
                            or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
         start += 1
-    while end > start and (doc[end - 1].text in APOSTROPHE_S or doc[end - 1].pos_ == "PUNCT"):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ == "PUNCT"):
         end -= 1
     if start >= end:
         return None
@@ -68,7 +50,6 @@ def name_words(span: Span) -> tuple[str, ...]:
 
 # Characters that cannot open or close a name: markup and marks glued to a word.
 _JUNK_EDGES = re.compile(r"^[^\w(]+|[^\w.)'’\"”]+$")
-_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 
 
 def trim_junk(text: str) -> str:
@@ -78,7 +59,7 @@ def trim_junk(text: str) -> str:
 
 def initials(words: tuple[str, ...]) -> str:
     """The acronym of a multi-word name: "international monetary fund" -> "imf"."""
-    letters = [w[0] for w in words if w not in _INITIALS_SKIP]
+    letters = [w[0] for w in words if w not in INITIALS_SKIP]
     return "".join(letters) if len(letters) >= 2 else ""
 
 

@@ -30,11 +30,10 @@ Not handled: first-person narrators, gender the first-name list, honorifics and 
 not give, and people the article never names in a way spaCy's tagger or recogniser can see.
 
 Split out: the ``Entity`` type lives in ``entity`` (so ``pronouns`` reads it without importing
-this module); turning a span into name words, and the lexicons of body and document nouns, live in
-``name_words``; pronoun resolution (he, she, it) lives in ``pronouns``, which reads the mention
-timeline here through ``mentions_before`` and ``entity_headed_by`` only. ``People.antecedent``,
-``DOCUMENT_NOUNS``, ``NON_PERSON_NOUNS``, ``PERSON_PRONOUNS`` and ``clause_depth`` stay
-importable from here.
+this module); turning a span into name words lives in ``name_words``, the nouns for bodies and
+documents in ``lexicon.people``; pronoun resolution (he, she, it) lives in ``pronouns``, which reads
+the mention timeline here through ``mentions_before`` and ``entity_headed_by`` only.
+``People.antecedent`` and ``clause_depth`` stay importable from here.
 """
 from __future__ import annotations
 
@@ -46,19 +45,18 @@ from spacy.tokens import Span, Token
 
 from .entity import Entity
 from ..article import Article
-from .name_words import (APOSTROPHE_S, DOCUMENT_NOUNS, NON_PERSON_NOUNS, ORG_NOUNS, a_thing, given_name_before,
-                         initials, name_words, opens_line, personal_name, single_letters, strip_name, trim_junk)
+from .name_words import (a_thing, given_name_before, initials, name_words, opens_line, personal_name, single_letters,
+                         strip_name, trim_junk)
+from ..lexicon.function_words import POSSESSIVE
+from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
+                               SUBJECT_DEPS)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
-from .pronouns import PERSON_PRONOUNS, Pronouns, clause_depth
+from ..lexicon.people import ORG_NOUNS
+from .pronouns import Pronouns, clause_depth
 
 # Re-exported: other modules import these from here.
-__all__ = ["DOCUMENT_NOUNS", "NON_PERSON_NOUNS", "PERSON_PRONOUNS", "People", "clause_depth", "how_named"]
+__all__ = ["People", "clause_depth", "how_named"]
 
-_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# Labels the recogniser gives a person's name by mistake (a full name read as a product).
-_MISLABELLED = {"", "PRODUCT", "WORK_OF_ART"}
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) [\"“]([A-Z][\w'’-]+)[\"”] ([A-Z][\w'’-]+)")
 _RECENT_CHARS = 600
 _SALIENT_CHARS = 1200
@@ -142,8 +140,8 @@ class People:
             self.by_name(s)
         # Proper-noun subjects the recogniser missed ("Ham said"): people too.
         for tok in self.doc:
-            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in named \
-                    and tok.ent_type_ in _MISLABELLED and tok.text[:1].isupper() and tok.is_alpha:
+            if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.i not in named \
+                    and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
                 if span is not None and not a_thing(span):
                     self.by_name(span)
@@ -152,7 +150,7 @@ class People:
     def _mislabelled_person(self, span: Span) -> bool:
         """A person's name the recogniser took for a product or a work ("Ivanka" as a work of
         art): one or two capitalised words outside quotes, the first a known first name."""
-        if span.label_ not in _MISLABELLED or self._quoted(span.start):
+        if span.label_ not in MISLABELLED_ENTS or self._quoted(span.start):
             return False
         words = [t for t in span if not t.is_punct]
         return 1 <= len(words) <= 2 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words) \
@@ -221,7 +219,7 @@ class People:
         if self._quoted(span.start):
             return
         self._describe(entity, span)
-        entry = (span.start_char, entity.key, span.root.dep_ in ("nsubj", "nsubjpass"))
+        entry = (span.start_char, entity.key, span.root.dep_ in SUBJECT_DEPS)
         if entry[2] and _main_clause(span.root.head):
             bisect.insort(self._topics, (span.start_char, entity.key))
         at = bisect.bisect_left(self._timeline, entry)
@@ -247,11 +245,11 @@ class People:
             i -= 1
         root = span.root
         # "Roe's son" misparsed as an apposition says nothing of Roe's gender
-        possessed = span.end < len(doc) and doc[span.end].text in APOSTROPHE_S
+        possessed = span.end < len(doc) and doc[span.end].text in POSSESSIVE
         for other in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
             if other.pos_ == "NOUN":
                 entity.titles.add(other.lemma_.lower())
-                entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ("compound", "amod"))
+                entity.titles.update(long_title(c.text) for c in other.children if c.dep_ in ATTRIBUTIVE_DEPS)
                 if entity.gender is None and not entity.is_org and not possessed:
                     entity.gender = noun_gender(other.lemma_)
 
@@ -346,7 +344,7 @@ class People:
     def name_span(self, token: Token) -> Span | None:
         """The name a proper-noun token belongs to: its entity, or its compound/flat chain."""
         doc = self.doc
-        if token.ent_type_ in _NAME_LABELS:
+        if token.ent_type_ in NAME_ENTS:
             start, end = token.i, token.i + 1
             while doc[start].ent_iob_ == "I":
                 start -= 1
@@ -358,7 +356,7 @@ class People:
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
             start -= 1
-        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") \
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in NAME_PART_DEPS \
                 and doc[end + 1].head.i == token.i:
             end += 1
         return doc[start:end + 1]
@@ -366,12 +364,12 @@ class People:
     def by_name(self, span: Span) -> Entity | None:
         """The entity for a name span, registering it as a new one when unknown."""
         stripped = strip_name(span)
-        if stripped is None or span.label_ in _NOT_NAMES or not any(t.text[:1].isupper() for t in stripped):
+        if stripped is None or span.label_ in NUMERIC_ENTS or not any(t.text[:1].isupper() for t in stripped):
             return None
         words = name_words(stripped)
         if not words:
             return None
-        is_org = span.label_ in _ORG_LABELS and first_name_gender(words[0]) is None and len(words) > 0
+        is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and len(words) > 0
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)

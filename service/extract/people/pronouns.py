@@ -16,20 +16,17 @@ rests on X), and gender the first-name list, honorifics and nouns do not give.
 """
 from __future__ import annotations
 
-from typing import Callable, Final, Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 from spacy.tokens import Token
 
 from .entity import Entity
 from ..article import Article
+from ..lexicon.function_words import PERSON_PRONOUNS
+from ..lexicon.grammar import ARGUMENT_DEPS, CLAUSE_DEPS, SUBJECT_DEPS
 
-PERSON_PRONOUNS: Final[dict[str, str]] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # How many sentences back a name is still salient as the subject of its relative clause.
 _RELATIVE_SENTENCES = 2
-# A clause's subject and object: names a pronoun later in the sentence may well stand for.
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Dependencies that open a clause below the one their head belongs to.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "xcomp"})
 # A person introduced with a title in apposition ranks between a main-clause subject and the next.
 _INTRODUCED_DEPTH = 0.5
 
@@ -134,7 +131,7 @@ class Pronouns:
         start = self._sentence_start(pronoun)
         found: dict[int, Entity] = {}
         for t in self.doc[self._index.sentence_start(pronoun):pronoun.i]:
-            e = self._people.entity_headed_by(t.i) if t.idx >= start and t.dep_ in _ARGUMENT_DEPS else None
+            e = self._people.entity_headed_by(t.i) if t.idx >= start and t.dep_ in ARGUMENT_DEPS else None
             if e is not None and e.gender == gender:
                 found[e.key] = e
         return next(iter(found.values())) if len(found) == 1 else None
@@ -147,7 +144,7 @@ class Pronouns:
                 return None
             token = token.head
             for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
                     e = self._people.entity_headed_by(child.i)
                     if e is not None and fits(e):
                         return e
@@ -163,7 +160,7 @@ def clause_depth(token: Token) -> int:
     """How many clauses down from its sentence's main clause a word stands."""
     depth = 0
     while token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS:
+        if token.dep_ in CLAUSE_DEPS:
             depth += 1
         token = token.head
     return depth
@@ -180,6 +177,6 @@ def _titled_apposition(token: Token) -> bool:
 
 def _relative_subject(token: Token) -> bool:
     """A name a relative clause says something of, as its subject: "Roe, who chairs the panel"."""
-    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+    return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ in ("who", "that")
                                          for g in c.children)
                for c in token.children)

@@ -20,22 +20,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon.cues import FRAMING_VERBS, SPEECH_VERBS, is_speech_verb
+from ..lexicon.cues import FRAMING_VERBS, SPEECH_VERBS, UTTERANCE_NOUNS, is_speech_verb
+from ..lexicon.works import TITLE_SMALL_WORDS, WORK_CONTEXT
 from .frames import Layout
 from ..parse_index import ParseIndex
 
-# Short words that stay lower case inside a title ("Gang of Eight", "Off the Record").
-_TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to with vs via de la".split())
-# Words right before a title of a work: "a channel's 'Breakfast Hour'", "on 'Face the Nation'".
-# Not "titled": the title of a memo, an ad or a paper is counted as its author's words.
-_WORK_CONTEXT = frozenset({"'s", "’s", "on", "show", "program", "programme", "film", "book",
-                           "series", "song", "album", "movie", "documentary", "episode", "newspaper", "magazine",
-                           "column", "headline", "memoir", "novel", "play", "musical", "podcast", "sitcom"})
-# Nouns for words someone said or wrote, which make a quoted run after them speech
-# ("chants of 'Four more years'", "the slogan 'Yes We Can'").
-_UTTERANCE_NOUNS = frozenset({"chant", "cry", "shout", "call", "scream", "yell", "slogan", "motto", "refrain",
-                              "catchphrase", "mantra", "message", "sign", "placard", "banner", "headline",
-                              "tweet", "tagline", "words", "word", "phrase", "remark", "comment", "line"})
 _UTTERANCE_REACH = 3  # an utterance noun this close before the run
 # A title-case run this short, in a sentence that reports no speech, names something.
 _NAME_WORDS = 4
@@ -49,7 +38,7 @@ def _title_case(words: list[str]) -> bool:
     for n, w in enumerate(words):
         if w[0].isdigit():
             continue
-        if n > 0 and w.lower() in _TITLE_SMALL:
+        if n > 0 and w.lower() in TITLE_SMALL_WORDS:
             continue
         if not w[0].isupper():
             return False
@@ -75,7 +64,7 @@ def reason_to_drop(index: ParseIndex, layout: Layout, k: int) -> str | None:
     if len(words) <= 2 and before is not None and after is not None and before.pos_ == "PROPN" \
             and after.pos_ == "PROPN" and _title_case(words):
         return "nickname"
-    if _title_case(words) and len(words) <= 8 and before is not None and before.lower_ in _WORK_CONTEXT:
+    if _title_case(words) and len(words) <= 8 and before is not None and before.lower_ in WORK_CONTEXT:
         return "title"
     if text[run.start] == "(" and text[run.end - 1] == ")":
         return "stage-direction"
@@ -112,7 +101,7 @@ def _reports_speech(index: ParseIndex, layout: Layout, k: int) -> bool:
 
 
 def _utterance_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _UTTERANCE_NOUNS
+    return token.pos_ == "NOUN" and token.lemma_.lower() in UTTERANCE_NOUNS
 
 
 def _governor(doc: Doc, layout: Layout, k: int) -> Token | None:

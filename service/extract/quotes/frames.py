@@ -16,14 +16,12 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import is_speech_verb
+from ..lexicon.grammar import PHRASE_OPENER_POS
+from ..lexicon.punctuation import OPENING_QUOTES, SENTENCE_ENDS
 from .marks import Paragraph, Run
 
 _CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Trump told ITV ...")
 _SUBJECT_REACH = 6  # ... or one whose subject starts this close ("Mr. Daniloff, now 81, said")
-# Words that cannot end a clause: what follows them completes the reporter's phrase.
-_PHRASE_OPENERS = frozenset({"DET", "ADP", "ADJ"})
-_OPENING_MARKS = frozenset({"“", '"', "‘"})
-_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
 
 
 @dataclass(frozen=True)
@@ -106,7 +104,7 @@ class Layout:
             hi += 1
         para = para_of[first]
         b = lo - 1
-        while b >= 0 and run_of[b] == -1 and para_of[b] == para and doc[b].text not in _SENTENCE_END:
+        while b >= 0 and run_of[b] == -1 and para_of[b] == para and doc[b].text not in SENTENCE_ENDS:
             b -= 1
         before = range(b + 1, lo)
         a = hi + 1
@@ -114,7 +112,7 @@ class Layout:
         ends_sentence = quote_text[-1:] in ".!?" if quote_text else False
         end = a
         while end < len(doc) and run_of[end] == -1 and para_of[end] == para:
-            if doc[end].text in _SENTENCE_END:
+            if doc[end].text in SENTENCE_ENDS:
                 end += 1
                 break
             end += 1
@@ -156,7 +154,7 @@ def quote_kind(doc: Doc, layout: Layout, k: int) -> str:
         return "direct"
     if layout.text[run.start:run.start + 1].islower():
         return "partial"
-    if doc[frame.before[-1]].pos_ in _PHRASE_OPENERS and doc[frame.before[-1]].dep_ != "ROOT":
+    if doc[frame.before[-1]].pos_ in PHRASE_OPENER_POS and doc[frame.before[-1]].dep_ != "ROOT":
         return "partial"  # 'with Ana calling it a "total mess."': the words finish the reporter's phrase
     runs_on = frame.after and doc[frame.after[0]].is_alpha and not is_speech_verb(doc[frame.after[0]])
     return "partial" if runs_on or _listed(layout, k) else "direct"
@@ -169,7 +167,7 @@ def _listed(layout: Layout, k: int) -> bool:
     if run.close_mark is None or layout.text[run.start:run.end].rstrip()[-1:] != ",":
         return False
     rest = layout.text[run.close_mark + 1:run.close_mark + 40].lstrip(" \t\u00a0")
-    return rest[:1] in _OPENING_MARKS or rest[:2] in ("``", "''")
+    return rest[:1] in OPENING_QUOTES or rest[:2] in ("``", "''")
 
 
 def _cue_before(doc: Doc, before: range) -> bool:

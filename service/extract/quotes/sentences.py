@@ -14,20 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Final
 
 from spacy.tokens import Doc
 
+from ..lexicon.titles import ABBREVIATIONS_BEFORE_NAMES
 from ..records import TextSpan
 
 # Characters that close what came before: a sentence start here belongs to the sentence before.
 _CLOSERS = frozenset("”’\"')]},.;:!?»")
 # End of a sentence, then an opening quotation mark that starts the next one.
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[ \t]+(?=[“\"]\w)")
-# Abbreviated titles that stand before a name, never at the end of a sentence.
-TITLE_ABBREVIATIONS: Final[frozenset[str]] = frozenset("""
-mr mrs ms dr sen sens rep reps gov govs pres lt gen col capt sgt cpl maj adm cmdr prof rev hon
-""".split())
 _LAST_WORD = re.compile(r"\b([A-Za-z]+)\.$")
 
 
@@ -102,7 +98,7 @@ def _runs_on(text: str, at: int) -> bool:
     if end > 0 and text[end - 1].isalnum():  # no closing punctuation: the parser cut a phrase
         return True
     last = _LAST_WORD.search(text, max(0, end - 12), end)
-    return last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS
+    return last is not None and last.group(1).lower() in ABBREVIATIONS_BEFORE_NAMES
 
 
 def own_sentence(sents: Sentences, quote: tuple[int, int]) -> tuple[int, int]:

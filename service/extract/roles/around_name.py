@@ -7,10 +7,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.function_words import POSSESSIVE
+from ..lexicon.grammar import NAME_CHAIN_DEPS
 from ..lexicon.parties import PARTY_LETTERS, party_name
 from ..lexicon.places import state_name
-from .phrases import Found, PARTY, PLACE, POSSESSIVE, titleish
-from ..lexicon.titles import ABBREVIATIONS, HONORIFICS, ROLE_QUALIFIERS, TITLE_HEADS, is_title
+from .phrases import Found, PARTY, PLACE, titleish
+from ..lexicon.titles import ABBREVIATIONS, NO_ROLE_HONORIFICS, ROLE_QUALIFIERS, TITLE_HEADS, is_title
 
 # "(D-Mass.)", "(R-Texas)", "(I-Vt.)", "(Vt.)", "(D-CA)", also with an en dash.
 _STATE = r"([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
@@ -37,7 +39,7 @@ def name_part(span: Span) -> tuple[int, Token] | None:
         return None
     doc = span.doc
     # "Lim" of "Lim Eul-chul": the name's head is its last word.
-    while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and 0 < head.head.i - head.i <= 4 \
+    while head.dep_ in NAME_CHAIN_DEPS and head.head.pos_ == "PROPN" and 0 < head.head.i - head.i <= 4 \
             and head.head.ent_type_ == head.ent_type_:
         head = head.head
     start = span.start
@@ -95,7 +97,7 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
         if tok.lower_ == "of" and i - 1 >= lo and is_title(doc[i - 1].text) and doc[i + 1].is_title:
             i -= 1  # "Secretary of State"
             continue
-        if not _premod_token(tok) or tok.lower_ in HONORIFICS or tok.lower_.rstrip(".") in HONORIFICS:
+        if not _premod_token(tok) or tok.lower_ in NO_ROLE_HONORIFICS or tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS:
             break
         if tok.is_sent_start and i < span_start and tok.pos_ != "PROPN" and not is_title(tok.text):
             i -= 1
@@ -103,7 +105,7 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
         i -= 1
     run = [doc[k] for k in range(i + 1, name_start) if not doc[k].is_space]
     # An honorific right before the name ("Mr.") says nothing; a determiner-less run only.
-    while run and (run[-1].lower_.rstrip(".") in HONORIFICS):
+    while run and (run[-1].lower_.rstrip(".") in NO_ROLE_HONORIFICS):
         run.pop()
     while run and run[0].text in POSSESSIVE | {"-"}:
         run.pop(0)

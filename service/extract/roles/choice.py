@@ -79,13 +79,14 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from ..article import Article
+from ..lexicon.grammar import SEAT_ENTS
+from ..lexicon.names import ORG_INITIALS_SKIP
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
 from .phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, normalise, rank_of, tokens_text
 from ..lexicon.titles import NATIONAL_TITLES, expand
 
-_SEAT_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -194,11 +195,11 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
         if ent.label_ == "PERSON" and ent.start > 0:
             titled_names.setdefault(expand(doc[ent.start - 1].text).lower(), set()).add(ent[-1].text)
         if ent.label_ == "ORG":
-            words = [t for t in ent if t.lower_ not in ("the", "of", "for", "and", "to", "on", "in", "&")]
+            words = [t for t in ent if t.lower_ not in ORG_INITIALS_SKIP]
             if words and all(t.text[:1].isupper() for t in words):
                 acronyms.setdefault("".join(t.text[0] for t in words).upper(), normalise(
                     tokens_text([t for t in ent if not (t.i == ent.start and t.lower_ == "the")]), "ORG"))
-        if ent.label_ in _SEAT_ENTS and (seat := _seat_key(ent.text)) in SEATS \
+        if ent.label_ in SEAT_ENTS and (seat := _seat_key(ent.text)) in SEATS \
                 and not inside_quote(quoted, ent.start_char):
             countries.add(SEATS[seat])
     return _ArticleFacts({k: frozenset(v) for k, v in party_titles.items()},

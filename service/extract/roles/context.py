@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..lexicon.function_words import PERSONAL_SUBJECTS
+from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, NOW_WORDS, ORG, PARTY, affiliation_phrase, agent_noun,
+from .phrases import (Found, ORG, PARTY, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
-from ..lexicon.titles import ROLE_VERBS, ROLE_VERBS_HELD, is_title
+from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
 
 _CHAIN_SENTENCES = 3
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
-_EMPLOYED_VERBS = frozenset({"work", "serve", "write", "report", "teach", "study"})
-# Verbs whose agent owns the subject: "FactDesk is operated by Y".
-_OWNED_VERBS = frozenset({"operate", "own", "run", "publish", "fund"})
 
 
 def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) -> list[Found]:
@@ -33,8 +28,8 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
     name = name_part(span)
     if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
         head = span.root
-        if head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS:
-            return _predicate(head.head) if head.dep_ in _SUBJECTS else []  # "She is the attorney general"
+        if head.pos_ == "PRON" and head.lower_ in PERSONAL_SUBJECTS:
+            return _predicate(head.head) if head.dep_ in SUBJECT_DEPS else []  # "She is the attorney general"
         if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
             # a speaker known only by a description is what it says ("an announcer", "the narrator")
             role, aff, rank = description_of(head)
@@ -81,7 +76,7 @@ def _party_company(index: ParseIndex, head: Token) -> list[Found]:
         group = prep.head
         if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
             return [Found(None, party_name(group.text), PARTY, group.i, 1)]
-    if head.dep_ in _SUBJECTS:
+    if head.dep_ in SUBJECT_DEPS:
         for tok in index.sentence_words(head, "fellow"):
             if tok.dep_ == "amod" and party_name(tok.head.text) \
                     and tok.head.tag_ in ("NNS", "NNPS") \
@@ -93,7 +88,7 @@ def _party_company(index: ParseIndex, head: Token) -> list[Found]:
 def _next_predicate(index: ParseIndex, head: Token, pronoun: str | None) -> list[Found]:
     """"Okafor rose quickly. She now holds the post of attorney general": the next sentence's
     predicate, when its subject is the person's own pronoun."""
-    if pronoun is None or head.dep_ not in _SUBJECTS:
+    if pronoun is None or head.dep_ not in SUBJECT_DEPS:
         return []
     nxt = _next_sentence(index, index.sentence_of(head))
     if nxt is None or not _pronoun_subject(nxt, pronoun):
@@ -135,7 +130,7 @@ def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = No
         if tok.lower_ == "the" and tok.dep_ == "det":
             noun = tok.head
             if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
-                    and (noun.dep_ in _SUBJECTS or (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECTS)) \
+                    and (noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "poss" and noun.head.dep_ in SUBJECT_DEPS)) \
                     and not _within(noun, head.head) and not _named_after(index, noun, head.text) \
                     and not _reported(index, noun, head) \
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
@@ -143,7 +138,7 @@ def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = No
                 near = nxt is None or noun.i < nxt.end
                 if not topic:
                     main = noun.head if noun.dep_ == "poss" else noun
-                    near = main.dep_ in _SUBJECTS and main.head.dep_ == "ROOT" and rank == PARTY
+                    near = main.dep_ in SUBJECT_DEPS and main.head.dep_ == "ROOT" and rank == PARTY
                 if role and (near or rank == PARTY) and (topic or near):
                     out.append(Found(role, aff, rank, noun.i, 2))
                 i = noun.i + 1
@@ -159,7 +154,7 @@ def _reported(index: ParseIndex, noun: Token, head: Token) -> bool:
         return False
     tok = noun
     while tok.dep_ != "ROOT" and tok.head.i != tok.i:
-        if tok.dep_ in ("ccomp", "parataxis") and head.head in tok.head.subtree and tok.head == head.head:
+        if tok.dep_ in REPORT_DEPS and head.head in tok.head.subtree and tok.head == head.head:
             return True
         tok = tok.head
     return False
@@ -173,7 +168,7 @@ def _within(tok: Token, ancestor: Token) -> bool:
 
 def _topic(head: Token) -> bool:
     """The name is what its sentence is about: the subject, or the main subject's possessor."""
-    return head.dep_ in _SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in _SUBJECTS
+    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS
                                       and head.head.head.dep_ == "ROOT")
 
 
@@ -194,7 +189,7 @@ def _next_sentence(index: ParseIndex, sent: Span) -> Span | None:
 
 def _pronoun_subject(sent: Span, pronoun: str) -> bool:
     """The sentence's main subject is the person's pronoun: the topic carries on."""
-    return any(c.dep_ in _SUBJECTS and c.lower_ == pronoun for c in sent.root.children)
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == pronoun for c in sent.root.children)
 
 
 def _around(head: Token) -> list[Found]:
@@ -219,10 +214,10 @@ def _around(head: Token) -> list[Found]:
             out.extend(_relative(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
                 and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")) \
-                and (child.lower_ == "of" or head.dep_ not in _OBJECTS):
+                and (child.lower_ == "of" or head.dep_ not in OBJECT_DEPS):
             # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = object_of(child)
-            if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+            if pobj is not None and pobj.ent_type_ in BODY_ENTS:
                 aff = affiliation_phrase(pobj)
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
@@ -238,7 +233,7 @@ def _around(head: Token) -> list[Found]:
         if role or aff:
             out.append(Found(role, aff, rank, described.i))
     # "X is the chief economist at Y", "X serves as chairman of Y", "Y is operated by Z".
-    if head.dep_ in ("nsubj", "nsubjpass"):
+    if head.dep_ in SUBJECT_DEPS:
         verb = head.head
         out.extend(_predicate(verb))
     return out
@@ -267,7 +262,7 @@ def _predicate(verb: Token) -> list[Found]:
             role, aff, rank = description_of(pobj, any_noun=True)
             if role or aff:
                 out.append(Found(role, aff, rank, pobj.i, weight))
-        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in _EMPLOYED_VERBS \
+        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS \
                 and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
                                                           and not person_word(pobj))):
             aff = affiliation_phrase(pobj)  # "works at Y", "wrote for Y"
@@ -275,7 +270,7 @@ def _predicate(verb: Token) -> list[Found]:
                 out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
     for child in verb.children:
         # "FactDesk is operated by the Harbor Daily": the owner is the affiliation.
-        if child.dep_ == "agent" and verb.lemma_ in _OWNED_VERBS and verb.tag_ == "VBN":
+        if child.dep_ == "agent" and verb.lemma_ in OWNED_VERBS and verb.tag_ == "VBN":
             pobj = object_of(child)
             if pobj is not None and pobj.ent_type_ == "ORG":
                 aff = affiliation_phrase(pobj)
@@ -294,7 +289,7 @@ def _relative(verb: Token) -> list[Found]:
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
-            if child.dep_ == "dobj" and (child.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or child.pos_ == "PROPN"):
+            if child.dep_ == "dobj" and (child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN"):
                 aff = affiliation_phrase(child)
                 if aff:
                     if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:

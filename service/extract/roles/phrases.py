@@ -12,25 +12,18 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.function_words import POSSESSIVE
+from ..lexicon.grammar import (AFFILIATION_ENTS, AREA_ENTS, BODY_MODIFIER_DEPS, COORDINATION_DEPS, DETERMINER_DEPS,
+                               PREP_OBJECT_DEPS, ROLE_MODIFIER_DEPS)
 from ..lexicon.parties import party_name
+from ..lexicon.people import NAMED_BODY_NOUNS
 from ..lexicon.places import MAX_WORDS, may_start_place, place_name
-from ..lexicon.titles import (ABBREVIATIONS, AGENT_ENDINGS, CHAMBERS, NOT_AGENTS, HONORIFICS,
-                     LEGISLATIVE_TITLES, NOT_ROLES, ROLE_QUALIFIERS, expand, is_title)
+from ..lexicon.titles import (ABBREVIATIONS, AFFILIATION_PREPS, AGENT_ENDINGS, CHAMBERS, LEGISLATIVE_TITLES,
+                              NO_ROLE_HONORIFICS, NOT_AGENTS, NOT_ROLES, NOW_WORDS, PAST_QUALIFIERS, ROLE_QUALIFIERS,
+                              TITLE_LIKE_ENDINGS, expand, is_title)
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
-_AFF_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
-_PLACE_ENTS = frozenset({"GPE", "LOC"})
-# Nouns that, after a name, make a body: "the Harlow campaign", "the Lund administration".
-_BODY_NOUNS = frozenset("""
-campaign administration team camp government family foundation caucus committee subcommittee panel
-party department ministry agency office council board commission court union association institute
-center centre university college school company firm bank network newspaper magazine group coalition
-alliance league club church hospital army navy force police
-""".split())
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_AFF_PREPS = frozenset({"at", "for", "with", "of", "from"})
-NOW_WORDS = frozenset({"now", "currently"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +58,7 @@ def run_title(run: list[Token]) -> Token:
 def titleish(tok: Token) -> bool:
     """A word that titles a name rather than being part of it."""
     word = tok.lower_.rstrip(".")
-    return (is_title(tok.text) or word in HONORIFICS or word in ROLE_QUALIFIERS or tok.text in (".", "-")
+    return (is_title(tok.text) or word in NO_ROLE_HONORIFICS or word in ROLE_QUALIFIERS or tok.text in (".", "-")
             or party_name(tok.text) is not None)
 
 
@@ -138,16 +131,16 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     if toks and toks[0].ent_type_ == "LOC":
         return 0, None, ORG  # "Asia director", "Middle East correspondent": a region is the beat
     j = 0
-    while j < n - 1 and (toks[j].ent_type_ in _AFF_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
+    while j < n - 1 and (toks[j].ent_type_ in AFFILIATION_ENTS or _acronym(toks[j])) and not is_title(toks[j].text):
         j += 1
         if j + 1 < n - 1 and toks[j].text == "-" and toks[j + 1].text[:1].isupper():
             j += 1  # "AFL-CIO President": a hyphenated name is one
-    if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() and toks[1].lower_ in _BODY_NOUNS \
-            and not titleish(toks[0]):
+    if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() \
+            and toks[1].lower_ in NAMED_BODY_NOUNS and not titleish(toks[0]):
         j = 1  # "Harlow police chief": a proper noun and the body it names
     if j and j < n and toks[j].text in POSSESSIVE:
         j += 1
-    if j and j < n - 1 and toks[j].lower_ in _BODY_NOUNS:
+    if j and j < n - 1 and toks[j].lower_ in NAMED_BODY_NOUNS:
         j += 1
     if j:
         words = tokens_text(toks[:j]).rstrip("'’s").strip() if toks[j - 1].text in POSSESSIVE else tokens_text(toks[:j])
@@ -192,7 +185,7 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
     titled = is_title(head.text) or title_like(head)
     if not titled and (not any_noun or head.tag_ in ("NNS", "NNPS") or not head.text.islower()):
         return None, None, ORG
-    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "advmod")
+    left = [c for c in head.lefts if c.dep_ in ROLE_MODIFIER_DEPS
             and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS)]
     start = min((c.left_edge.i for c in left), default=head.i)
     doc = head.doc
@@ -243,13 +236,13 @@ def agent_noun(tok: Token) -> bool:
 def is_past(role: str) -> bool:
     """A role the person no longer holds: "former secretary of state", "ex-chairman"."""
     first = role.split(" ", 1)[0].lower()
-    return first in ("former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "then-") or first.startswith("ex-")
+    return first in PAST_QUALIFIERS or first.startswith("ex-")
 
 
 def title_like(head: Token) -> bool:
     """A noun that names what a person does by its ending: an economist, a historian, a spokesman."""
     w = head.lower_
-    return head.pos_ == "NOUN" and w.endswith(("ist", "ian", "spokesman", "woman")) and len(w) > 5
+    return head.pos_ == "NOUN" and w.endswith(TITLE_LIKE_ENDINGS) and len(w) > 5
 
 
 def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
@@ -278,16 +271,16 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                     phrase = affiliation_phrase(object_of(inner)) if inner is not None else None
                     if phrase:
                         aff, rank = normalise(phrase, ""), ORG
-            elif (prep in _AFF_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
+            elif (prep in AFFILIATION_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
                     and (_named(pobj) or (prep != "to" and _body(pobj))) \
                     and not (pobj.ent_type_ in ("PERSON", "") and person_word(pobj)
-                             and pobj.lower_ not in _BODY_NOUNS):  # "an attorney for X": a person is no body
+                             and pobj.lower_ not in NAMED_BODY_NOUNS):  # "an attorney for X": a person is no body
                 phrase = affiliation_phrase(pobj)
                 if phrase:
                     aff, rank = normalise(phrase, pobj.ent_type_), rank_of(phrase, pobj.ent_type_)
                     if prep == "of" and node.i == head.i and rank == PLACE:
                         rank = ORG  # "attorney general of Oklahoma": the government the person serves
-            elif prep == "in" and pobj.ent_type_ in _PLACE_ENTS and place is None:
+            elif prep == "in" and pobj.ent_type_ in AREA_ENTS and place is None:
                 place = affiliation_phrase(pobj)
         if nxt is None:
             break
@@ -299,22 +292,22 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
 
 def _body(tok: Token) -> bool:
     """True when a noun names an organisation, government or place rather than a field."""
-    if tok.ent_type_ in _AFF_ENTS or (tok.pos_ == "PROPN" and not tok.text.islower()):
+    if tok.ent_type_ in AFFILIATION_ENTS or (tok.pos_ == "PROPN" and not tok.text.islower()):
         return True
-    return tok.lemma_.lower() in _BODY_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ in _AFF_ENTS
-                                                      or c.dep_ in ("det", "poss") for c in tok.lefts)
+    return tok.lemma_.lower() in NAMED_BODY_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ in AFFILIATION_ENTS
+                                                          or c.dep_ in DETERMINER_DEPS for c in tok.lefts)
 
 
 def _named(tok: Token) -> bool:
     """A phrase that names its body: a proper noun or an entity in it ("the Clinton campaign"), not
     "human rights" or "the president"."""
-    return any((t.pos_ == "PROPN" and not t.text.islower()) or t.ent_type_ in _AFF_ENTS
+    return any((t.pos_ == "PROPN" and not t.text.islower()) or t.ent_type_ in AFFILIATION_ENTS
                for t in tok.subtree if t.i <= tok.i or t.dep_ == "compound")
 
 
 def _field(tok: Token) -> bool:
     """A lower-case noun after "for" that names a field of work, not a body: "for policy"."""
-    return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in ("det", "poss") for c in tok.lefts)
+    return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in DETERMINER_DEPS for c in tok.lefts)
 
 
 def _role_phrase(tok: Token) -> str:
@@ -324,7 +317,7 @@ def _role_phrase(tok: Token) -> str:
     end = tok.i + 1
     if any(c.dep_ == "conj" and not is_title(c.text) for c in tok.rights):
         for c in tok.rights:
-            if c.dep_ in ("cc", "conj"):
+            if c.dep_ in COORDINATION_DEPS:
                 end = c.right_edge.i + 1
     toks = [t for t in doc[start:end] if t.pos_ != "DET"]
     return tokens_text(toks)
@@ -332,7 +325,7 @@ def _role_phrase(tok: Token) -> str:
 
 def object_of(prep: Token) -> Token | None:
     for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
+        if c.dep_ in PREP_OBJECT_DEPS:
             return c
     return None
 
@@ -351,7 +344,7 @@ def affiliation_phrase(tok: Token) -> str | None:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "case") or (c.dep_ == "punct" and c.text == "-"):
+        if c.dep_ in BODY_MODIFIER_DEPS or (c.dep_ == "punct" and c.text == "-"):
             start = min(start, c.left_edge.i)
     if tok.ent_type_ == "" or end == tok.i + 1:
         # "the University of Michigan" when the recogniser missed it: keep a proper "of" phrase.
@@ -400,7 +393,7 @@ def normalise(words: str, ent_type: str = "") -> str:
 def rank_of(words: str, ent_type: str = "") -> int:
     if len(words.split()) == 1 and party_name(words):
         return PARTY
-    if place_name(words) or ent_type in _PLACE_ENTS:
+    if place_name(words) or ent_type in AREA_ENTS:
         return PLACE
     return ORG
 

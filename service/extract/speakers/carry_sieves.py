@@ -16,9 +16,11 @@ from enum import Enum
 from spacy.tokens import Token
 
 from ..lexicon.cues import is_speech_verb
+from ..lexicon.function_words import RELATIVE_PRONOUNS, WEAK_SUBJECTS
+from ..lexicon.grammar import SUBJECT_DEPS
 from ..people.people import how_named
 from .mentions import Who
-from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision
+from .context import Context, Decision
 
 _NEAREST_CHARS = 400  # how far back the last-resort rule looks for a named person
 
@@ -97,11 +99,11 @@ def _sentence_subject(ctx: Context, k: int) -> Token | None:
     if ctx.layout.quoted(root) or root.i > first.i:
         return None
     if root.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.layout.quoted(c)), None)
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and not ctx.layout.quoted(c)), None)
     else:
         subject = root if root.pos_ == "PROPN" else None
     if subject is None or subject.i > first.i or subject.pos_ not in ("PROPN", "PRON", "NOUN") \
-            or subject.lower_ in RELATIVE | WEAK_SUBJECTS | {"i", "we", "you"}:
+            or subject.lower_ in RELATIVE_PRONOUNS | WEAK_SUBJECTS | {"i", "we", "you"}:
         return None
     return subject
 

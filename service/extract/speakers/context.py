@@ -3,8 +3,9 @@ and the decisions already made for the quotes before the one in hand.
 
 A rule is a function ``(ctx, k) -> Decision | None`` over quote ``k`` (see ``sieves``), and
 ``Decision`` is what it decided. Also here, the readings every family of rules shares: what a
-relative pronoun stands for, the subject words that name no speaker on their own ("it",
-"which"), and a subject that is a mere thing ("money was coming from ...").
+relative pronoun stands for, and a subject that is a mere thing ("money was coming from ...").
+The subject words that name no speaker on their own ("it", "which") are
+``lexicon.function_words.WEAK_SUBJECTS``.
 """
 from __future__ import annotations
 
@@ -14,16 +15,14 @@ from typing import Callable, TypeVar
 from spacy.tokens import Token
 
 from ..article import Article
-from .cue_grammar import SUBJECT_DEPS, CueGrammar
+from .cue_grammar import CueGrammar
+from ..lexicon.function_words import RELATIVE_PRONOUNS
+from ..lexicon.grammar import BODY_ENTS, BODY_TO_PERSON_DEPS, SUBJECT_DEPS
+from ..lexicon.people import NON_PERSON_NOUNS, UNNAMED_ROLES
 from ..quotes.frames import Layout, quote_kind
 from .mentions import Resolver, Who
-from ..people.name_words import NON_PERSON_NOUNS
 from ..people.entity import Entity
 from ..people.people import People
-from ..people.person_words import UNNAMED_ROLES
-
-WEAK_SUBJECTS = frozenset({"it", "this", "that", "which", "there"})
-RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 T = TypeVar("T")
 
@@ -95,7 +94,7 @@ def mere_thing(subject: Token, who: Who | None) -> bool:
 def antecedent(token: Token) -> Token:
     """What a relative pronoun subject stands for ("Beck" in "Beck, who said"); any other token itself.
     "who" passes over a body to the person it hangs on: "Roe, a lawyer for the Harbor Trust, who"."""
-    if token.lower_ not in RELATIVE or token.dep_ not in SUBJECT_DEPS:
+    if token.lower_ not in RELATIVE_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
         return token
     if token.head.dep_ != "relcl":
         # the parser hung the relative clause elsewhere ("turned to the police, which reported"):
@@ -107,10 +106,10 @@ def antecedent(token: Token) -> Token:
             return before
         return token
     antecedent = token.head.head
-    if token.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+    if token.lower_ == "who" and antecedent.ent_type_ in BODY_ENTS:
         t = antecedent
         for _ in range(6):
-            if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head.i == t.i:
+            if t.dep_ not in BODY_TO_PERSON_DEPS or t.head.i == t.i:
                 break
             t = t.head
             if t.ent_type_ == "PERSON":

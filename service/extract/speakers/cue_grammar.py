@@ -22,23 +22,19 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from ..article import Article
-from ..lexicon.cues import NAMING_VERBS, is_speech_verb
+from ..lexicon.cues import NAMING_VERBS, SPEAKER_PASSIVES, is_speech_verb
+from ..lexicon.function_words import RELATIVE_OBJECTS
+from ..lexicon.grammar import (COMPLEMENT_CLAUSE_DEPS, PLACE_ENTS, PREMODIFIER_DEPS, RELATIVE_CLAUSE_DEPS,
+                               REPORTED_CLAUSE_DEPS, SHARED_SUBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS)
+from ..lexicon.people import NON_PERSON_NOUNS, UNNAMED_ROLES
 from ..quotes.frames import Layout
-from ..people.name_words import NON_PERSON_NOUNS
 from ..parse_index import ParseIndex
-from ..people.person_words import UNNAMED_ROLES, aged, could_speak
+from ..people.person_words import aged, could_speak
 from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
 _ASIDE_REACH = 4  # "Mr. Roe said" after a closing mark
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
-# A live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says"): never a speaker.
-_WHEN = frozenset({"TIME", "DATE"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Speech verbs whose passive subject still speaks: "X was quoted as saying", "was heard telling".
-_SPEAKER_PASSIVES = frozenset("quote hear record overhear catch cite".split())
-_RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
 
 
 class CueGrammar:
@@ -112,7 +108,7 @@ class CueGrammar:
         "Roe said she thought that voters would answer 'never'" is Roe's report."""
         v = verb
         for _ in range(4):
-            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head.i == v.i:
+            if v.dep_ not in REPORTED_CLAUSE_DEPS or v.head.i == v.i:
                 return None
             v = v.head
             if self.layout.quoted(v):
@@ -186,9 +182,10 @@ class CueGrammar:
             # "..., boasting of their 'great relationship'": the subject of the clause it hangs
             # on ("he continued his assault, mocking ... and saying"), else of the main clause
             v = verb
-            while v.dep_ in ("advcl", "conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            while v.dep_ in SHARED_SUBJECT_DEPS and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
-                if v.dep_ in ("relcl", "acl") or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                if v.dep_ in RELATIVE_CLAUSE_DEPS \
+                        or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
                     own = [c for c in v.children if c.dep_ == "nsubj" and not layout.quoted(c)
                            and (c.lower_ in ("he", "she", "they") or c.ent_type_ == "PERSON")]
                     if v.dep_ == "relcl" and own:
@@ -216,8 +213,9 @@ class CueGrammar:
                     return agent  # "Lee was asked by the host": the host speaks
                 if v.i == verb.i and agent is None and _addressed(index, v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
+                # a live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says") is no speaker
                 subjects = [c for c in index.children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
-                            and not _in_title(c, layout.text) and (c.ent_type_ not in _WHEN or aged(c))]
+                            and not _in_title(c, layout.text) and (c.ent_type_ not in TIME_ENTS or aged(c))]
                 inverted = _inverted_name(index, v, subjects) if v.i == verb.i else None
                 if inverted is not None and not layout.quoted(inverted):
                     return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
@@ -227,7 +225,7 @@ class CueGrammar:
                         return outer  # "Ana warned that the flooding shows a need for '...'": Ana
                 if subjects:
                     return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
-            if v.dep_ in ("acl", "relcl") and not layout.quoted(v.head) and could_speak(v.head) \
+            if v.dep_ in RELATIVE_CLAUSE_DEPS and not layout.quoted(v.head) and could_speak(v.head) \
                     and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
                 if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
                     return v.head  # "Trump, boasting of ..."
@@ -267,7 +265,7 @@ class CueGrammar:
         if len(subjects) == 1:
             return subjects[0]
         para = self.layout.para_of[verb.i]
-        return min(subjects, key=lambda s: (self.layout.para_of[s.i] != para, s.ent_type_ in _PLACES, abs(s.i - verb.i)))
+        return min(subjects, key=lambda s: (self.layout.para_of[s.i] != para, s.ent_type_ in PLACE_ENTS, abs(s.i - verb.i)))
 
     def adjacent_name(self, verb: Token, k: int) -> Token | None:
         """Parse failed: the name right after the verb ("said Trump") or right before it."""
@@ -298,7 +296,7 @@ class CueGrammar:
 def _not_place(subjects: list[Token]) -> Token:
     """The first of a verb's subjects that is not a place: a dateline the parser took for one
     ("PARIS (AP) - Ana Ruiz has criticised ..., saying") speaks for no one."""
-    return next((s for s in subjects if s.ent_type_ not in _PLACES), subjects[0])
+    return next((s for s in subjects if s.ent_type_ not in PLACE_ENTS), subjects[0])
 
 
 def _inverted_name(index: ParseIndex, verb: Token, subjects: list[Token]) -> Token | None:
@@ -326,7 +324,7 @@ def _own_naming(verb: Token, pronoun: Token) -> bool:
     again, nor through a relative pronoun ("Roe, who called it ..."), left to the report."""
     if pronoun.tag_ != "PRP":
         return False
-    return verb.dep_ != "relcl" and not any(c.lower_ in _RELATIVE_OBJECTS for c in verb.children)
+    return verb.dep_ != "relcl" and not any(c.lower_ in RELATIVE_OBJECTS for c in verb.children)
 
 
 def _thing(token: Token) -> bool:
@@ -350,7 +348,7 @@ def _unrealised(index: ParseIndex, verb: Token) -> bool:
 
 def _addressed(index: ParseIndex, verb: Token) -> bool:
     """A passive speech verb whose subject is spoken to, not speaking: "was asked", "was told"."""
-    return verb.lemma_.lower() not in _SPEAKER_PASSIVES and index.has_child(verb, dep="nsubjpass")
+    return verb.lemma_.lower() not in SPEAKER_PASSIVES and index.has_child(verb, dep="nsubjpass")
 
 
 def _agent(index: ParseIndex, verb: Token) -> Token | None:
@@ -369,7 +367,7 @@ def _conjunct_speech(verb: Token, para_of: list[int]) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_speech_verb(verb):
         return None
     v = verb.head
-    if is_speech_verb(v) or v.dep_ not in ("ccomp", "xcomp"):
+    if is_speech_verb(v) or v.dep_ not in COMPLEMENT_CLAUSE_DEPS:
         return None
     for _ in range(3):
         v = v.head
@@ -422,6 +420,6 @@ def _determined(noun: Token) -> bool:
 
 def _phrase_head(token: Token, stop: int) -> Token:
     """The head noun a modifier leads to, rightwards and before ``stop``: "New" in "New Hampshire Democrat"."""
-    while token.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod") and token.i < token.head.i < stop:
+    while token.dep_ in PREMODIFIER_DEPS and token.i < token.head.i < stop:
         token = token.head
     return token

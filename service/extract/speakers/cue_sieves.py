@@ -12,18 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .cue_grammar import SUBJECT_DEPS
 from ..lexicon.cues import NAMING_VERBS, SPEECH_NOUNS, is_according_to, is_speech_verb
+from ..lexicon.function_words import FREE_RELATIVES, RELATIVE_PRONOUNS, WEAK_SUBJECTS
+from ..lexicon.grammar import NAMED_DEPS, NOUN_COMPLEMENT_DEPS, SUBJECT_DEPS
 from .mentions import Who, silent_document
 from ..people.person_words import could_speak, person_noun
-from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars, mere_thing
+from .context import Context, Decision, antecedent, chars, mere_thing
 
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
-# How a speech noun's own words hang on it ("claim that ...", "remarks about ..."); a quote
-# right after it otherwise is what someone called it ("called Trump's remarks 'racist'").
-_NOUN_COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp"})
-# A free relative as subject ("talked about what will happen 'if we lose'") names no one: climb on.
-_WHAT = frozenset({"what", "whatever"})
 
 
 def cue_subject(ctx: Context, k: int) -> Decision | None:
@@ -102,7 +98,7 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
             break
         below, token = token, token.head
         if _named_owner(token) is not None and not ctx.layout.quoted(token) \
-                and (below.i < token.i or below.dep_ in _NOUN_COMPLEMENTS):
+                and (below.i < token.i or below.dep_ in NOUN_COMPLEMENT_DEPS):
             # "X seized on Trump's claim that '...'": the words are the named owner's
             return _Framing(ctx.speaker(_named_owner(token), k), chars(token), owners_words=True)
         if ctx.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
@@ -110,7 +106,7 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
         aside = ctx.grammar.parenthetical(token)
         if aside is not None:
             subject = ctx.grammar.subject(aside, k)
-            if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS:
+            if subject is not None and antecedent(subject).lower_ not in RELATIVE_PRONOUNS | WEAK_SUBJECTS:
                 return _Framing(ctx.speaker(subject, k), chars(aside))
         if token.lemma_ == "be":
             continue
@@ -120,7 +116,8 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
             who = ctx.speaker(subject, k)
             if who.entity is not None and who.entity.is_org:
                 return _Framing(who, chars(token))
-        if subject is not None and antecedent(subject).lower_ not in RELATIVE | WEAK_SUBJECTS | _WHAT:
+        # a free relative as subject ("talked about what will happen 'if we lose'") names no one: climb on
+        if subject is not None and antecedent(subject).lower_ not in RELATIVE_PRONOUNS | WEAK_SUBJECTS | FREE_RELATIVES:
             claim = _owned_claim_above(ctx, token)
             if claim is not None:
                 # "Roe's claim that thousands 'cheered in the streets'": Roe's words, not the thousands'
@@ -168,7 +165,7 @@ def _reporter(ctx: Context, verb: Token, k: int) -> _Framing | None:
     if outer is None:
         return None
     subject = ctx.grammar.subject(outer, k)
-    if subject is None or antecedent(subject).lower_ in RELATIVE | WEAK_SUBJECTS:
+    if subject is None or antecedent(subject).lower_ in RELATIVE_PRONOUNS | WEAK_SUBJECTS:
         return None
     return _Framing(ctx.speaker(subject, k), chars(outer))
 
@@ -185,7 +182,7 @@ def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i != thing.i
                     and not ctx.layout.quoted(c) and could_speak(c)]
-        if subjects and subjects[0].lower_ not in RELATIVE | WEAK_SUBJECTS \
+        if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS | WEAK_SUBJECTS \
                 and not mere_thing(subjects[0], ctx.speaker(subjects[0], k)):
             return subjects[0]
     return None
@@ -280,8 +277,8 @@ def _owned_claim_above(ctx: Context, verb: Token) -> tuple[Token, Token] | None:
             return None
         if token.pos_ in ("VERB", "AUX") and (is_speech_verb(token) or token.lemma_.lower() in NAMING_VERBS):
             return None
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and below.dep_ in _NOUN_COMPLEMENTS:
-            if token.dep_ in ("dobj", "oprd", "nsubjpass") and token.head.lemma_.lower() in NAMING_VERBS:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and below.dep_ in NOUN_COMPLEMENT_DEPS:
+            if token.dep_ in NAMED_DEPS and token.head.lemma_.lower() in NAMING_VERBS:
                 return None
             owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")
                           and not ctx.layout.quoted(c)), None)
@@ -293,6 +290,6 @@ def _named_owner(noun: Token) -> Token | None:
     """The name owning a speech noun: "Trump" of "Trump's claim"."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
-    if noun.dep_ in ("dobj", "oprd", "nsubjpass") and noun.head.lemma_.lower() in NAMING_VERBS:
+    if noun.dep_ in NAMED_DEPS and noun.head.lemma_.lower() in NAMING_VERBS:
         return None  # "Y called Trump's remarks 'racist'": Y's word for them
     return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)

@@ -45,20 +45,19 @@ from spacy.tokens import Span, Token
 
 from ..article import Article
 from ..lexicon.cues import is_speech_verb
+from ..lexicon.documents import DOCUMENT_NOUNS
+from ..lexicon.function_words import FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS
+from ..lexicon.grammar import BESIDE_TITLE_DEPS, DATE_OR_SUM_ENTS, OWN_CLAUSE_DEPS, OWNER_DEPS, SUBJECT_DEPS
+from ..lexicon.people import (BODY_NOUNS, KIN_GROUPS, NON_PERSON_NOUNS, PARTITIVE_NOUNS, SPOKESPEOPLE,
+                              UNNAMED_ROLES)
+from ..lexicon.punctuation import NICKNAME_CLOSERS, NICKNAME_OPENERS
 from ..quotes.frames import Layout
 from ..lexicon.names import title_word
 from ..people.entity import Entity
-from ..people.people import DOCUMENT_NOUNS, NON_PERSON_NOUNS, People, clause_depth, how_named
-from ..people.person_words import (BODY_NOUNS, PARTITIVE_NOUNS, UNNAMED_ROLES, aged, could_speak, people_plural,
-                           person_noun, stands_for_people)
+from ..people.people import People, clause_depth, how_named
+from ..people.person_words import aged, could_speak, people_plural, person_noun, stands_for_people
 
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
-# Unnamed people who speak for a body, in the plural: "officials at X" speak as X.
-_SPOKESPEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
-# Collective nouns a possessor has: "Scott's family" is not one named person.
-_KIN_GROUPS = frozenset("family relatives household team staff camp side entourage circle".split())
-_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
-_NOT_A_NAME = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})  # a surname after a nickname is none of these
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
 _SIGNATURE_REACH = 6
@@ -94,7 +93,7 @@ class Resolver:
         """The speaker a subject token stands for; ``prefer`` helps a pronoun with no clear antecedent."""
         people = self.people
         if token.pos_ == "PRON" or token.lower_ in ("he", "she", "they", "it"):
-            if token.lower_ in _FIRST_PERSON:
+            if token.lower_ in FIRST_PERSON_PRONOUNS:
                 return self._narrator(token)
             if token.lower_ in GROUP_PRONOUNS:
                 return self._group(token, prefer)
@@ -177,7 +176,7 @@ class Resolver:
                 break
             head = head.head
             for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and not self.layout.quoted(child):
+                if child.dep_ in SUBJECT_DEPS and child.i < token.i and not self.layout.quoted(child):
                     found = self._many(child)
                     if found is not None:
                         return found
@@ -190,7 +189,7 @@ class Resolver:
             sent = self.index.sentence_of(doc[sent.start - 1])
             if self.layout.paragraph_at(sent.end_char - 1) < para - 1:
                 break
-            subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.layout.quoted(t)),
+            subjects = sorted((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.layout.quoted(t)),
                               key=lambda t: (clause_depth(t), t.i))
             for subject in subjects:
                 found = self._many(subject)
@@ -260,7 +259,7 @@ class Resolver:
         does not mean Ana; a name before it may ("As Ana spoke, the senator said"), and so may
         one in a clause further down ("the senator said critics think Ana erred")."""
         verb = token.head
-        if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        if token.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             return frozenset()
         tokens = [t.i for t in verb.subtree if t.i > token.right_edge.i and _same_clause(t, verb)]
         return self.people.named_at(tokens)
@@ -282,14 +281,13 @@ class Resolver:
         return self.doc[left:_partitive(token).i + 1]
 
 
-GROUP_PRONOUNS = frozenset({"they", "them"})
 _GROUP_SENTENCES = 2  # sentences back a plural subject is still what "they" means
 _GROUP_CHAIN = 2  # "they" standing for a "they" before it, at most this many times
 
 
 def _speaks(token: Token) -> bool:
     """The subject of a speech verb: "the note says", "the pitch reads"."""
-    return token.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(token.head)
+    return token.dep_ in SUBJECT_DEPS and is_speech_verb(token.head)
 
 
 def speaker_name(speaker: Who | None) -> str | None:
@@ -328,7 +326,7 @@ def _direct_issuer(document: Token) -> Token | None:
     """Who a document's own words name as its issuer: "the IMF report", "X's letter", "a
     complaint filed by X", "a video by X", "a letter from X", "X sent a letter"."""
     for child in document.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and could_speak(child):
+        if child.dep_ in OWNER_DEPS and child.pos_ == "PROPN" and could_speak(child):
             return child
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "agent"]
@@ -344,7 +342,7 @@ def _direct_issuer(document: Token) -> Token | None:
 
 def _body_of(token: Token) -> Token | None:
     """The organisation unnamed officials speak for: "officials at the agency", "spokesmen for X"."""
-    if token.tag_ != "NNS" or token.lemma_.lower() not in _SPOKESPEOPLE:
+    if token.tag_ != "NNS" or token.lemma_.lower() not in SPOKESPEOPLE:
         return None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "from", "for", "with", "of"):
@@ -389,10 +387,6 @@ def _partitive(token: Token) -> Token:
     return token
 
 
-_OPEN_MARKS = frozenset({'"', "“"})
-_CLOSE_MARKS = frozenset({'"', "”"})
-
-
 def _nicknamed(span: Span) -> Span:
     """A first name the parser cut off before a nickname in marks ('Carla' of 'Carla "Cici" Diaz'):
     the whole name, so the surname, and what stands after it ("(D-Bay City)"), belong to it.
@@ -400,11 +394,12 @@ def _nicknamed(span: Span) -> Span:
     nor one followed by a date ('"Folly" Monday')."""
     doc = span.doc
     i = span.end
-    if len(span) > 2 or i + 3 >= len(doc) or doc[i].text not in _OPEN_MARKS or doc[i + 2].text not in _CLOSE_MARKS:
+    if len(span) > 2 or i + 3 >= len(doc) or doc[i].text not in NICKNAME_OPENERS \
+            or doc[i + 2].text not in NICKNAME_CLOSERS:
         return span
     nickname, surname = doc[i + 1], doc[i + 3]
     if not (nickname.is_alpha and nickname.is_title and surname.is_alpha and surname.is_title
-            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in _NOT_A_NAME):
+            and surname.pos_ in ("PROPN", "NOUN") and surname.ent_type_ not in DATE_OR_SUM_ENTS):
         return span
     end = i + 4
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
@@ -432,18 +427,14 @@ def _name_after_title(token: Token) -> Token:
     Jo Roe,"): the name."""
     if not title_word(token.text):
         return token
-    names = [c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
+    names = [c for c in token.children if c.dep_ in BESIDE_TITLE_DEPS and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
     return names[0] if names else token
-
-
-# Dependencies that open a finite clause of its own below a verb.
-_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 
 
 def _same_clause(token: Token, verb: Token) -> bool:
     """A word of ``verb``'s own clause: no clause of its own opens between them."""
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in _OWN_CLAUSE:
+        if token.dep_ in OWN_CLAUSE_DEPS:
             return False
         token = token.head
     return token.i == verb.i
@@ -451,7 +442,7 @@ def _same_clause(token: Token, verb: Token) -> bool:
 
 def _possessed_person(token: Token) -> Token | None:
     """The named owner in "Obama's former campaign strategist", a singular person noun."""
-    if token.tag_ != "NN" or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS | _KIN_GROUPS:
+    if token.tag_ != "NN" or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS | KIN_GROUPS:
         return None
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     return owners[0] if owners else None
@@ -472,7 +463,7 @@ def _definite_person(token: Token) -> bool:
 
 def _definite_body(token: Token) -> bool:
     """'the union', 'the committee': one body the article has named already."""
-    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() not in NON_PERSON_NOUNS - DOCUMENT_NOUNS:
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() not in BODY_NOUNS:
         return False
     children = list(token.children)
     return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
@@ -480,7 +471,7 @@ def _definite_body(token: Token) -> bool:
 
 def _owned_body(token: Token) -> bool:
     """'Ana's campaign', 'his staff': a body someone named has, which "they" can stand for."""
-    return token.tag_ == "NN" and token.lemma_.lower() in BODY_NOUNS | _KIN_GROUPS \
+    return token.tag_ == "NN" and token.lemma_.lower() in BODY_NOUNS | KIN_GROUPS \
         and any(c.dep_ == "poss" for c in token.children)
 
 

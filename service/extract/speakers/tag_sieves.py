@@ -12,8 +12,11 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import is_speech_verb
+from ..lexicon.function_words import RELATIVE_PRONOUNS, WEAK_SUBJECTS
+from ..lexicon.grammar import FINITE_TAGS, NOUN_PHRASE_POS
+from ..lexicon.punctuation import LEAD_IN_BREAKS, OPEN_ENDINGS
 from ..people.person_words import could_speak
-from .context import RELATIVE, WEAK_SUBJECTS, Context, Decision, antecedent, chars
+from .context import Context, Decision, antecedent, chars
 
 _BYLINE = re.compile(r"'?[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 # The next paragraph opening with a dash and a name; a signature line is no longer than this.
@@ -21,13 +24,7 @@ _SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 _SIGNATURE_CHARS = 80
 # A closing mark, a long dash and a name with no mark after it, up to the end of the line.
 _LINE_BYLINE = re.compile(r"(?<=[”\"’])[^\S\n]*(―|—)[^\S\n]*(?=[A-Z][^“”\"\n]*$)")
-# A dash or an ellipsis before a colon lead-in sets the name apart from what comes before it.
-_LEAD_IN_BREAKS = frozenset({"-", "–", "—", "―", "--", "…", "..."})
-# What a quote's words end with when the reporter's sentence runs on after it.
-_OPEN_ENDINGS = frozenset({",", "?", "!", "—", "-"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _TAIL = 4  # words after the verb of a tag that follows a quote ending in "?" or "!"
-_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
 _SUBJECT_REACH = 12  # tokens before the verb of a closing clause that may hold its subject
 _NAME_IN_MARKS_WORDS = 4  # a phrase in marks this short inside a closing clause is part of it
 _APPOSITION_REACH = 20  # ... when an apposition with commas of its own stands between them
@@ -63,13 +60,13 @@ def colon_lead_in(ctx: Context, k: int) -> Decision | None:
     i = colon - 1
     tokens: list[Token] = []
     while i >= 0 and doc[i].text not in (".", "!", "?") and layout.para_of[i] == layout.para_of[colon]:
-        if doc[i].text in _LEAD_IN_BREAKS and tokens and doc[i].whitespace_:
+        if doc[i].text in LEAD_IN_BREAKS and tokens and doc[i].whitespace_:
             break  # "HEADLINE WORDS - Ana Ruiz:", "he wrote ... Ana Ruiz:": the name after the break
         if not layout.quoted(doc[i]):  # a phrase in marks inside the lead-in: "Ana called it "x" and said:"
             tokens.append(doc[i])
         i -= 1
     for verb in (t for t in tokens if t.pos_ in ("VERB", "AUX")):
-        if comma and verb.tag_ not in _FINITE:
+        if comma and verb.tag_ not in FINITE_TAGS:
             return None  # "a column entitled, '...'": a title, no one speaking
         subject = ctx.grammar.subject(verb, k)
         if subject is not None and antecedent(subject).lower_ not in WEAK_SUBJECTS:
@@ -146,21 +143,21 @@ def trailing_clause(ctx: Context, k: int) -> Decision | None:
     if run.close_mark is None or ctx.partial(k):
         return None
     ending = ctx.layout.text[run.start:run.end].rstrip()[-1:]
-    if ending not in _OPEN_ENDINGS:
+    if ending not in OPEN_ENDINGS:
         return None
     clause = _closing_clause(ctx, k)
     if not clause:
         return None
     doc = ctx.doc
     first = doc[clause[0]]
-    if first.lower_ in RELATIVE:
+    if first.lower_ in RELATIVE_PRONOUNS:
         return None  # '"...," which Ana doubts': a clause about the words, not their source
-    if first.pos_ in ("VERB",) and first.tag_ in _FINITE:
+    if first.pos_ in ("VERB",) and first.tag_ in FINITE_TAGS:
         head = _inverted_subject(doc, clause[1:])
         verb = first
     else:
         verb, head = _subject_then_verb(doc, clause)
-    if verb is None or head is None or not could_speak(head) or head.lower_ in RELATIVE | WEAK_SUBJECTS:
+    if verb is None or head is None or not could_speak(head) or head.lower_ in RELATIVE_PRONOUNS | WEAK_SUBJECTS:
         return None
     if ending in "?!" and first.text[:1].isupper() and len(clause) > verb.i - clause[0] + _TAIL:
         return None  # a new sentence of the reporter's, not a tag after the quote
@@ -212,7 +209,7 @@ def _inverted_subject(doc: Doc, tokens: list[int]) -> Token | None:
     phrase: list[Token] = []
     for i in tokens:
         t = doc[i]
-        if t.pos_ not in _PHRASE_TAGS and t.text not in ("-", "."):
+        if t.pos_ not in NOUN_PHRASE_POS and t.text not in ("-", "."):
             break
         phrase.append(t)
     heads = [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -244,7 +241,7 @@ def _tag_after_commas(doc: Doc, tokens: list[int], j: int, phrase: list[Token]) 
     heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
     for m in range(j + 1, min(len(tokens), j + _APPOSITION_REACH)):
         t = doc[tokens[m]]
-        if t.pos_ == "VERB" and t.tag_ in _FINITE and doc[tokens[m - 1]].text == ",":
+        if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and doc[tokens[m - 1]].text == ",":
             return (t, heads[-1]) if heads and is_speech_verb(t) else (None, None)
     return None, None
 
@@ -256,7 +253,7 @@ def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token
     j = 0
     while j < min(len(tokens), _SUBJECT_REACH):
         t = doc[tokens[j]]
-        if phrase and (t.pos_ == "VERB" and t.tag_ in _FINITE or _misread_read(t, j, tokens)):
+        if phrase and (t.pos_ == "VERB" and t.tag_ in FINITE_TAGS or _misread_read(t, j, tokens)):
             heads = [p for p in phrase if p.pos_ in ("PROPN", "NOUN", "PRON")]
             return (t, heads[-1]) if heads else (None, None)
         if t.text == "," and phrase:
@@ -269,7 +266,7 @@ def _subject_then_verb(doc: Doc, tokens: list[int]) -> tuple[Token | None, Token
                 return None, None
             j = close + 1
             continue
-        if t.pos_ not in _PHRASE_TAGS and t.text != "-":
+        if t.pos_ not in NOUN_PHRASE_POS and t.text != "-":
             return None, None
         phrase.append(t)
         j += 1
