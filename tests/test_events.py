@@ -42,6 +42,12 @@ SAID_AT = [
     ('Ortega sat down for an interview with the Daily Ledger and called the plan "a scam."', "a scam.",
      "an interview with the Daily Ledger"),
     ('Ortega noted later in the hearing that the plan was "a scam."', "a scam.", "the hearing"),
+    ('Ortega said so in an interview with the Daily Ledger: the plan was "a scam."', "a scam.",
+     "an interview with the Daily Ledger"),
+    ('Ortega agreed to an interview with the Daily Ledger and called the plan "a scam."', "a scam.",
+     "an interview with the Daily Ledger"),
+    # given: the event noun a verb of giving takes
+    ('Ortega gave a speech in Dayton on Monday and called the plan "a scam."', "a scam.", "a speech"),
     # opening the sentence, whatever the verb; a short "issued <time>" clause belongs to it
     ('In a statement released Sunday, Ortega was blunt. "It is a scam," she said.', "It is a scam,",
      "a statement released Sunday"),
@@ -65,6 +71,7 @@ SAID_AT = [
 OUTLETS_AND_PLACES = [
     ('Ortega wrote on Twitter that the plan was "dead on arrival."', "dead on arrival.", "Twitter"),
     ('Ortega took to Facebook to call the plan "a scam."', "a scam.", "Facebook"),
+    ('Ortega said on Twitter that the plan was "a scam."', "a scam.", "Twitter"),
     # a show named after its outlet is part of it
     ('Ortega told CBS Evening News on Monday that the plan was "a scam."', "a scam.",
      "CBS Evening News on Monday"),
@@ -81,6 +88,9 @@ OUTLETS_AND_PLACES = [
     # an audience, and a place, when nothing better is named
     ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
     ('Ortega argued in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
+    ('Ortega told a crowd in Akron that the plan was "a scam."', "a scam.", "a crowd in Akron"),
+    # one event per sentence, the surest: a rally over the reporters told
+    ('Ortega told reporters at a rally in Akron that the plan was "a scam."', "a scam.", "a rally in Akron"),
 ]
 
 WRITINGS = [
@@ -98,6 +108,8 @@ NOT_AN_EVENT = [
     # inside what is reported said, not where it was said
     ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
      None),
+    # a people told is no audience
+    ('Ortega told Canadians that the plan was "a scam."', "a scam.", None),
     # named inside the quotation: the speaker's event, not the reporter's
     ('"At our first hearing before the board, they laughed at me," Ortega recalled in an interview.',
      "At our first hearing before the board, they laughed at me,", "an interview"),
@@ -151,6 +163,9 @@ EARLIER = [
     # "the statement" is the earlier, fuller one
     ('Ortega issued a statement on Tuesday.\n\nIn the statement, she called the plan "a scam."', "a scam.",
      "a statement on Tuesday"),
+    # a bare name: the earlier, fuller naming of the outlet
+    ('Ortega told the Daily Ledger on Friday that taxes would rise.\n\nLater she told the Ledger the plan was '
+     '"a scam."', "a scam.", "the Daily Ledger on Friday"),
 ]
 
 

@@ -17,6 +17,7 @@ def _texts(text: str) -> list[str]:
     ('"We are ready,” she said.', ["We are ready,"]),
     ("”We are ready,” she said.", ["We are ready,"]),
     ("«Nous sommes prêts», a-t-elle dit.", ["Nous sommes prêts"]),
+    ("She said „we are ready“ today.", ["we are ready"]),
     ("''This is not tax reform,'' said the senator.", ["This is not tax reform,"]),
     ("``This is not tax reform,'' said the senator.", ["This is not tax reform,"]),
     # single marks nested in a double-quoted run belong to it
@@ -47,6 +48,10 @@ def test_apostrophes_are_not_quotes(text: str) -> None:
                                                                           "Second and last paragraph."]),
     # a stray opening mark: the later one starts the run
     ('A stray " mark and then "a real quote" here.', ["a real quote"]),
+    # an opening mark of another family inside a run is passed over; the next closing mark of any family ends it
+    ("“He wore a «Vote Ruiz» pin,” she said.", ["He wore a «Vote Ruiz"]),
+    # a doubled archive mark inside an open run is a stray: the later one starts the run
+    ("``A stray ``and then the quote,'' she said.", ["and then the quote,"]),
     # marks with nothing between them are not runs
     ('Empty "" marks.', []),
 ])

@@ -1,24 +1,13 @@
 """The events words were said at, found once per article (by ``choice.Events``): the candidates
 ``choice.Events.event_for`` picks from.
 
-A token names an event, ranked by how sure it is that words were said at it:
-- DIRECT: an event noun ("interview", "briefing", "town hall", "statement", "a series of
-  tweets") in/at/during/on a verb of saying ("said in an interview", "noted later in the
-  hearing", "said so in an interview"), after "agreed to" or "sat down for", given, held,
-  issued, posted or written ("gave a speech", "wrote a memoir"); an outlet one speaks to or on
-  ("told CNN", "told CBS Evening News", "told Fox News host Jane Roe", "said on Twitter", "took to
-  Facebook"); a writing that speaks ("the report stated", "A campaign ad claimed that",
-  "according to a complaint").
-- SETTING: an event noun opening a sentence whatever its verb ("In a statement released Sunday,
-  she was blunt"), or after/before/following a verb of saying ("said after meeting with the
-  mayor"); speaking to an audience or in a place ("speaking to a farmers group in Iowa").
-- WEAK: an audience told something ("told reporters", "told a crowd in Akron"), a letter sent,
-  an event at/during a verb that is not one of saying ("was blunt at the hearing"), a place
-  one said something in ("argued in Dayton, Ohio").
-Not events: one still to come ("the upcoming vote", "the next hearing"), one inside what is
-reported said ("insisted that ... at the meeting"), one named inside a quotation of more than a
-few words, a people ("told Canadians"). One event per sentence: the surest, the first
-among equals. Its words are cut by ``phrases.phrase``. Not handled: events named only
+Owns which tokens name an event and how sure each is: DIRECT (an event noun a verb of saying is
+in, at or on, one given or issued, an outlet spoken to, a writing that speaks), SETTING (an event
+noun opening a sentence, after or before a verb of saying, speaking to an audience or in a place)
+and WEAK (an audience told, a letter sent, an event at another verb, a place); one per sentence,
+the surest, the first among equals; its words are ``phrases.phrase``'s. The cases are tables in
+tests/test_events.py. Not events: one still to come, one inside what is reported said or inside a
+quotation of more than a few words, a people ("told Canadians"). Not handled: events named only
 by a verb ("tweeted"), or by a noun outside ``lexicon.events``.
 """
 from __future__ import annotations

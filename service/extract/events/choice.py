@@ -1,25 +1,13 @@
-"""The event a quote's words came from, as a span of the article.
+"""The event a quote's words came from, as a span of the article, with its time and place words.
 
-``Events.event_for``: the event the words came from ("a press briefing aboard Air Force One on
-Friday", "an interview with ...", "a statement released Sunday", "Twitter", "NBC's "Evening
-Desk" on Friday"), with the time and place words that go with it, looked for in the quote's own
-sentence, the claim, and then earlier sentences about the same speaker. None when the article
-does not say.
-
-The candidates are the events the article names (``candidates.py``), each DIRECT, SETTING or WEAK. The
-quote's own sentence and the claim take any, a sure one before a WEAK one and the quote's own
-sentence first (the claim may frame an earlier event: "At a rally on Monday, Ortega
-attacked the plan." then '"...," she said in an interview on Friday'); an earlier sentence
-only a DIRECT or SETTING one, and only where the speaker acts in it ("Ortega thanked Reed on Twitter" is Ortega's event, not
-Reed's), nearest first. A WEAK one of the quote's own sentences ("she told the crowd") gives way
-to a surer one in the speaker's sentence just before ("At a rally in Dayton, Ortega ..."). An
-event named again as "the <noun>" or by a bare name is answered with its nearest earlier,
-fuller naming ("a statement on Tuesday" for a later "the statement"; "CBS Evening News" for a
-later "CBS"). The answer (``answer.build``) gives a later quote with no event of its own the
-speaker's first one. Not handled: events the reporter gives for a whole article without tying
-them to the speaker (a hearing, a debate), and events named only by a verb ("tweeted").
-``Events`` finds the candidates, and reads them by head word and each speaker's acting mentions,
-once per article, so a quote's event costs no walk back over every earlier mention or candidate.
+Owns choosing among the candidates (``candidates``): the quote's own sentence first, then the
+claim (a sure event before a WEAK one), then earlier sentences where the speaker acts, nearest
+first and only a DIRECT or SETTING event; an event named again ("the statement", "the Ledger") is
+answered with its nearest earlier, fuller naming. None when the article does not say; the answer
+(``answer.build``) gives a later quote with no event of its own the speaker's first one. ``Events``
+reads the candidates once per article. The cases are tables in tests/test_events.py. Not handled:
+events the reporter gives for a whole article without tying them to the speaker, and events named
+only by a verb ("tweeted").
 """
 from __future__ import annotations
 
@@ -43,12 +31,8 @@ def event_for(doc: Doc, quote: tuple[int, int], claim: TextSpan | None,
               speaker_mentions: Sequence[tuple[int, int]] = (),
               quoted: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
     """The event the quote came from, with its time and place words; None when not stated.
-
-    Looked for in the quote's own sentence(s), then the claim, then earlier sentences that
-    name the speaker as the one who acts (``speaker_mentions``, in text order), nearest first.
-    ``quoted``: the article's quoted runs, in text order (an event named inside a quotation
-    is not one). For many quotes of one article, ``Events(article).event_for``.
-    """
+    ``speaker_mentions`` and ``quoted`` (the article's quoted runs) are (start, end) in text order.
+    For many quotes of one article, ``Events(article).event_for``."""
     return Events(Article(doc, quoted)).event_for(quote, claim, speaker_mentions)
 
 

@@ -1,41 +1,15 @@
 """The claim a quote backs up: the reporter's own sentence, as a span of the article.
 
-``claim_for``: the reporter's own sentence that the quote supports. When the quote sits
-inside a sentence the reporter leads with ten or more words of their own ("The mayor called
-the plan "a disgrace" and vowed to block it ..."), that sentence, unless an earlier sentence
-of the same paragraph that can be a claim (below) is about the speaker: then that one, the
-framing the quoted phrase elaborates, or the sentence just before it when the quote's
-sentence opens with a connective that leans on it ("However, ...", "So when ...").
-Otherwise, the sentence just before in the paragraph when the reporter leads it about the
-speaker with a quoted phrase inside (ten or more words of the reporter's: 'Ortega said the
-plan was "a waste" and ...'); for a quote that names its speaker only by a pronoun
-('"...," she said'), that sentence may also close the paragraph before and needs only six
-words of the reporter's. Otherwise, going back from the quote, the nearest earlier sentence
-(in the quote's paragraph, or one or two paragraphs back; a paragraph is a line) that holds
-no quotation and is a statement (four words or more, not a question, a time stamp or a
-byline, and six or more when it is a lead-in ending in a colon: "He said:" is none); two
-paragraphs back only when it is about the speaker; and not when the quote's sentence is the
-first to name its speaker while that earlier sentence follows a quotation in its own
-paragraph: it is the reporter's word on those quoted words, and a new voice starts with its
-own sentence.
-When there is none, the whole sentence (or sentences) that holds the quote.
-A claim is at most ``MAX_CLAIM_CHARS`` long: a longer sentence is one whose end could not be
-found (run-on text), and is cut at word boundaries to a window of that many characters around
-the quote (the quote's own sentence), or to its last words (an earlier sentence, whose end is
-nearest the quote); when the quote alone is that long, the claim is its own first words.
-``Claims`` reads each sentence once for all the quotes of an article.
-"About the speaker": the sentence overlaps one of the speaker's mentions, holds their
-surname (a description's last word: "the commission"; none for a description someone owns
-or that counts people, "Ana's campaign", "55 percent of voters", whose noun is anyone's), or
-says "the <title>" with their title's head word ("the senator").
-Measured on the dev data, asking every earlier sentence to be about the speaker or to have a
-reporting verb did worse: reporters frame a quote with the topic sentence as often as with
-"X said"; the test pays only at the three places above.
-Measured on the dev data, carrying a speaker's previous claim to their next quote gained as
-many as it lost, so claims are shared along ``continues`` only (``answer.build``).
-Not handled: a claim that comes after its quote; a framing sentence that itself holds a
-quoted phrase further back than the sentence just before (allowing those anywhere gained
-as many as it lost).
+Owns choosing that sentence (``claim_for``; ``Claims`` reads each sentence once per article): the
+quote's own sentence when the reporter leads it with words of their own, else the nearest earlier
+statement within two paragraphs that frames it (preferring one about the speaker where it must
+choose), else the quote's own sentence; a claim is cut to ``MAX_CLAIM_CHARS`` around the quote.
+The cases are tables in tests/test_claims.py (the length cut in tests/test_bounds.py).
+Measured on the dev data: asking every earlier sentence to be about the speaker did worse
+(reporters frame a quote with the topic sentence as often as with "X said"), and carrying a
+speaker's claim to their next quote gained as much as it lost, so claims are shared along
+``continues`` only (``answer.build``). Not handled: a claim that comes after its quote, and a
+framing sentence with a quoted phrase further back than the sentence just before.
 """
 from __future__ import annotations
 
@@ -73,15 +47,10 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def claim_for(doc: Doc, quote: tuple[int, int], quoted: Sequence[tuple[int, int]],
               mentions: Sequence[tuple[int, int]] = (), name: str | None = None,
               role: str | None = None, cue_subject: tuple[int, int] | None = None) -> TextSpan | None:
-    """The sentence the quote backs up (see the module docstring); None only for an empty article.
-
-    ``quote`` is the (start, end) of the quote's words; ``quoted`` every quoted run of the
-    article, (start, end) in text order (as ``marks.quoted_runs`` gives them); ``mentions``
-    the (start, end) of the words that name the speaker, ``name`` the speaker's name and
-    ``role`` their title, when known: they tell a sentence about the speaker. ``cue_subject``:
-    the words that name the speaker for this quote, when known. For many quotes of one
-    article, ``Claims(article).claim_for`` reads each sentence once.
-    """
+    """The sentence the quote backs up; None only for an empty article. Spans are (start, end):
+    ``quote`` the quote's words, ``quoted`` every quoted run in text order; ``mentions``, ``name``
+    and ``role`` (when known) tell a sentence about the speaker, ``cue_subject`` the words naming
+    them for this quote. For many quotes of one article, ``Claims(article).claim_for``."""
     return Claims(Article(doc, quoted)).claim_for(quote, mentions, name, role, cue_subject)
 
 

@@ -1,29 +1,11 @@
 """Quoted runs: pairing quotation marks paragraph by paragraph, from the text alone.
 
-A paragraph is a line (the text between two newlines). Marks are paired inside each
-paragraph, so one bad paragraph cannot throw off the rest of the article.
-
-Handled:
-- curly “ ”, straight ", low „, guillemets « », and the archive spellings '' and ``
-  for a double quote; a mark's role (opening or closing) comes from what stands on
-  either side of it, so a closing ” typed at the start of a quote still opens it, and
-  a mark with nothing after it in its paragraph closes (“They agree. “);
-- three apostrophes as a double mark with a single one nested next to it, the single
-  one kept inside the run (a run 'No,' between the double marks);
-- single marks ‘ ’ ' are never paired: they are apostrophes (Choe’s, students’, the
-  ’90s, rock ’n’ roll) or quotes nested inside a double-quoted run, which belong to it;
-- a run left open at the end of its paragraph ends there (``open_end``), as in a
-  multi-paragraph quote whose next paragraph opens with a mark again;
-- an opening mark inside an open run closes nothing: one of another family is passed
-  over, and the next closing mark of any family ends the run. One of the run's own
-  family is a stray that starts the run again for straight and doubled marks, whose
-  direction is only guessed; curly marks show it, so there it opens a quote nested with
-  the wrong marks (“wearing “Go Team” shirts”), and the first closing mark ends the run,
-  as news gold standards read it (measured better than counting depth); two curly
-  opening marks with nothing between them are one.
-
-Not handled: quotes written only with single marks (British style), and marks that
-span two paragraphs without a mark at the start of the second.
+A paragraph is a line; marks are paired inside each one, so one bad paragraph cannot throw off the
+rest. Owns which double marks (curly, straight, low, guillemets, the archive's '' and ``) open and
+close a run, judged from what stands on either side; single marks are never paired (apostrophes, or
+quotes nested in a double-quoted run); a run left open ends with its paragraph (``open_end``). The
+cases are tables in tests/test_marks.py. Not handled: quotes written only with single marks
+(British style), and marks that span two paragraphs without a mark at the start of the second.
 """
 from __future__ import annotations
 
