@@ -91,6 +91,20 @@ MORE_PLACES_A_ROLE_IS_GIVEN = [
     ("Ivy Marsh serves as treasurer of the Harbor Trust.", "Marsh", ("treasurer", "Harbor Trust")),
     # a region before a title is a beat, not an affiliation
     ("Ivy Marsh, the Asia director at Harrow Bank, said rates would rise.", "Marsh", ("Asia director", "Harrow Bank")),
+    # a body's initials before the title
+    ("IMF chief economist Lena Cruz said growth would slow.", "Cruz", ("chief economist", "IMF")),
+    # an appositive after coordinated names is the last name's
+    ("Lena Cruz and Ned Gray, the envoy, arrived on Monday.", "Gray", ("envoy", None)),
+    ("Lena Cruz and Ned Gray, the envoy, arrived on Monday.", "Cruz", (None, None)),
+    # what someone was counts when nothing else is said; what they are wins
+    ("Lena Cruz was a partner at Dunmore Partners. She said the deal was fair.", "Cruz",
+     ("partner", "Dunmore Partners")),
+    ("Lena Cruz was a partner at Dunmore Partners. Cruz is the chief executive of Harrow Bank.", "Cruz",
+     ("chief executive", "Harrow Bank")),
+    # a later description as the possessor of the next sentence's subject
+    ("Lena Cruz spoke on Monday. The nominee's plan would cut taxes.", "Cruz", ("nominee", None)),
+    # the party the article counts the person among
+    ("Lena Cruz joined her fellow Democrats in voting no.", "Cruz", (None, "Democratic Party")),
 ]
 
 NO_ROLE = [
@@ -135,6 +149,12 @@ def test_a_pronoun_mention_with_a_predicate(nlp: Language) -> None:
     she = doc.char_span(text.index("She"), text.index("She") + 3)
     assert she is not None
     assert role_and_affiliation(doc, [she]) == ("attorney general", "Ohio")
+    # "as" a title after a verb that is not "serve": the post the person holds
+    text = "Lena Cruz took office in May. She occupies the post as the attorney general."
+    doc = nlp(text)
+    she = doc.char_span(text.index("She"), text.index("She") + 3)
+    assert she is not None
+    assert role_and_affiliation(doc, [doc[0:2], she]) == ("attorney general", None)
 
 
 def test_a_place_alone_does_not_outweigh_a_party(nlp: Language) -> None:
@@ -150,6 +170,11 @@ def test_a_place_alone_does_not_outweigh_a_party(nlp: Language) -> None:
 def test_words_inside_a_quote_are_not_the_article_s(nlp: Language) -> None:
     text = '"Our next senator, Ken Doyle, will win this," a volunteer shouted.'
     assert _answer(nlp, text, "Doyle") == (None, None)
+
+
+def test_an_organisation_s_owner_is_its_affiliation(nlp: Language) -> None:
+    text = "CheckPoint said the claim was false. CheckPoint is operated by the Harrow Gazette."
+    assert _answer(nlp, text, "CheckPoint", is_org=True) == (None, "Harrow Gazette")
 
 
 def test_an_organisation_has_no_role(nlp: Language) -> None:

@@ -1,73 +1,19 @@
 """Role and affiliation of one speaker, from what the article itself says about them.
 
 ``Roles(article).role_and_affiliation(mentions)`` reads every place the article names or describes
-the person and returns one (role, affiliation) pair: the most complete the article gives (for one
-person of a parsed ``Doc``, the module's ``role_and_affiliation(doc, mentions)``).
-Handled, for a mention that is a name:
-- a title before the name: "US President Donald Trump" (President, United States),
-  "Unification Minister Chung", "North Korean leader Kim" (leader, North Korea),
-  "Harlow campaign manager Dee Park" (manager, Harlow campaign), "IMF chief economist X" and
-  "Harlow police Chief X" (a body's initials or a place and a body noun), "Republican National
-  Committee spokesman X" (a party word that starts an organisation's name is that organisation),
-  "Sen. Jane Roe" (Senator), "Secretary of State Ann Cole", a first name or quoted nickname in
-  between, a no-break space read as a space; a plural title ("Sens. Roe and Doe") is written out
-  in the singular and given to each coordinated name, and to no single name ("Lawmakers Rip X");
-  a chamber is the body of a leader's title ("House Speaker": House) and part of any other
-  ("House editor"); a region is a beat ("Asia director"), not an affiliation;
-- a party-state tag after it: "(D-Mass.)", ", D-Mass.," or "(D)" (Democratic Party), "(Vt.)"
-  (Vermont), ", Republican of Iowa," (Republican Party);
-- an appositive on either side: "X, a professor at Y,", "X, the CEO of Y,", "X, Y's director
-  of Z,", "X, one of the mayor's aides,", "Y spokeswoman, X,", "X, a senior adviser to the Y
-  campaign,", "X, her Republican opponent,"; one after coordinated names ("X and Y, the envoy,")
-  is the last name's; a relative clause on the name or its appositive: "X, who heads Y,",
-  "X, who is the director of Y,", "X, a physicist who studies Z at Y," (Y), "X, who helmed Y
-  until 1997," (former head); "X of Y" and "X, of Y," (not "a mentor to X at Y": an object's);
-- a predicate about the name or a pronoun that stands for it: "X is the chief economist at Y",
-  "X serves as ...", "she occupies the post as the attorney general", "X wrote for Y",
-  "Y is operated by Z" (an organisation's owner); what someone *was* counts only when nothing
-  else is said, what they are "now" most; the next sentence's predicate when its subject is the
-  person's own pronoun (known from their mentions);
-- a later description of a title, as the subject (or the subject's possessor: "the nominee's
-  plan") of the rest of the sentence or the next one, with nobody else named in between, after
-  the name as the topic (subject, or the main subject's possessor): "Trump spoke on Monday. The
-  Republican nominee said ..."; a description with a party goes on being theirs while the
-  following sentences' subject is the person's own pronoun ("He said ... The GOP candidate did"),
-  and a name that is only a possessor gets a party description that is the main subject (or its
-  possessor) of the same sentence ("as to X's health, the Democratic nominee's doctor says");
-- the party the article counts them among: "Republicans, including Senator X", "her fellow
-  Democrats"; and "the Democratic senator" anywhere, when nobody else is titled Senator by name;
-and for a mention that is a description ("a spokeswoman for Y", "the senator"), its own words; a
-speaker known only by a noun for what they do has it as role ("an announcer", "the ad's narrator":
-not "a report"), and "an attorney for Y, X," is X's even where the parser hangs X on Y.
-A party noun in a description ("the top Democrat on the committee") gives the party, no role;
-coordinated roles ("the former city treasurer and current Green Party nominee") keep the one
-marked current, else both ("a former chairman and presidential candidate": former is said of
-both; "current" itself is dropped). "for" a field stays in the role ("vice president for
-policy"); an affiliation must name its body (a proper noun or entity, or a body noun: "the
-campaign"), never a field ("an advocate for human rights") or a person ("an attorney for Bryce").
-Mentions inside quoted runs (``quoted``) are the speaker's words, not the article's: skipped.
-Abbreviated titles are written out (Sen. is Senator); places become their names (U.S. and
-American are United States, Vt. is Vermont); party words become the party (GOP is the
-Republican Party); an acronym is the name the article spells out for it ("IMF": International
-Monetary Fund); any other affiliation keeps the article's words; a body is never its own.
-Among several findings the one that says most wins (a title before the name or an appositive
-over a later description or a predicate; with an organisation over a party over a place or a
-person, "McCrory's opponent"), the earliest on a tie. The affiliation is the chosen role's own,
-unless that is only a place and another finding names a body or party ("Vermont Sen." and
-"the Democratic senator"), or the role is a past one and a current body is named; else the best
-ranked of the current findings. A title "of" a state or country serves its government ("the
-attorney general of Oklahoma": Oklahoma, over a party). A national leader's title held now
-("President", "Secretary of State") with no country said takes the country whose seat of
-government the article names in its own words, when it names one ("the White House": United
-States); "former President" does not.
-The patterns live in ``around_name`` (before and right after a name), ``context`` (around
-a mention) and ``phrases`` (reading a description or a run of words).
-Not handled: roles only implied by verbs other than those in ``titles.ROLE_VERBS``, a
-description far from the name or before it (that is coreference, the caller's to pass as a
-mention), fronted appositives ("Now the top prosecutor, Okafor said"), stacked titles are kept
-whole ("nominee Gov." is "nominee Governor"), what a person's own or another speaker's quoted
-words call them, and anything the article does not say (a President in an article that names no
-seat of government gets no country, though gold data often gives one).
+the person (a title before the name, a party-state tag, an appositive or relative clause, a
+predicate about the name or their own pronoun, a later description while they stay the topic, the
+party the article counts them among; for a description, its own words) and returns one
+(role, affiliation): the finding that says most, the earliest on a tie, with the affiliation that
+goes with it. Titles, places, parties and acronyms are written out; mentions inside quoted runs
+are the speaker's words, not the article's, and are skipped. The patterns live in ``around_name``,
+``context`` and ``phrases``; the cases are tables in tests/test_roles.py. Not handled: roles only
+implied by verbs outside ``titles.ROLE_VERBS``; a description far from the name or before it
+(coreference, the caller's to pass as a mention); fronted appositives ("Now the top prosecutor,
+Okafor said"); a body's title with a place or campaign before it ("Harlow police Chief",
+"Harlow campaign manager": the whole is the role); "one of the mayor's aides"; stacked titles,
+kept whole ("nominee Gov."); what quoted words call a person; and anything the article does not
+say (a President with no seat of government named gets no country).
 """
 from __future__ import annotations
 
@@ -109,14 +55,9 @@ class Roles:
         return _article_facts(self.article.doc, self.article.quoted)
 
     def role_and_affiliation(self, mentions: Sequence[Span], is_org: bool = False) -> tuple[str | None, str | None]:
-        """(role, affiliation) of the person the ``mentions`` name or describe; None where the article is silent.
-
-        ``mentions`` are the spans where the article names the person (full name, surname,
-        with or without titles) or describes them ("the senator", "a spokeswoman for Y").
-        An organisation (``is_org``) has no role; its affiliation comes only from words like
-        "X, a unit of Y". Mentions inside the article's quoted runs are a speaker's words, not
-        the article's, and are passed over.
-        """
+        """(role, affiliation) of the person the ``mentions`` (names, or descriptions such as "the
+        senator") name or describe; None where the article is silent. An organisation (``is_org``)
+        has no role, only an affiliation ("X, a unit of Y")."""
         quoted, index = self.article.quoted, self.article.index
         found: list[Found] = []
         seen: set[tuple[int, int]] = set()
