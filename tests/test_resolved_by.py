@@ -89,6 +89,13 @@ CASES = {
          "Northern Harbor Commission", "Northern Harbor Commission's report", "document"),
         ('The Northern Harbor Commission released a report on Monday. The report called the pier "a danger to '
          'every boat in the bay."', "danger", "Northern Harbor Commission", "report", "document"),
+        # a writing by or from someone, and "the letter" after they sent one, "the ruling" after a court ruled
+        ('A letter from Dana Wells called the vote "a farce."', "farce", "Dana Wells", "letter", "document"),
+        ('A video by Dana Wells called the vote "a farce."', "farce", "Dana Wells", "video", "document"),
+        ('Dana Wells sent a letter to the council on Monday.\n\n"The vote was a farce," the letter said.', "farce",
+         "Dana Wells", "letter", "document"),
+        ('The Lane County court ruled on Monday.\n\n"The law stands," the ruling said.', "law stands",
+         "Lane County court", "ruling", "document"),
     ],
     "unnamed": [
         # the name is the description itself

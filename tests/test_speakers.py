@@ -62,6 +62,11 @@ RESOLUTION = [
     ('Gov. Helen Park vetoed the bill.\n\n"It was rushed," the governor said.', "rushed", "Helen Park"),
     # relatives: Mr. picks the man where the surname alone could be either
     ('Anna Kowalski and Piotr Kowalski run the bakery.\n\n"Bread is life," Mr. Kowalski said.', "Bread", "Piotr Kowalski"),
+    # two people with one surname: a surname alone goes to the one who was the subject just before
+    ('Ana Roe and Ben Roe run the farm. Ben Roe fixed the barn on Monday.\n\n"It took all day," Roe said.',
+     "took all day", "Ben Roe"),
+    # the last words of a longer name
+    ('Tan Sor Mai Lin chairs the board.\n\n"We will expand," Mai Lin said.', "expand", "Tan Sor Mai Lin"),
     # a surname with a doubled letter written once is a misspelling of the same person
     ('Voters such as Delia Hannessey came to the rally.\n\nHanessey was unmoved.\n\n"Nothing changes," Hanessey said.',
      "Nothing changes", "Delia Hannessey"),

@@ -1,39 +1,19 @@
 """One entity per person (or organisation) in the article, and the resolution of a mention to it.
 
-Built once per article from spaCy's named entities and the proper-noun subjects of verbs,
-those the recogniser labels a product or a work too (a full name read as a product), but not a
-word after a number ("the 13th Amendment"); in any other place, a product or work of one or
-two capitalised words outside quotes that opens with a known first name ("Ivanka"). A full
-name labelled an organisation that opens with a known first name and holds no body's noun
-("Carly Venn" as ORG) is a person, known before any lone surname is resolved. Mentions inside
-quotes are registered but never taken as antecedents. Handled:
-- a full name and its later short forms: "Lim Eul-chul" ... "Lim", "Mr. Trump", "Hillary",
-  "Mai Lin" for "Tan Sor Mai Lin", and a nickname inside a name ('Robert J. "Robin" Vale',
-  registered first and without its title, so "Robin Vale" is the same person); a first
-  name the recogniser left out of a one-word person ("Marisol Ferrante" tagged "Ferrante")
-  when it is a capitalised proper noun compounded onto it;
-- an organisation's short forms: its acronym ("IMF") and its first word ("Halvorsen");
-- a misspelt surname: one with a doubled letter written once ("Mcalister" for "Mcallister"),
-  five letters or more, is the same person;
-- relatives and namesakes: two full names with one surname stay two people; a surname
-  alone goes to the one that was the subject of a sentence just before, else to the one
-  named most often (Mr./Ms. pick by gender); a "Mr. Roe" where only Jane Roe is
-  named in full is a person of his own, whom an ungendered "Governor Roe" then means, and
-  who takes a first name of his gender given elsewhere ("the John Roe library");
-- gender, from first names (alone too: "Rosalind"), honorifics and gendered nouns before a
-  name or in apposition ("Congresswoman X", "X, his wife,"), for the pronouns to match;
-- descriptions ("the senator", "the union") to the most recent person with that title,
-  or organisation with that word in its name (a noun before the head must fit too: "the
-  band leader" is no party leader; a plural is many people, not one: "senators said");
-  ``topic`` gives the last main-clause subject for a description nothing else matches.
-Not handled: first-person narrators, gender the first-name list, honorifics and nouns do
-not give, and people the article never names in a way spaCy's tagger or recogniser can see.
+Owns building the entities once per article (spaCy's named entities and the proper-noun subjects
+of verbs, with the recogniser's slips mended: a full name read as a product, work or organisation
+that opens with a known first name) and ``People.lookup``: a name's later short forms (surname,
+first name, nickname, Mr./Ms., a misspelt surname), an organisation's acronym and first word,
+namesakes kept apart (a surname alone by Mr./Ms., a title, or the subject just before), gender for
+the pronouns, and descriptions ("the senator", "the union") to the latest holder of that title or
+name word. Mentions inside quotes are registered but never antecedents. The cases are tables in
+tests/test_speakers.py, test_mentions.py and test_resolved_by.py. Not handled: first-person
+narrators, gender the first-name list, honorifics and nouns do not give, and people the article
+never names in a way spaCy's tagger or recogniser can see.
 
-Split out: the ``Entity`` type lives in ``entity`` (so ``pronouns`` reads it without importing
-this module); turning a span into name words lives in ``name_words``, the nouns for bodies and
-documents in ``lexicon.people``; pronoun resolution (he, she, it) lives in ``pronouns``, which reads
-the mention timeline here through ``mentions_before`` and ``entity_headed_by`` only.
-``People.antecedent`` and ``clause_depth`` stay importable from here.
+Split out: the ``Entity`` type lives in ``entity``, name words in ``name_words``, pronoun resolution
+in ``pronouns`` (which reads the mention timeline here through ``mentions_before`` and
+``entity_headed_by`` only). ``People.antecedent`` and ``clause_depth`` stay importable from here.
 """
 from __future__ import annotations
 
@@ -64,13 +44,10 @@ _VARIANT_MIN = 5  # shorter surnames differ by one letter too often ("Hall", "Ha
 
 
 def how_named(entity: Entity, span: Span) -> str:
-    """How a name mention reaches its entity's name (an answer's ``resolved_by``, as docs/api.md
-    defines it). ``name``: the mention gives all the name's words, or two or more of them
-    ("Hillary Clinton" for Hillary Rodham Clinton, "Robin Vale" for Robert J. "Robin" Vale). One
-    word of a longer name: ``organisation`` for an organisation (a word of its name, its acronym);
-    for a person ``surname`` (misspelt too: "Mcalister"), ``title-and-surname`` when a title or
-    honorific stands right before it ("Ms. Lee", "Sen. Lee"), and any other word ``first-name``
-    ("Hillary", a nickname). Read from the words, not from the way ``People.lookup`` went."""
+    """How a name mention reaches its entity's name (an answer's ``resolved_by``, docs/api.md):
+    ``name`` for two or more of the name's words; for one word, ``organisation``, ``surname``,
+    ``title-and-surname`` (a title or honorific right before it) or ``first-name``. Read from the
+    words, not from the way ``People.lookup`` went; the cases are tests/test_resolved_by.py's."""
     stripped = strip_name(span)
     words = name_words(stripped) if stripped is not None else ()
     if len(words) != 1 or words == entity.words:

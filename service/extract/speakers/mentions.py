@@ -1,40 +1,16 @@
 """From the word a cue points at to a speaker: a name, a pronoun, a description or a document.
 
-``Resolver.speaker(token)`` turns the subject of a cue into a ``Who``: the entity it
-names or refers to (through ``people.People``), or, when the article never names who it
-is, the description itself ("campaign spokesman", "63 percent of registered voters").
-Which words can stand for people at all is ``person_words``'. Handled:
-- names, and the name after a title the parser split from it ("Vice President for sales
-  Jo Roe said"); the name a "whose" phrase hangs on ("Roe, whose start-up, Widgetco, ..., said"
-  is Roe); appositives ("a professor, Lim"; not a group: "critics, many of them Catholics";
-  the person inside an apposition a nickname in marks tangled: 'his niece, Del. Ann "Annie"
-  Lee (D-Bay City)'); a first name cut off before its nickname is the whole name, so the
-  party tag after the surname is read;
-- pronouns (through ``people.People``), and "they": the subject of a clause above it, else
-  the highest subject a sentence or two back that can be many: a plural noun for people
-  ("the officers": a description), a body (also one someone named has: "Ana's campaign",
-  "her staff"), the first of coordinated people ("Ana Roe and Ben Osei": Roe, speaker.name
-  being one name), or an earlier "they"; failing those, the previous speaker;
-- numbers and quantity words that stand for people ("One of the men, Jo Roe, said": Roe;
-  "one of three neighbours said", "nearly six in 10 said", "several said": the words themselves);
-- definite descriptions of someone named before ("the former secretary", "the 46-year-old"):
-  by title, else the last main-clause subject, though not one its own clause names after it
-  ("the businessman said of Ana" is not Ana); a thing that speaks is no person ("the sign
-  says" stays "sign": its head is no noun for a person by list or ending, "-er", "-ist", ...);
-  "the union": by name word, else the last body that was a main-clause subject; "Obama's
-  former strategist": the last main-clause subject when that is not Obama;
-- documents that speak for whoever issued them ("the IMF report", "X issued a statement
-  calling ...", "a video by X", "a letter from X", "the letter" after "X sent a letter", "the
-  ruling" after "the court ruled"; the mention stays the document's words);
-- a first-person narrator named by a letter's signature line or an essay's closing note on
-  its writer; a known surname the tagger missed ('">Sanders'; one it took for a preposition,
-  adjective or verb); unnamed officials of a named body ("officials at the agency X": X).
-Each ``Who`` says how its mention reached the speaker (``resolved_by``, one of
-``records.RESOLVED_BY``): the branch that resolved it (a pronoun, a document, an organisation's
-officials, a description of someone named or of no one named), or, for a name, how its words
-stand to the entity's name (``people.how_named``).
-Not handled: coordinated speakers of one cue ("Obama and Clinton said": Obama), "we" outside a
-quote (a narrator), and descriptions of someone the article never names.
+Owns ``Resolver.speaker(token)``: turning the subject of a cue into a ``Who``, the entity it names
+or refers to (through ``people.People``), or, when the article never names who it is, the
+description itself ("a ferry pilot", "one of three fishermen"). It reads names past titles,
+appositives and nicknames; pronouns, and "they" (a plural subject above or just before, else the
+previous speaker); numbers and quantity words for people; definite descriptions of someone named
+before; documents that speak for their issuer; a letter's or essay's writer; and unnamed officials
+of a named body. Which words can stand for people at all is ``person_words``'. Each ``Who`` says
+how it was reached (``resolved_by``, one of ``records.RESOLVED_BY``; for a name,
+``people.how_named``). The cases are tables in tests/test_mentions.py, test_speakers.py and
+test_resolved_by.py. Not handled: coordinated speakers of one cue ("Ana and Carl said": Ana), "we"
+outside a quote (a narrator), and descriptions of someone the article never names.
 """
 from __future__ import annotations
 
