@@ -1,24 +1,11 @@
 """The command line: the API's answers for files and for archives of articles, without HTTP.
 
-``python -m service extract FILE...`` reads each file (``-`` is standard input) as UTF-8,
-exactly as a ``text/plain`` body of POST /v1/quotes, and prints the API's JSON answer with
-``id`` set to the file's name: one JSON document for one file, a JSON list (in argument
-order) for several. A file that cannot be read or is not a valid article gets
-``{"id", "error"}`` in its place, the error in the API's shape.
-
-``python -m service extract --jsonl IN.jsonl`` (``-`` for standard input) reads one
-``{"id", "text"}`` object per line and writes one line per article to standard output,
-as a batch result: ``{"id", "quotes", "speakers"}``, or ``{"id", "line", "error"}`` for a
-line that is not valid JSON or not a valid article; blank lines are skipped. Articles go
-through ``nlp.pipe`` in chunks, so memory stays flat on long archives. A progress bar goes
-to standard error when it is a terminal, or always with ``--progress``.
-
-Exit status: 0 when every input was read, 1 when some input failed, 2 for usage errors
-(bad arguments, a model that does not load). ``QUOTES_SPACY_MODEL``, ``QUOTES_MAX_CHARS`` and
-``QUOTES_MAX_ID_CHARS`` apply as they do to the service; there is no request deadline. Each
-file, and each chunk of lines, is read in its own spaCy memory zone, as a request is.
+Owns ``python -m service extract FILE...`` (one JSON answer per file, ``id`` the file's name) and
+``--jsonl`` (one batch-result line per ``{"id", "text"}`` line, through ``nlp.pipe`` in chunks, each
+in its own spaCy memory zone); a bad input gets the API's error in its place; exit status 0, 1 when
+some input failed, 2 for usage errors. The README shows the usage, tests/test_cli.py the cases.
 It uses the core, the model and the HTTP-free modules the API shares (``inputs``, ``answers``,
-``problems``), never the web edge: no web framework is imported.
+``problems``), never the web edge. Not handled: a request deadline (there is none here).
 """
 from __future__ import annotations
 

@@ -61,3 +61,19 @@ def test_run_with_a_sign_of_speech_is_kept(nlp: Language, text: str, run: str) -
 ])
 def test_title_of_a_work(nlp: Language, text: str, run: str, reason: str | None) -> None:
     assert _reasons(nlp, text)[run] == reason
+
+
+@pytest.mark.parametrize("text, run, reason", [
+    # an attribute of markup left in the text
+    ('<img alt="harbor at dusk" src="pier.jpg"> The pier closed on Monday, officials said.', "harbor at dusk",
+     "markup"),
+    # a nickname inside a name
+    ('Lena "Lee" Marsh opened the bakery on Monday.', "Lee", "nickname"),
+    # no words: a handle, a number
+    ('Follow the council at "@harborcouncil" for news.', "@harborcouncil", "no-words"),
+    ('The vote count was "1,204" by noon.', "1,204", "no-words"),
+    # a stage direction in a transcript
+    ('MARSH: We will win. "(CROSSTALK.)" REED: No.', "(CROSSTALK.)", "stage-direction"),
+])
+def test_runs_that_are_not_speech(nlp: Language, text: str, run: str, reason: str) -> None:
+    assert _reasons(nlp, text)[run] == reason

@@ -1,20 +1,12 @@
 """Cues: the words that tie a quote to its speaker, as typed lexicons, and the search for them.
 
-A cue is a reporting verb (by lemma: say, tell, add, claim, tweet, ...), a framing verb
-that quotes without reporting speech (call, accuse, dismiss, describe), the phrase
-"according to", or a colon that leads into the quote. Speech verbs are the surest;
-framing verbs are weaker and only count for a quote inside the reporter's sentence;
-naming verbs (call, label, describe, accuse, ...) decide a partial quote even inside
-another speaker's report. A few verbs report speech only with their particle ("shot back",
-"went on", "pointed out"), "call" only with "for" or "on" ("called for a 'new start'"), one only
-with its object ("as X put it"), and "continue" and "begin"
-only with no clause of their own ('"...," she continued'; not "continued to press").
-Speech nouns ("claim", "assertion", "remark") give their owner the words they hold.
-Also the other lists of saying, each for one reader: nouns for words said that make a quoted
-run speech (``UTTERANCE_NOUNS``), the verbs an event phrase hangs on (``REPORTING_VERBS``), the
-verbs a writing speaks with (``WRITING_VERBS``) and the passives whose subject still speaks.
-Not handled: a verb that reports in one sense and acts in another with the same frame
-("offered a defense" / "offered refuge").
+Owns the speech verbs (the surest cues), framing and naming verbs (weaker; naming verbs decide a
+partial quote even inside another speaker's report), "according to", verbs that report speech only
+with a particle, an object or no clause of their own ("shot back", "as X put it", '"...," she
+continued'), speech nouns, and the other lists of saying, each for one reader (``UTTERANCE_NOUNS``,
+``REPORTING_VERBS``, ``WRITING_VERBS``, passives whose subject still speaks). The cases are tables in
+tests/test_cues.py. Not handled: a verb that reports in one sense and acts in another with the same
+frame ("offered a defense" / "offered refuge").
 """
 from __future__ import annotations
 

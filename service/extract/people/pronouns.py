@@ -1,18 +1,10 @@
 """Pronoun resolution: the person (he, she) or body (it) a pronoun stands for.
 
-Owns where each name mention outside quotes stands in its sentence (the sentence's start, a
-paragraph break starting one too; its clause depth; whether it is the subject of a relative
-clause; whether it introduces a person with a title in apposition), and reads the rest from a
-narrow read-only view of the article's people (``Timeline``). "They" is ``mentions``'. Handled:
-the subject of a clause above the pronoun in its own sentence (unless its gender is unknown and
-one subject or object before the pronoun there is known to have the pronoun's: "Gov. X described
-Ana Lee as ... after she spoke"); else, in the nearest sentence before with a compatible subject,
-the one in its highest clause ("X said Y had erred. 'Quote,' he said": X), a name with a relative
-clause ("with Y, who ...") counting as a subject there when close, and a person introduced there
-with a title in apposition outranking all but a main-clause subject ("..., which worries Y,
-president of Z." then "he said": Y); then the previous quote's speaker; then any compatible
-mention. Not handled: pronouns as antecedents of later pronouns (a chain "X ... He ... he said"
-rests on X), and gender the first-name list, honorifics and nouns do not give.
+Owns where each name mention outside quotes stands in its sentence (sentence start, clause depth,
+subject of a relative clause, a title in apposition) and ``antecedent``, which reads the rest from a
+narrow read-only view of the article's people (``Timeline``). "They" is ``mentions``'. The cases are
+tables in tests/test_pronouns.py. Not handled: pronouns as antecedents of later pronouns (a chain
+"X ... He ... he said" rests on X), and gender the first-name list, honorifics and nouns do not give.
 """
 from __future__ import annotations
 
@@ -69,16 +61,9 @@ class Pronouns:
             self._introduced.add(start)
 
     def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
-        """The entity a pronoun most likely refers to.
-
-        First the subjects of the clauses above the pronoun in its own sentence, nearest
-        clause first ("X said Y was right when he ...": Y). Then, looking back sentence by
-        sentence, in the nearest sentence with a compatible subject, the subject of its
-        highest clause ("X said Y was wrong": X); in the pronoun's sentence and the one
-        before, a name with a relative clause counts as that clause's subject ("with Y, who
-        has ..."). Else ``prefer`` (the previous quote's speaker); else the nearest
-        compatible mention of any kind.
-        """
+        """The entity a pronoun most likely refers to: a subject of a clause above it in its own
+        sentence, nearest first; else the highest-clause subject of the nearest sentence before with a
+        compatible one; else ``prefer`` (the previous quote's speaker); else the nearest compatible mention."""
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
         want_org = word == "it"

@@ -1,18 +1,12 @@
 """Quoted runs that nobody is reported to have said: markup, nicknames, titles, scare quotes.
 
-Each test is named, and a run is dropped for the first test it meets, before attribution.
-A test looks at the run's words and the reporter's words right around it. Handled:
-HTML-like attributes (author="..."), a nickname inside a name (George "Jay" Keyworth),
-runs with no words (handles, links, numbers), stage directions ("(CROSSTALK.)"),
-title-case titles of works right after a possessive or a word like "show" or "on"
-(a channel's "Breakfast Hour"), and a short title-case name inside a sentence that tells of no
-one saying anything: no speech verb in the sentence, no speech or framing verb the run
-hangs on, no colon or utterance noun ("chants of", "the slogan") leading into it
-(the family watched "Harbor Lights"). Not handled: titles written in lower case, and
-scare quotes, which news gold standards count as quotes about half the time, with
-nothing in the text measured to tell the two apart.
-Whether a sentence holds a speech verb is read once per sentence (``Layout.memo``), not once
-per quote in it.
+Owns the named tests a run is dropped by, before attribution, the first it meets winning; each
+looks at the run's words and the reporter's words right around it (markup attributes, a nickname
+inside a name, runs with no words, stage directions, titles of works, a short title-case name in a
+sentence that tells of no one saying anything). Whether a sentence holds a speech verb is read once
+per sentence (``Layout.memo``). The cases are tables in tests/test_filters.py. Not handled: titles
+written in lower case, and scare quotes, which news gold standards count as quotes about half the
+time, with nothing in the text measured to tell the two apart.
 """
 from __future__ import annotations
 

@@ -1,19 +1,14 @@
-"""How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a
-run hangs on, and a verb's subject, read with care (relative pronouns, passive agents,
-subjects after the verb, also past a fronted phrase the parser took for the subject ("The new
-rules, said Ana, are ..."), names in apposition, a parenthetical "X said" set into a clause; not
-past the verb's paragraph, not a passive speech verb's subject, not a dateline; an -ing cue on a
-reported clause about a mere thing speaks for the reporter, and so does a speech verb whose
-subject is a mere thing inside another speech verb's report ("Ana warned that the turmoil
-underscores ..."); an -ing cue on a relative clause with a person of its own as subject ("a
-briefing in which he renewed his attack, saying") is that person's; a report that has not
-happened, "she would ask", gives way to the verb reporting it; a naming verb with a pronoun
-subject in a clause of its own names for that pronoun, but not in "what he called"). Not
-handled: a speech verb in a relative clause on a thing inside a report ("said he saw schools
-that reminded him of '...'"). A sentence's first cue is read once for all its quotes, a verb's
-children by dependency (the article's ``ParseIndex``): a verb the parser hangs a thousand quotes on costs
-no more per quote than one with a single quote. Grammar only:
-who a word means is ``mentions.Resolver``'s, which rule decides is ``sieves``'.
+"""How a quote's sentence reads: the speech verbs (cues) around a quoted run, the verb a run hangs
+on, and a verb's subject.
+
+Owns reading the grammar with care (relative pronouns, passive agents, subjects after the verb or
+past a fronted phrase, names in apposition, a parenthetical "X said", reports that have not
+happened, naming verbs): which subject a cue has, not who it means (``mentions.Resolver``'s) nor
+which rule decides (``sieves``'). A sentence's first cue is read once for all its quotes, a verb's
+children through the article's ``ParseIndex``, so a verb with a thousand quotes costs no more per
+quote than one with one. The cases are tables in tests/test_cues.py, test_sieves.py and
+test_speakers.py. Not handled: a speech verb in a relative clause on a thing inside a report
+("said he saw schools that reminded him of '...'").
 """
 from __future__ import annotations
 
