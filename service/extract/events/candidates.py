@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Final, Sequence
 
 from spacy.tokens import Doc, Token
@@ -51,6 +52,9 @@ class EventCandidate:
 
 
 _FAR = 1 << 62
+_REPORT_CLIMB = 8  # the word and the heads above it that may be a reported clause; a bound so a pathological parse
+# stays linear
+_SPEAKING_REACH = 3  # the verb and the two it hangs from: "expressed ..., throwing the ball ... during a briefing"
 
 
 def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int]] = ()) -> dict[int, EventCandidate]:
@@ -142,12 +146,9 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
 def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """The word sits in what someone is reported to have said: "insisted that ... at the meeting"
     (a verb of saying inside a quotation does not count: the parser often hangs the attribution on it)."""
-    for _ in range(8):
-        if tok.dep_ == "ccomp" and _speaking(tok.head) and not _inside(quoted, tok.head.idx):
+    for t in islice(chain((tok,), tok.ancestors), _REPORT_CLIMB):
+        if t.dep_ == "ccomp" and _speaking(t.head) and not _inside(quoted, t.head.idx):
             return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
     return False
 
 
@@ -200,12 +201,11 @@ def _event_noun(tok: Token) -> bool:
 def _speaking_above(verb: Token) -> bool:
     """The verb, or one of the two verbs it hangs from, is a verb of saying:
     "expressed ..., throwing the ball ... during a briefing"."""
-    for _ in range(3):
-        if _speaking(verb):
+    for v in islice(chain((verb,), verb.ancestors), _SPEAKING_REACH):
+        if _speaking(v):
             return True
-        if verb.head.i == verb.i or verb.dep_ not in VERB_CHAIN_DEPS:
+        if v.dep_ not in VERB_CHAIN_DEPS:
             return False
-        verb = verb.head
     return False
 
 

@@ -95,11 +95,3 @@ def personal_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     return 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
         and first_name_gender(words[0].text) is not None and not any(t.lower_ in ORG_NOUNS for t in words)
-
-
-def a_thing(span: Span) -> bool:
-    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
-    "the 9th Circuit"."""
-    doc = span.doc
-    words = doc[max(span.start - 1, 0):span.end]
-    return any(t.like_num or t.text[:1].isdigit() for t in words)

@@ -25,14 +25,15 @@ from spacy.tokens import Span, Token
 
 from .entity import Entity
 from ..article import Article
-from .name_words import (a_thing, given_name_before, initials, name_words, opens_line, personal_name, single_letters,
-                         strip_name, trim_junk)
+from .name_words import (given_name_before, initials, name_words, opens_line, personal_name, single_letters, strip_name,
+                         trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
                                SUBJECT_DEPS)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from .pronouns import Pronouns, clause_depth
+from .person_words import number_named_thing
 
 # Re-exported: other modules import these from here.
 __all__ = ["People", "clause_depth", "how_named"]
@@ -120,7 +121,7 @@ class People:
             if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.i not in named \
                     and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha:
                 span = self.name_span(tok)
-                if span is not None and not a_thing(span):
+                if span is not None and not number_named_thing(span):
                     self.by_name(span)
         self._given_names()
 

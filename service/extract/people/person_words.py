@@ -8,12 +8,13 @@ Not handled: a noun for people the lists and endings miss, and endings that also
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon.grammar import DATE_OR_SUM_ENTS, NOT_SPEAKER_ENTS
 from ..lexicon.names import noun_gender, title_word
-from ..lexicon.people import (BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, PERSON_ENDINGS, PERSON_NOUNS, QUANTIFIERS,
-                              THING_ENDINGS, UNNAMED_ROLES)
+from ..lexicon.people import (BODY_NOUNS, NON_PERSON_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, PERSON_ENDINGS, PERSON_NOUNS,
+                              QUANTIFIERS, THING_ENDINGS, UNNAMED_ROLES)
+from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
 
 
 def person_noun(token: Token) -> bool:
@@ -52,3 +53,28 @@ def aged(token: Token) -> bool:
 def could_speak(token: Token) -> bool:
     """A token that could name a speaker: a name, pronoun or noun that is not a date, number or place."""
     return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in NOT_SPEAKER_ENTS
+
+
+# Is this word a mere thing? Each test answers a narrower question than the last; ``speakers.context``
+# adds the one that needs the resolved speaker (``resolved_to_nothing``).
+
+def names_no_one(token: Token) -> bool:
+    """A singular common noun (tagged NN) that names no one: no entity, no role, no body or document."""
+    return token.tag_ == "NN" and token.ent_type_ == "" \
+        and token.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS
+
+
+def plain_thing_noun(token: Token) -> bool:
+    """A common noun that names neither a person (no role, title or agent noun: "the mayor",
+    "the organizer") nor a body or document that could speak."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and token.ent_type_ == "" and lemma not in UNNAMED_ROLES | NON_PERSON_NOUNS \
+        and not is_title(lemma) and not (lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENTS)
+
+
+def number_named_thing(span: Span) -> bool:
+    """A capitalised word after a number names a thing, not a person: "the 13th Amendment",
+    "the 9th Circuit"."""
+    doc = span.doc
+    words = doc[max(span.start - 1, 0):span.end]
+    return any(t.like_num or t.text[:1].isdigit() for t in words)

@@ -8,6 +8,7 @@ tables in tests/test_pronouns.py. Not handled: pronouns as antecedents of later 
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Callable, Iterator, Protocol
 
 from spacy.tokens import Token
@@ -19,6 +20,8 @@ from ..lexicon.grammar import ARGUMENT_DEPS, CLAUSE_DEPS, SUBJECT_DEPS
 
 # How many sentences back a name is still salient as the subject of its relative clause.
 _RELATIVE_SENTENCES = 2
+_COMMAND_CLIMB = 8  # clauses above a pronoun whose subject may be what it means; a bound so a pathological parse
+# stays linear
 # A person introduced with a title in apposition ranks between a main-clause subject and the next.
 _INTRODUCED_DEPTH = 0.5
 
@@ -123,11 +126,7 @@ class Pronouns:
 
     def _commanding_subject(self, pronoun: Token, fits: Callable[[Entity], bool]) -> Entity | None:
         """The subject of the nearest clause above the pronoun, in its sentence, that names a fitting entity."""
-        token = pronoun
-        for _ in range(8):
-            if token.head.i == token.i:
-                return None
-            token = token.head
+        for token in islice(pronoun.ancestors, _COMMAND_CLIMB):
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
                     e = self._people.entity_headed_by(child.i)
@@ -143,12 +142,8 @@ class Pronouns:
 
 def clause_depth(token: Token) -> int:
     """How many clauses down from its sentence's main clause a word stands."""
-    depth = 0
-    while token.head.i != token.i:
-        if token.dep_ in CLAUSE_DEPS:
-            depth += 1
-        token = token.head
-    return depth
+    climb = [token, *token.ancestors]
+    return sum(1 for t in climb[:-1] if t.dep_ in CLAUSE_DEPS)  # the sentence's root opens no clause of its own
 
 
 def _titled_apposition(token: Token) -> bool:

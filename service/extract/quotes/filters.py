@@ -11,6 +11,7 @@ time, with nothing in the text measured to tell the two apart.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -22,7 +23,8 @@ from ..parse_index import ParseIndex
 _UTTERANCE_REACH = 3  # an utterance noun this close before the run
 # A title-case run this short, in a sentence that reports no speech, names something.
 _NAME_WORDS = 4
-_GOVERNOR_CLIMB = 12  # at most this many heads from the run up to the verb it hangs on
+_GOVERNOR_CLIMB = 12  # at most this many heads from the run up to the verb it hangs on; a bound so a pathological
+# parse stays linear
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w'’\-]*")
 
 
@@ -100,11 +102,7 @@ def _utterance_noun(token: Token) -> bool:
 
 def _governor(doc: Doc, layout: Layout, k: int) -> Token | None:
     """The first verb outside run ``k`` that its words hang on (copulas passed over)."""
-    token = doc[layout.frames[k].first]
-    for _ in range(_GOVERNOR_CLIMB):
-        if token.head.i == token.i:
-            return None
-        token = token.head
+    for token in islice(doc[layout.frames[k].first].ancestors, _GOVERNOR_CLIMB):
         if layout.run_of[token.i] == k or token.pos_ not in ("VERB", "AUX") or token.lemma_ == "be":
             continue
         return token

@@ -30,7 +30,7 @@ from ..lexicon.names import ORG_INITIALS_SKIP
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
-from .phrases import Found, ORG, PARTY, PLACE, inside_quote, is_past, normalise, rank_of, tokens_text
+from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, normalise, rank_of, tokens_text
 from ..lexicon.titles import NATIONAL_TITLES, expand
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -98,13 +98,13 @@ def _affiliation(found: list[Found], chosen: Found | None) -> str | None:
     best_rank = min(f.rank for f in with_aff)
     if chosen is not None and chosen.role and is_past(chosen.role):
         # "a former official who runs Y": what the person does now names the body
-        now = [f for f in with_aff if f.weight > 0 and not (f.role and is_past(f.role)) and f.rank <= chosen.rank]
+        now = [f for f in with_aff if f.weight > Weight.PAST and not (f.role and is_past(f.role)) and f.rank <= chosen.rank]
         if now:
             return min(now, key=lambda f: (f.rank, f.order)).affiliation
     if chosen is not None and chosen.affiliation and (chosen.rank == best_rank or chosen.rank != PLACE):
         return chosen.affiliation
-    current = [f for f in with_aff if f.weight > 0]
-    if not current and (chosen is None or chosen.weight == 0):
+    current = [f for f in with_aff if f.weight > Weight.PAST]
+    if not current and (chosen is None or chosen.weight == Weight.PAST):
         current = with_aff  # a past position's body only goes with a past or no position
     if not current:
         return None
@@ -187,6 +187,6 @@ def _weight(f: Found) -> int:
     (a place alone, "a New York businessman", says less; a body more than a party)."""
     if not f.affiliation:
         return f.weight
-    if f.weight >= 3:  # said right at the name: a body outweighs a party
+    if f.weight >= Weight.AT_NAME:  # a body outweighs a party
         return f.weight + {ORG: 2, PARTY: 1}.get(f.rank, 0)
     return f.weight + (1 if f.rank != PLACE else 0)

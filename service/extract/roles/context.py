@@ -7,6 +7,7 @@ mentions of a person).
 """
 from __future__ import annotations
 
+from itertools import chain, pairwise
 
 from spacy.tokens import Span, Token
 
@@ -14,13 +15,13 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, affiliation_phrase, agent_noun,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
 
-_CHAIN_SENTENCES = 3
+_CHAIN_SENTENCES = 3  # sentences on that the person may stay the subject as "he" or "she"
 
 
 def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) -> list[Found]:
@@ -37,7 +38,7 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
                 role = head.text
             if aff is not None and aff.islower():
                 aff = None  # "the ad's narrator": a thing is no body
-            return [Found(role, aff, rank, head.i, 2)] if role or aff else []
+            return [Found(role, aff, rank, head.i, Weight.ASIDE)] if role or aff else []
         return []
     start, head = name
     out: list[Found] = []
@@ -59,7 +60,7 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
         aff, rank = tag.affiliation, tag.rank
     if role or aff:
-        out.append(Found(role, aff, rank, premod[0].i if premod else head.i, 3 if role else 1))
+        out.append(Found(role, aff, rank, premod[0].i if premod else head.i, Weight.AT_NAME if role else Weight.BODY))
     out.extend(_around(head))
     out.extend(_later_descriptions(index, head, pronoun))
     out.extend(_next_predicate(index, head, pronoun))
@@ -75,13 +76,13 @@ def _party_company(index: ParseIndex, head: Token) -> list[Found]:
                                                                          and prep.doc[prep.i - 1].lower_ == "such")):
         group = prep.head
         if group.tag_ in ("NNS", "NNPS") and party_name(group.text):
-            return [Found(None, party_name(group.text), PARTY, group.i, 1)]
+            return [Found(None, party_name(group.text), PARTY, group.i, Weight.BODY)]
     if head.dep_ in SUBJECT_DEPS:
         for tok in index.sentence_words(head, "fellow"):
             if tok.dep_ == "amod" and party_name(tok.head.text) \
                     and tok.head.tag_ in ("NNS", "NNPS") \
                     and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children):
-                return [Found(None, party_name(tok.head.text), PARTY, tok.i, 1)]
+                return [Found(None, party_name(tok.head.text), PARTY, tok.i, Weight.BODY)]
     return []
 
 
@@ -140,7 +141,7 @@ def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = No
                     main = noun.head if noun.dep_ == "poss" else noun
                     near = main.dep_ in SUBJECT_DEPS and main.head.dep_ == "ROOT" and rank == PARTY
                 if role and (near or rank == PARTY) and (topic or near):
-                    out.append(Found(role, aff, rank, noun.i, 2))
+                    out.append(Found(role, aff, rank, noun.i, Weight.ASIDE))
                 i = noun.i + 1
                 continue
         i += 1
@@ -152,11 +153,11 @@ def _reported(index: ParseIndex, noun: Token, head: Token) -> bool:
     say, in their own sentence, is someone they speak of."""
     if index.sentence_start(noun) != index.sentence_start(head):
         return False
-    tok = noun
-    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
-        if tok.dep_ in REPORT_DEPS and head.head in tok.head.subtree and tok.head == head.head:
+    for tok, above in pairwise(chain((noun,), noun.ancestors)):
+        if tok.dep_ == "ROOT":
+            return False
+        if tok.dep_ in REPORT_DEPS and above == head.head:
             return True
-        tok = tok.head
     return False
 
 
@@ -204,12 +205,13 @@ def _around(head: Token) -> list[Found]:
             role, aff, rank = description_of(child, any_noun=True)
             if role or aff:
                 # a past role, or a noun that is no title ("her Democratic rival"), says less
-                sure = 2 if role and (is_past(role) or not (is_title(child.text) or title_like(child))) else 3
+                aside = role and (is_past(role) or not (is_title(child.text) or title_like(child)))
+                sure = Weight.ASIDE if aside else Weight.AT_NAME
                 out.append(Found(role, aff, rank, child.i, sure))
             for c in child.children:  # "X, a chemist who is head of Y," "X, an official who runs Y,"
                 if c.dep_ == "relcl":
                     out.extend(f if f.role is None or c.lemma_ in ("be", "serve", "work")
-                               else Found(None, f.affiliation, f.rank, f.order, 1) for f in _relative(c))
+                               else Found(None, f.affiliation, f.rank, f.order, Weight.BODY) for f in _relative(c))
         elif child.dep_ == "relcl":
             out.extend(_relative(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
@@ -220,7 +222,7 @@ def _around(head: Token) -> list[Found]:
             if pobj is not None and pobj.ent_type_ in BODY_ENTS:
                 aff = affiliation_phrase(pobj)
                 if aff:
-                    out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
+                    out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
     # "an attorney for Y, X," where the parser hangs the name on Y.
     described = head.head if head.dep_ == "appos" else None
@@ -242,7 +244,8 @@ def _around(head: Token) -> list[Found]:
 def _predicate(verb: Token) -> list[Found]:
     out: list[Found] = []
     # What someone was is a weaker answer than what they are; what they are "now" a stronger one.
-    weight = 0 if verb.tag_ == "VBD" else (4 if any(c.lower_ in NOW_WORDS for c in verb.children) else 2)
+    weight = Weight.PAST if verb.tag_ == "VBD" \
+        else Weight.NOW if any(c.lower_ in NOW_WORDS for c in verb.children) else Weight.ASIDE
     if verb.lemma_ == "be":
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "NUM"):
@@ -267,7 +270,7 @@ def _predicate(verb: Token) -> list[Found]:
                                                           and not person_word(pobj))):
             aff = affiliation_phrase(pobj)  # "works at Y", "wrote for Y"
             if aff:
-                out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, 1))
+                out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     for child in verb.children:
         # "FactDesk is operated by the Harbor Daily": the owner is the affiliation.
         if child.dep_ == "agent" and verb.lemma_ in OWNED_VERBS and verb.tag_ == "VBN":
@@ -275,7 +278,7 @@ def _predicate(verb: Token) -> list[Found]:
             if pobj is not None and pobj.ent_type_ == "ORG":
                 aff = affiliation_phrase(pobj)
                 if aff:
-                    out.append(Found(None, normalise(aff, "ORG"), ORG, pobj.i, 1))
+                    out.append(Found(None, normalise(aff, "ORG"), ORG, pobj.i, Weight.BODY))
     return out
 
 
@@ -285,7 +288,8 @@ def _relative(verb: Token) -> list[Found]:
         return []
     if verb.lemma_ in ("be", "serve", "work"):
         # said right at the name, as sure as an appositive (unless it is what they were)
-        return [Found(f.role, f.affiliation, f.rank, f.order, 3) if f.weight else f for f in _predicate(verb)]
+        return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME) if f.weight != Weight.PAST else f
+                for f in _predicate(verb)]
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
@@ -295,7 +299,7 @@ def _relative(verb: Token) -> list[Found]:
                     if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:
                         # "who helmed Y from 1995 to 1997": a position held once
                         return [Found(f"former {role}", normalise(aff, child.ent_type_),
-                                       rank_of(aff, child.ent_type_), verb.i, 0)]
+                                       rank_of(aff, child.ent_type_), verb.i, Weight.PAST)]
                     return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
@@ -303,5 +307,5 @@ def _relative(verb: Token) -> list[Found]:
             if pobj is not None and pobj.ent_type_ == "ORG":
                 aff = affiliation_phrase(pobj)
                 if aff:
-                    return [Found(None, normalise(aff, "ORG"), ORG, pobj.i, 1)]
+                    return [Found(None, normalise(aff, "ORG"), ORG, pobj.i, Weight.BODY)]
     return []

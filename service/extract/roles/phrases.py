@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,18 @@ from ..lexicon.titles import (ABBREVIATIONS, AFFILIATION_PREPS, AGENT_ENDINGS, C
 
 # How an affiliation ranks: an organisation first, then a party, then a place.
 ORG, PARTY, PLACE = 0, 1, 2
+_ROLE_PREP_CHAIN = 3  # "of"/"for" phrases a role runs on through: "director of the office of policy for ..."
+
+
+class Weight(IntEnum):
+    """How sure a pattern is that what it found is the person's position now; ``choice`` adds
+    a bonus for the body or party a role comes with, and only findings above PAST name a current body."""
+
+    PAST = 0  # a position held once: "was the director of Y", "who helmed Y from 1995 to 1997"
+    BODY = 1  # a body or party alone, no role: "X of Y", "works at Y", "her fellow Democrats"
+    ASIDE = 2  # said of the person at a remove: a later description, "X is the director", a role that is no title
+    AT_NAME = 3  # said right at the name: the title before it, an appositive, "X, who is the director of Y,"
+    NOW = 4  # said to hold now: "X is now the director"
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class Found:
     affiliation: str | None
     rank: int  # ORG, PARTY or PLACE; meaningless when affiliation is None
     order: int  # token index: earlier wins a tie
-    weight: int = 3  # how sure the pattern is that this is the person's position now
+    weight: int = Weight.AT_NAME  # how sure the pattern is that this is the person's position now
 
 
 def person_word(tok: Token) -> bool:
@@ -169,22 +182,49 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
     """Role and affiliation that a description headed by ``head`` gives. ``any_noun``: the words are
     said of the person (an appositive, a predicate), so any noun but a relative or a bare "man" will do."""
     if head.lower_ == "one" or (head.pos_ == "NUM" and any_noun):
-        # "one of the mayor's oldest friends"
-        for c in head.rights:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = object_of(c)
-                if pobj is not None and pobj.pos_ == "NOUN":
-                    return description_of(pobj, any_noun)
-        return None, None, ORG
+        return _one_of(head, any_noun)
     if party_name(head.text) and head.tag_ in ("NNP", "NN", "NNPS", "NNS"):
         return None, party_name(head.text), PARTY  # "the top Democrat on the committee": the party, no position
-    if head.pos_ != "NOUN" and not is_title(head.text):
-        return None, None, ORG
-    if head.lemma_.lower() in NOT_ROLES:
+    if (head.pos_ != "NOUN" and not is_title(head.text)) or head.lemma_.lower() in NOT_ROLES:
         return None, None, ORG
     titled = is_title(head.text) or title_like(head)
     if not titled and (not any_noun or head.tag_ in ("NNS", "NNPS") or not head.text.islower()):
         return None, None, ORG
+    role, aff, rank = _modified_role(head)
+    if aff is None:
+        aff, rank = _possessor(head) or (aff, rank)
+    role, aff2, rank2 = _preps(head, role)
+    joined = _coordinated_title(head)
+    if joined is not None:
+        c_role, c_aff, c_rank = description_of(joined, any_noun)
+        if c_role and is_past(role) and not is_past(c_role) and any(q.lower_ in NOW_WORDS | {"current"}
+                                                                    for q in joined.lefts):
+            # "the former city treasurer and current Green Party nominee": what the person is now wins
+            return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
+        if c_role:
+            role = f"{role} and {c_role}"  # "a former chairman and presidential candidate": "former" is said of both
+            if c_aff and (aff is None or c_rank < rank):
+                aff, rank = c_aff, c_rank
+    if aff2 and (aff is None or rank2 < rank):
+        aff, rank = aff2, rank2
+    if not titled and aff is None:
+        return None, None, ORG  # "a fraud", "a winner": no position, no body
+    return role, aff, rank
+
+
+def _one_of(head: Token, any_noun: bool) -> tuple[str | None, str | None, int]:
+    """What the "of" phrase after "one" or a number describes: "one of the mayor's oldest friends"."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = object_of(c)
+            if pobj is not None and pobj.pos_ == "NOUN":
+                return description_of(pobj, any_noun)
+    return None, None, ORG
+
+
+def _modified_role(head: Token) -> tuple[str, str | None, int]:
+    """The role a noun and the modifiers before it spell ("former deputy chief"), with the body or
+    party among those modifiers ("her Republican opponent"); the noun alone when they spell none."""
     left = [c for c in head.lefts if c.dep_ in ROLE_MODIFIER_DEPS
             and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS)]
     start = min((c.left_edge.i for c in left), default=head.i)
@@ -193,36 +233,27 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
     run = [t for t in run if t.pos_ not in ("DET", "PRON") and t.text not in (",",)]
     role, aff, rank = split_title_run(run, need_title=True) if run else (None, None, ORG)
     if aff is None and len(run) > 1 and party_name(run[0].text):
-        aff, rank = party_name(run[0].text), PARTY  # "her Republican opponent"
-    if role is None:
-        role = _word(head)
-    # "Y's director": the possessor is the affiliation.
+        aff, rank = party_name(run[0].text), PARTY
+    return role if role is not None else _word(head), aff, rank
+
+
+def _possessor(head: Token) -> tuple[str, int] | None:
+    """The possessor as affiliation, "Y's director", and its rank: a person ("McCrory's opponent") is
+    no body, the weakest affiliation."""
     for c in head.lefts:
-        if c.dep_ == "poss" and c.pos_ != "PRON" and aff is None:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
             phrase = affiliation_phrase(c)
             if phrase:
-                aff, rank = normalise(phrase, c.ent_type_), rank_of(phrase, c.ent_type_)
-                if person_word(c):
-                    rank = PLACE  # "McCrory's opponent": a person is no body, the weakest affiliation
-    role, aff2, rank2 = _preps(head, role)
+                return normalise(phrase, c.ent_type_), PLACE if person_word(c) else rank_of(phrase, c.ent_type_)
+    return None
+
+
+def _coordinated_title(head: Token) -> Token | None:
+    """The first title noun coordinated after ``head``: "treasurer" in "the former mayor and treasurer"."""
     for c in head.rights:
         if c.dep_ == "conj" and is_title(c.text) and c.pos_ == "NOUN":
-            # "the former city treasurer and current Green Party nominee": what the
-            # person is now wins over what they were; otherwise both are kept ("a former chairman and
-            # presidential candidate": "former" is said of both).
-            c_role, c_aff, c_rank = description_of(c, any_noun)
-            if c_role and is_past(role) and not is_past(c_role) and any(q.lower_ in NOW_WORDS | {"current"} for q in c.lefts):
-                return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
-            if c_role:
-                role = f"{role} and {c_role}"
-                if c_aff and (aff is None or c_rank < rank):
-                    aff, rank = c_aff, c_rank
-            break
-    if aff2 and (aff is None or rank2 < rank):
-        aff, rank = aff2, rank2
-    if not titled and aff is None:
-        return None, None, ORG  # "a fraud", "a winner": no position, no body
-    return role, aff, rank
+            return c
+    return None
 
 
 def agent_noun(tok: Token) -> bool:
@@ -252,7 +283,7 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
     rank = ORG
     place: str | None = None
     node = head
-    for _ in range(3):
+    for _ in range(_ROLE_PREP_CHAIN):
         nxt = None
         for c in node.rights:
             if c.dep_ != "prep":

@@ -10,6 +10,7 @@ The subject words that name no speaker on their own ("it", "which") are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Callable, TypeVar
 
 from spacy.tokens import Token
@@ -25,6 +26,8 @@ from ..people.entity import Entity
 from ..people.people import People
 
 T = TypeVar("T")
+
+_BODY_TO_PERSON_REACH = 6  # heads from a body up to the person it hangs on: "Roe, a lawyer for the Harbor Trust, who"
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,10 @@ class Context:
         return quote_kind(self.doc, self.layout, k) == "partial"
 
 
-def mere_thing(subject: Token, who: Who | None) -> bool:
+def resolved_to_nothing(subject: Token, who: Who | None) -> bool:
     """A subject that names a thing no one stands behind: a common noun that resolved to no
-    entity and is neither a person nor a document."""
+    entity and is neither a person nor a document (the tests of the word alone are in
+    ``people.person_words``: ``names_no_one``, ``plain_thing_noun``)."""
     return who is not None and who.entity is None and subject.pos_ == "NOUN" and subject.ent_type_ == "" \
         and subject.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS and not subject.tag_ == "NNS"
 
@@ -107,13 +111,13 @@ def antecedent(token: Token) -> Token:
         return token
     antecedent = token.head.head
     if token.lower_ == "who" and antecedent.ent_type_ in BODY_ENTS:
-        t = antecedent
-        for _ in range(6):
-            if t.dep_ not in BODY_TO_PERSON_DEPS or t.head.i == t.i:
+        below = antecedent
+        for t in islice(antecedent.ancestors, _BODY_TO_PERSON_REACH):
+            if below.dep_ not in BODY_TO_PERSON_DEPS:
                 break
-            t = t.head
             if t.ent_type_ == "PERSON":
                 return t
+            below = t
     return antecedent
 
 

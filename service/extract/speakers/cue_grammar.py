@@ -12,6 +12,7 @@ test_speakers.py. Not handled: a speech verb in a relative clause on a thing ins
 """
 from __future__ import annotations
 
+from itertools import chain, islice
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -21,15 +22,22 @@ from ..lexicon.cues import NAMING_VERBS, SPEAKER_PASSIVES, is_speech_verb
 from ..lexicon.function_words import RELATIVE_OBJECTS
 from ..lexicon.grammar import (COMPLEMENT_CLAUSE_DEPS, PLACE_ENTS, PREMODIFIER_DEPS, RELATIVE_CLAUSE_DEPS,
                                REPORTED_CLAUSE_DEPS, SHARED_SUBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS)
-from ..lexicon.people import NON_PERSON_NOUNS, UNNAMED_ROLES
+from ..lexicon.people import NON_PERSON_NOUNS
 from ..quotes.frames import Layout
 from ..parse_index import ParseIndex
-from ..people.person_words import aged, could_speak
-from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
+from ..people.person_words import aged, could_speak, names_no_one, plain_thing_noun
 
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
 _ASIDE_REACH = 4  # "Mr. Roe said" after a closing mark
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
+_CLIMB_REACH = 12  # heads climbed from a quote's words to its cue, which stands a few clauses up at most; a bound
+# so that a pathological parse stays linear
+_REPORT_REACH = 4  # clauses climbed from a verb to the speech verb reporting it: "said she thought that voters would"
+_SUBJECT_REACH = 5  # the cue and the verbs above it whose subject may speak for it, within its paragraph
+_NAME_BEFORE_REACH = 4  # tokens before a cue that may name its speaker when the parse gave none: "Sen. Ana Ruiz said"
+_CONJUNCT_REACH = 3  # heads above "He said A and said B"'s second "said" where the first may stand
+_APPOSITION_REACH = 12  # tokens back from an appositive's closing comma to the name it follows: "Flynn, a top surrogate,"
+_PARENTHESIS_REACH = 8  # tokens back from a closing parenthesis to its opening one: "(D-Ore.)"
 
 
 class CueGrammar:
@@ -101,26 +109,20 @@ class CueGrammar:
     def reporting(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb``, with a subject of its own:
         "Roe said she thought that voters would answer 'never'" is Roe's report."""
-        v = verb
-        for _ in range(4):
-            if v.dep_ not in REPORTED_CLAUSE_DEPS or v.head.i == v.i:
-                return None
-            v = v.head
-            if self.layout.quoted(v):
+        below = verb
+        for v in islice(verb.ancestors, _REPORT_REACH):
+            if below.dep_ not in REPORTED_CLAUSE_DEPS or self.layout.quoted(v):
                 return None
             if is_speech_verb(v) and not _unrealised(self.index, v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
                 return v
+            below = v
         return None
 
     def governor(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         """The first cue up the parse from the quote's words, within the quote's frame:
         in "Flynn said Trump was 'absolutely right' when he said ...", Flynn's "said"."""
         frame = self.layout.frames[k]
-        token = self.doc[frame.first]
-        for _ in range(12):
-            if token.head.i == token.i:
-                return None
-            token = token.head
+        for token in islice(self.doc[frame.first].ancestors, _CLIMB_REACH):
             if self.layout.quoted(token):
                 continue
             if token.i not in frame.before and token.i not in frame.after and not self.same_sentence(token, k):
@@ -132,11 +134,7 @@ class CueGrammar:
     def framed_inside(self, k: int) -> bool:
         """A verb that frames without reporting speech ("called", "branded") stands between the
         quoted words and the nearest speech verb above them, with a subject of its own."""
-        token = self.doc[self.layout.frames[k].first]
-        for _ in range(12):
-            if token.head.i == token.i:
-                return False
-            token = token.head
+        for token in islice(self.doc[self.layout.frames[k].first].ancestors, _CLIMB_REACH):
             if self.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
                 continue
             if is_speech_verb(token):
@@ -166,70 +164,118 @@ class CueGrammar:
 
     def subject(self, verb: Token, k: int) -> Token | None:
         """The speaker-to-be of a cue: its subject, or the subject of what it hangs on."""
-        layout, index = self.layout, self.index
-        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not layout.quoted(verb.head):
-            return verb.head  # "footage of Hillary Clinton asking, '...'"
-        before = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
-                and before.head.lower_ == "of" and not layout.quoted(before):
-            return before  # the same, parsed as "uses footage ... asking"
+        named = self._ing_on_name(verb)
+        if named is not None:
+            return named
         if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "..., boasting of their 'great relationship'": the subject of the clause it hangs
-            # on ("he continued his assault, mocking ... and saying"), else of the main clause
-            v = verb
-            while v.dep_ in SHARED_SUBJECT_DEPS and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-                v = v.head
-                if v.dep_ in RELATIVE_CLAUSE_DEPS \
-                        or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
-                    own = [c for c in v.children if c.dep_ == "nsubj" and not layout.quoted(c)
-                           and (c.lower_ in ("he", "she", "they") or c.ent_type_ == "PERSON")]
-                    if v.dep_ == "relcl" and own:
-                        return own[0]  # "a briefing at which he kept up his attack, mocking ..."
-                    break  # a clause that only describes something ("an architect who said")
-                subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
-                if subjects and not layout.quoted(v):
-                    agent = _naming_agent(index, v)  # "X was called a fraud by Y for promoting '...'": Y
-                    if agent is not None and not layout.quoted(agent):
-                        return agent
-                    reporter = self._thing_reporter(v, subjects)
-                    return reporter if reporter is not None else _not_place(subjects)
-            root = index.sentence_root(verb)
-            subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
-            if root.i != verb.i and not layout.quoted(root) and subjects:
-                agent = _naming_agent(index, root)
-                return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
-        v = _conjunct_speech(verb, layout.para_of) or verb
-        for _ in range(5):
-            if v.pos_ in ("VERB", "AUX"):
-                # a verb climbed to only lends its agent when it reports or names: not "X was
-                # joined by Y and joked"
-                agent = _agent(index, v) if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS else None
+            shared = self._shared_subject(verb)
+            if shared is not None:
+                return shared
+        return self._climbed_subject(verb, k)
+
+    def _ing_on_name(self, verb: Token) -> Token | None:
+        """The name an -ing cue describes: "footage of Hillary Clinton asking, '...'", however parsed."""
+        if verb.tag_ != "VBG":
+            return None
+        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not self.layout.quoted(verb.head):
+            return verb.head
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
+                and before.head.lower_ == "of" and not self.layout.quoted(before):
+            return before  # parsed as "uses footage ... asking"
+        return None
+
+    def _shared_subject(self, verb: Token) -> Token | None:
+        """The subject an -ing cue with none of its own shares ("..., boasting of their 'great
+        relationship'"): that of the clause it hangs on ("he continued his assault, mocking ... and
+        saying"), else that of the sentence's main clause."""
+        layout = self.layout
+        below = verb
+        for v in verb.ancestors:
+            if below.dep_ not in SHARED_SUBJECT_DEPS or v.pos_ not in ("VERB", "AUX"):
+                break
+            if v.dep_ in RELATIVE_CLAUSE_DEPS \
+                    or any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children):
+                own = self._relative_speaker(v)
+                if own is not None:
+                    return own  # "a briefing at which he kept up his attack, mocking ..."
+                break  # a clause that only describes something ("an architect who said")
+            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
+            if subjects and not layout.quoted(v):
+                agent = _naming_agent(self.index, v)  # "X was called a fraud by Y for promoting '...'": Y
                 if agent is not None and not layout.quoted(agent):
+                    return agent
+                reporter = self._thing_reporter(v, subjects)
+                return reporter if reporter is not None else _not_place(subjects)
+            below = v
+        root = self.index.sentence_root(verb)
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not layout.quoted(c)]
+        if root.i != verb.i and not layout.quoted(root) and subjects:
+            agent = _naming_agent(self.index, root)
+            return agent if agent is not None and not layout.quoted(agent) else _not_place(subjects)
+        return None
+
+    def _relative_speaker(self, clause: Token) -> Token | None:
+        """A person as the subject of a relative clause: "he" in "a briefing at which he renewed his attack"."""
+        if clause.dep_ != "relcl":
+            return None
+        return next((c for c in clause.children if c.dep_ == "nsubj" and not self.layout.quoted(c)
+                     and (c.lower_ in ("he", "she", "they") or c.ent_type_ == "PERSON")), None)
+
+    def _climbed_subject(self, verb: Token, k: int) -> Token | None:
+        """The subject or agent of the cue, else of a verb above it in its paragraph, else what the
+        relative clause on the way describes; failing all, a name beside the cue."""
+        start = _conjunct_speech(verb, self.layout.para_of) or verb
+        for v in islice(chain((start,), start.ancestors), _SUBJECT_REACH):
+            if v.pos_ in ("VERB", "AUX"):
+                agent = self._lent_agent(v, verb)
+                if agent is not None and not self.layout.quoted(agent):
                     return agent  # "Lee was asked by the host": the host speaks
-                if v.i == verb.i and agent is None and _addressed(index, v):
+                if v.i == verb.i and agent is None and _addressed(self.index, v):
                     return None  # "X was asked '...'", "X was greeted with chants of '...'": not X's words
-                # a live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says") is no speaker
-                subjects = [c for c in index.children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
-                            and not _in_title(c, layout.text) and (c.ent_type_ not in TIME_ENTS or aged(c))]
-                inverted = _inverted_name(index, v, subjects) if v.i == verb.i else None
-                if inverted is not None and not layout.quoted(inverted):
-                    return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
-                if subjects and v.i == verb.i and all(_plain_thing(s) for s in subjects):
-                    outer = self._outer_report(v, k)
-                    if outer is not None:
-                        return outer  # "Ana warned that the flooding shows a need for '...'": Ana
-                if subjects:
-                    return self.best_subject(subjects, v)  # "Beck, who said": resolved through its antecedent
-            if v.dep_ in RELATIVE_CLAUSE_DEPS and not layout.quoted(v.head) and could_speak(v.head) \
-                    and (v.head.pos_ != "NOUN" or v.head.lemma_.lower() not in NON_PERSON_NOUNS):
-                if v.head.pos_ in ("PROPN", "PRON") or v.head.ent_type_ in ("PERSON", "ORG", "NORP"):
-                    return v.head  # "Trump, boasting of ..."
-            if v.head.i != v.i and not layout.quoted(v.head) and v.dep_ not in ("ROOT",) \
-                    and layout.para_of[v.head.i] == layout.para_of[verb.i]:  # a parse run on past the paragraph
-                v = v.head
-                continue
-            break
+                found = self._verb_subject(v, verb, k)
+                if found is not None:
+                    return found
+            described = self._described(v)
+            if described is not None:
+                return described  # "Trump, boasting of ..."
+            if self.layout.quoted(v.head) or v.dep_ == "ROOT" \
+                    or self.layout.para_of[v.head.i] != self.layout.para_of[verb.i]:  # a parse run on past the paragraph
+                break
         return self.adjacent_name(verb, k)
+
+    def _lent_agent(self, v: Token, verb: Token) -> Token | None:
+        """The "by" phrase of the cue, or of a verb climbed to that reports or names (not "X was
+        joined by Y and joked")."""
+        if v.i == verb.i or is_speech_verb(v) or v.lemma_.lower() in NAMING_VERBS:
+            return _agent(self.index, v)
+        return None
+
+    def _verb_subject(self, v: Token, verb: Token, k: int) -> Token | None:
+        """The speaker among ``v``'s subjects: a name set after the cue past a fronted phrase, the
+        reporter of a clause whose subject is a mere thing, else the subject nearest the verb."""
+        layout = self.layout
+        # a live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says") is no speaker
+        subjects = [c for c in self.index.children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
+                    and not _in_title(c, layout.text) and (c.ent_type_ not in TIME_ENTS or aged(c))]
+        if v.i == verb.i:
+            inverted = _inverted_name(self.index, v, subjects)
+            if inverted is not None and not layout.quoted(inverted):
+                return inverted  # "Any fair reading, said Jane Roe, an analyst, would ...": Roe
+            if subjects and all(plain_thing_noun(s) for s in subjects):
+                outer = self._outer_report(v, k)
+                if outer is not None:
+                    return outer  # "Ana warned that the flooding shows a need for '...'": Ana
+        return self.best_subject(subjects, v) if subjects else None  # "Beck, who said": through its antecedent
+
+    def _described(self, v: Token) -> Token | None:
+        """The name or pronoun a relative or participle clause hangs on, when it could speak."""
+        head = v.head
+        if v.dep_ in RELATIVE_CLAUSE_DEPS and not self.layout.quoted(head) and could_speak(head) \
+                and (head.pos_ != "NOUN" or head.lemma_.lower() not in NON_PERSON_NOUNS) \
+                and (head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return head
+        return None
 
     def _outer_report(self, verb: Token, k: int) -> Token | None:
         """The speaker of the speech verb whose reported clause holds ``verb``, when ``verb``'s
@@ -240,13 +286,13 @@ class CueGrammar:
                 or not is_speech_verb(outer) or self.layout.quoted(outer):
             return None
         found = self.subject(outer, k)
-        return found if found is not None and could_speak(found) and not _plain_thing(found) else None
+        return found if found is not None and could_speak(found) and not plain_thing_noun(found) else None
 
     def _thing_reporter(self, clause: Token, subjects: list[Token]) -> Token | None:
         """The subject of the speech verb reporting ``clause``, when the clause's own subjects are
         mere things: in "Ana argued that a registry would help, saying '...'" Ana says it, not the
         database."""
-        if clause.dep_ != "ccomp" or not all(_thing(s) for s in subjects):
+        if clause.dep_ != "ccomp" or not all(names_no_one(s) for s in subjects):
             return None
         outer = clause.head
         if not is_speech_verb(outer) or self.layout.quoted(outer):
@@ -280,7 +326,7 @@ class CueGrammar:
             i = _before_parenthesis(doc, i)  # "Sen. Ana Ruiz (D-Ore.) said": not "Ore."
         if i > 0 and doc[i].text == ",":
             i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
-        for i in range(i, max(i - 4, -1), -1):
+        for i in range(i, max(i - _NAME_BEFORE_REACH, -1), -1):
             if layout.quoted(doc[i]):
                 break
             if could_speak(doc[i]) and (doc[i].pos_ != "NOUN" or (i == verb.i - 1 and _determined(doc[i]))):
@@ -303,7 +349,7 @@ def _inverted_name(index: ParseIndex, verb: Token, subjects: list[Token]) -> Tok
     if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
         return None
     before = [s for s in subjects if s.i < verb.i]
-    if not before or not all(_plain_thing(s) for s in before):
+    if not before or not all(plain_thing_noun(s) for s in before):
         return None
     head = _phrase_head(doc[verb.i + 1], index.sentence_end(verb))
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
@@ -320,20 +366,6 @@ def _own_naming(verb: Token, pronoun: Token) -> bool:
     if pronoun.tag_ != "PRP":
         return False
     return verb.dep_ != "relcl" and not any(c.lower_ in RELATIVE_OBJECTS for c in verb.children)
-
-
-def _thing(token: Token) -> bool:
-    """A singular common noun that names no one: no entity, no role, no body or document."""
-    return token.tag_ == "NN" and token.ent_type_ == "" \
-        and token.lemma_.lower() not in UNNAMED_ROLES | NON_PERSON_NOUNS
-
-
-def _plain_thing(token: Token) -> bool:
-    """A common noun that names neither a person (no role, title or agent noun: "the mayor",
-    "the organizer") nor a body or document that could speak."""
-    lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and token.ent_type_ == "" and lemma not in UNNAMED_ROLES | NON_PERSON_NOUNS \
-        and not is_title(lemma) and not (lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENTS)
 
 
 def _unrealised(index: ParseIndex, verb: Token) -> bool:
@@ -364,14 +396,11 @@ def _conjunct_speech(verb: Token, para_of: list[int]) -> Token | None:
     v = verb.head
     if is_speech_verb(v) or v.dep_ not in COMPLEMENT_CLAUSE_DEPS:
         return None
-    for _ in range(3):
-        v = v.head
+    for v in islice(v.ancestors, _CONJUNCT_REACH):
         if para_of[v.i] != para_of[verb.i]:
             return None
         if is_speech_verb(v) and any(c.dep_ in SUBJECT_DEPS for c in v.children):
             return v
-        if v.head.i == v.i:
-            break
     return None
 
 
@@ -390,7 +419,7 @@ def _naming_agent(index: ParseIndex, verb: Token) -> Token | None:
 def _before_apposition(doc: Doc, comma: int) -> int:
     """The token before an appositive set off by commas and ending at ``comma``, or the one
     before ``comma`` when there is none."""
-    for i in range(comma - 1, max(comma - 12, 0), -1):
+    for i in range(comma - 1, max(comma - _APPOSITION_REACH, 0), -1):
         if doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
             return i - 1
         if doc[i].text in (".", ";", ":") or doc[i].is_space:
@@ -400,7 +429,7 @@ def _before_apposition(doc: Doc, comma: int) -> int:
 
 def _before_parenthesis(doc: Doc, close: int) -> int:
     """The token before the parenthesis that ``close`` ends, or ``close`` when it opens no one."""
-    for i in range(close - 1, max(close - 8, 0), -1):
+    for i in range(close - 1, max(close - _PARENTHESIS_REACH, 0), -1):
         if doc[i].text == "(":
             return i - 1
         if doc[i].text in (")", ".", ";") and not doc[i].is_alpha:

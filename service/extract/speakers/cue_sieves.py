@@ -9,6 +9,7 @@ noun with its owner, says which of the two rules it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, islice, pairwise
 
 from spacy.tokens import Token
 
@@ -17,9 +18,12 @@ from ..lexicon.function_words import FREE_RELATIVES, RELATIVE_PRONOUNS, WEAK_SUB
 from ..lexicon.grammar import NAMED_DEPS, NOUN_COMPLEMENT_DEPS, SUBJECT_DEPS
 from .mentions import Who, silent_document
 from ..people.person_words import could_speak, person_noun
-from .context import Context, Decision, antecedent, chars, mere_thing
+from .context import Context, Decision, antecedent, chars, resolved_to_nothing
 
 _OWNER_REACH = 6  # heads climbed from a thing to the clause subject who has it
+_FRAMING_REACH = 12  # heads climbed from a partial quote's words to the verb framing it; a bound so that a
+# pathological parse stays linear
+_NOUN_AROUND_REACH = 4  # heads from a partial quote's words up to the speech noun it stands in: "his 'no' remark"
 
 
 def cue_subject(ctx: Context, k: int) -> Decision | None:
@@ -33,7 +37,8 @@ def cue_subject(ctx: Context, k: int) -> Decision | None:
             continue
         decision = Decision("cue-subject", ctx.speaker(subject, k), chars(cue))
         stand_in = antecedent(subject)
-        if subject.lower_ in ("that", "which") and stand_in.i != subject.i and mere_thing(stand_in, decision.speaker):
+        if subject.lower_ in ("that", "which") and stand_in.i != subject.i \
+                and resolved_to_nothing(stand_in, decision.speaker):
             # "the group is airing an ad that says '...'": whoever has the thing speaks
             owner = _thing_owner(ctx, stand_in, k)
             if owner is not None:
@@ -91,12 +96,9 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
     frame = ctx.layout.frames[k]
     # climb from the quote's words to the first outside verb with a subject that can speak;
     # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
-    token = ctx.doc[frame.first]
+    words = ctx.doc[frame.first]
     first = None
-    for _ in range(12):
-        if token.head.i == token.i:
-            break
-        below, token = token, token.head
+    for below, token in pairwise(chain((words,), islice(words.ancestors, _FRAMING_REACH))):
         if _named_owner(token) is not None and not ctx.layout.quoted(token) \
                 and (below.i < token.i or below.dep_ in NOUN_COMPLEMENT_DEPS):
             # "X seized on Trump's claim that '...'": the words are the named owner's
@@ -126,7 +128,7 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
             if reported is not None:
                 return reported
             found = _Framing(ctx.speaker(subject, k), chars(token))
-            if not mere_thing(antecedent(subject), found.speaker):
+            if not resolved_to_nothing(antecedent(subject), found.speaker):
                 return found
             # "a report found that money was coming from '...'": money frames nothing; climb on
             if first is None and person_noun(antecedent(subject)):
@@ -173,17 +175,13 @@ def _reporter(ctx: Context, verb: Token, k: int) -> _Framing | None:
 def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
     """The subject of the clause a thing sits in, climbing past things: "Ana is airing an ad
     that ...", "Ana said the city lost a voice that ...": Ana."""
-    token = thing
-    for _ in range(_OWNER_REACH):
-        if token.head.i == token.i:
-            return None
-        token = token.head
+    for token in islice(thing.ancestors, _OWNER_REACH):
         if token.pos_ not in ("VERB", "AUX") or ctx.layout.quoted(token):
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i != thing.i
                     and not ctx.layout.quoted(c) and could_speak(c)]
         if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS | WEAK_SUBJECTS \
-                and not mere_thing(subjects[0], ctx.speaker(subjects[0], k)):
+                and not resolved_to_nothing(subjects[0], ctx.speaker(subjects[0], k)):
             return subjects[0]
     return None
 
@@ -216,11 +214,10 @@ def speech_noun(ctx: Context, k: int) -> Decision | None:
 def _noun_around(ctx: Context, k: int) -> tuple[Token, Token] | None:
     """The speech noun a partial quote stands in, with no verb between, and its owner: "his 'fire
     in a theater' remark" -> (remark, his). Only the nearest such noun is looked at."""
-    token = ctx.doc[ctx.layout.frames[k].first]
-    for _ in range(4):
-        if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(token):
+    words = ctx.doc[ctx.layout.frames[k].first]
+    for below, token in pairwise(chain((words,), islice(words.ancestors, _NOUN_AROUND_REACH))):
+        if below.pos_ in ("VERB", "AUX") and not ctx.layout.quoted(below):
             return None
-        token = token.head
         if ctx.layout.quoted(token) or token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
@@ -268,11 +265,7 @@ def _owned_claim_above(ctx: Context, verb: Token) -> tuple[Token, Token] | None:
     """A speech noun with an owner whose own clause holds ``verb``, and that owner: "Roe's
     assertion that thousands cheered", "her claim that the plan failed". Not past a verb
     that reports or names (a report inside the claim is its own)."""
-    below, token = verb, verb
-    for _ in range(_OWNER_REACH):
-        if token.head.i == token.i:
-            return None
-        below, token = token, token.head
+    for below, token in pairwise(chain((verb,), islice(verb.ancestors, _OWNER_REACH))):
         if ctx.layout.quoted(token):
             return None
         if token.pos_ in ("VERB", "AUX") and (is_speech_verb(token) or token.lemma_.lower() in NAMING_VERBS):

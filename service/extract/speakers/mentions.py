@@ -15,6 +15,7 @@ outside a quote (a narrator), and descriptions of someone the article never name
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -36,10 +37,10 @@ from ..people.person_words import aged, could_speak, people_plural, person_noun,
 _DOCUMENT_LOOKBACK = 300  # tokens back to the document's first mention
 # A letter's signature: a line that is only a name ("Jane Q. Roe."), within a few lines after.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}\.?$")
-_SIGNATURE_REACH = 6
+_SIGNATURE_REACH = 6  # paragraphs after the one with "I" where the signature may stand
 # An essay's note on its writer, in its last lines: "Jane Roe is a professor ...".
 _BIO = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|writes|teaches|serves|has been)\b")
-_BIO_LINES = 2
+_BIO_LINES = 2  # the essay's last paragraphs, where such a note stands
 
 
 @dataclass(frozen=True)
@@ -146,11 +147,7 @@ class Resolver:
     def _group_antecedent(self, token: Token) -> Token | None:
         """The subject "they" most likely stands for: one of a clause above it in its sentence,
         else, a sentence or two back, the highest subject that can be many."""
-        head = token
-        for _ in range(8):
-            if head.head.i == head.i:
-                break
-            head = head.head
+        for head in islice(token.ancestors, _GROUP_CLIMB):
             for child in head.children:
                 if child.dep_ in SUBJECT_DEPS and child.i < token.i and not self.layout.quoted(child):
                     found = self._many(child)
@@ -258,6 +255,7 @@ class Resolver:
 
 
 _GROUP_SENTENCES = 2  # sentences back a plural subject is still what "they" means
+_GROUP_CLIMB = 8  # clauses above "they" whose subject it may stand for; a bound so a pathological parse stays linear
 _GROUP_CHAIN = 2  # "they" standing for a "they" before it, at most this many times
 
 
@@ -409,11 +407,12 @@ def _name_after_title(token: Token) -> Token:
 
 def _same_clause(token: Token, verb: Token) -> bool:
     """A word of ``verb``'s own clause: no clause of its own opens between them."""
-    while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in OWN_CLAUSE_DEPS:
+    for t in chain((token,), token.ancestors):
+        if t.i == verb.i:
+            return True
+        if t.dep_ in OWN_CLAUSE_DEPS:
             return False
-        token = token.head
-    return token.i == verb.i
+    return False
 
 
 def _possessed_person(token: Token) -> Token | None:
