@@ -1,8 +1,9 @@
 """Which words stand for people: nouns for a person (by list, title, gender or ending), plural
 nouns for people, people a story seldom names, quantities whose "of" phrase says who, quantity
-words and numbers that speak ("several said"), and ages ("the 46-year-old").
+words and numbers that speak ("several said"), ages ("the 46-year-old"), and words that name a
+thing, not a person ("the budget", "the 9th Circuit").
 
-Tests of one token, over the lists of ``lexicon.people``; what a word refers to is ``mentions``'.
+Tests of one token or span, over the lists of ``lexicon.people``; what a word refers to is ``mentions``'.
 Not handled: a noun for people the lists and endings miss, and endings that also name things
 ("-er": "the banner", "the center"), which callers weigh with the token's place in the sentence.
 """
