@@ -107,7 +107,7 @@ BODY_ENTS: Final[frozenset[str]] = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NAME_ENTS: Final[frozenset[str]] = BODY_ENTS | {"PERSON"}
 # What an affiliation can be read from: a body, a region, or a person's name ("McCrory's opponent").
 AFFILIATION_ENTS: Final[frozenset[str]] = BODY_ENTS | {"LOC", "PERSON"}
-# What names a seat of government: "the White House", "the Kremlin", "Downing Street".
+# Entity types that may name a seat of government (a government named by the building it sits in).
 SEAT_ENTS: Final[frozenset[str]] = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # What an outlet or a show can be tagged, or left untagged: "told CNN", "on 'Evening Desk'".
 OUTLET_ENTS: Final[frozenset[str]] = frozenset({"ORG", "WORK_OF_ART", ""})

@@ -21,7 +21,7 @@ _TAG = re.compile(r"\s*\(\s*(?:([DRI])\s*[-–—]\s*)?" + _STATE + r"\s*\)")
 _COMMA_TAG = re.compile(r"\s*,\s*([DRI])\s*[-–—]\s*" + _STATE + r"\s*[,;]")
 _LETTER_TAG = re.compile(r"\s*\(\s*([DR])\s*\)")
 _WORD_TAG = re.compile(r"\s*,\s*(Democrat|Republican|Independent)\s+(?:of|from)\s+" + _STATE)
-_PREMOD_MAX = 8  # tokens before a name that may title it: "former U.S. Deputy Secretary of State"
+_PREMOD_MAX = 8  # tokens before a name that may title it: "the former Assistant Director of Parks"
 
 
 def plural_title(tok: Token) -> bool:
