@@ -32,7 +32,7 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import answers
+from . import answers, archive
 from .config import DEFAULTS, from_environment
 from .extract import Extraction, extract, parse, parse_many
 from .inputs import decode_utf8, load_article, read_line
@@ -221,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--progress", dest="progress", action="store_true", default=None,
                        help="show the --jsonl progress bar on standard error even when it is not a terminal")
     shown.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+    archive.add_parser(commands)
     return parser
 
 
@@ -240,6 +241,8 @@ def _size(stream: IO[bytes]) -> int | None:
 
 def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
     parser: argparse.ArgumentParser = args.command_parser
+    if args.command == "archive":
+        return archive.run(args, stdout, stderr)
     if bool(args.files) == bool(args.jsonl):
         parser.error("give either FILE arguments or --jsonl IN.jsonl")
     if args.jsonl and args.indent is not None:
