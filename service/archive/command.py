@@ -200,5 +200,6 @@ def _stream(args: argparse.Namespace, files: list[Any], settings: Any, already: 
             stderr.write(f"{row['source']}:{row['line']}: {row['id']}: {row['error_code']}: "
                          f"{row['error_message']}\n")
         bar.update(totals)
+    totals.ended = time.time()
     bar.finish(totals)
     return totals

@@ -24,6 +24,7 @@ class Totals:
     first_batch: int = 0
     last_done: float | None = None
     started: float = field(default_factory=time.time)
+    ended: float | None = None  # set when the last row is counted, so Ray's shutdown is not in the rate
     workers: dict[int, dict[str, float]] = field(default_factory=dict)
 
     def add(self, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -54,7 +55,7 @@ class Totals:
 
     def rate(self) -> float:
         """Articles per second over the whole run so far."""
-        return self.articles / max(time.time() - self.started, 1e-6)
+        return self.articles / max((self.ended or time.time()) - self.started, 1e-6)
 
     def steady_rate(self) -> float | None:
         """Articles per second counted from the first batch done (model loading excluded)."""
