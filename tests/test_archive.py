@@ -116,15 +116,8 @@ def test_a_row_past_the_deadline_times_out_alone(nlp):
     assert [s["status"] for s in summaries] == ["failed", "failed"]
 
 
-def test_a_row_that_raises_is_an_internal_error_and_the_others_go_on(nlp, monkeypatch):
-    real = worker.extract
-
-    def failing(doc, deadline):
-        if "harbour" in doc.text:
-            raise RuntimeError("boom")
-        return real(doc, deadline)
-
-    monkeypatch.setattr(worker, "extract", failing)
+def test_a_row_that_raises_is_an_internal_error_and_the_others_go_on(nlp, fail_extract):
+    fail_extract(worker, "harbour")
     settings = worker.Settings(model="m", output="/nowhere", format="parquet")
     quotes, articles, _ = worker.process(nlp, "label", settings, _batch([l.encode() for l in good_lines()]),
                                          _no_claims)

@@ -20,8 +20,9 @@ from typing import IO, Any
 
 from ..config import from_environment
 from ..nlp import load_pipeline, model_label
+from ..progress import Bar, add_flags, shown
 from ..version import __version__
-from .progress import Bar, Totals
+from .totals import Totals
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -58,10 +59,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
                     help=f"rows per batch and per shard (default {BATCH_SIZE})")
     ar.add_argument("--force", action="store_true",
                     help="add to an OUTPUT written by another model or service version")
-    shown = ar.add_mutually_exclusive_group()
-    shown.add_argument("--progress", dest="progress", action="store_true", default=None,
-                       help="show the progress bar on standard error even when it is not a terminal")
-    shown.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+    add_flags(ar, "the progress bar")
     return ar
 
 
@@ -76,13 +74,6 @@ class Outcome:
 def _usage(stderr: IO[str], message: str) -> int:
     stderr.write(f"python -m service archive: {message}\n")
     return EXIT_USAGE
-
-
-def _is_tty(stream: IO[Any]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -191,15 +182,14 @@ def _stream(args: argparse.Namespace, files: list[Any], settings: Any, already: 
         compute=ActorPoolStrategy(size=workers), num_cpus=ACTOR_CPUS,
         batch_size=args.batch_size, batch_format="pyarrow")
 
-    enabled = args.progress if args.progress is not None else _is_tty(stderr)
-    bar = Bar(stderr, sum(f.size for f in files), enabled)
+    bar = Bar(stderr, sum(f.size for f in files), shown(args.progress, stderr))
     totals.started = time.time()
     for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
         for row in totals.add(batch.to_pylist()):
             bar.clear()
             stderr.write(f"{row['source']}:{row['line']}: {row['id']}: {row['error_code']}: "
                          f"{row['error_message']}\n")
-        bar.update(totals)
+        bar.update(totals.weight, totals.articles, totals.failed)
     totals.ended = time.time()
-    bar.finish(totals)
+    bar.finish(totals.weight, totals.articles, totals.failed)
     return totals

@@ -30,7 +30,8 @@ from .rows import Judged, judge
 SUMMARY_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("line", pa.int64()), ("status", pa.string()),
     ("error_code", pa.string()), ("error_message", pa.string()), ("quotes", pa.int64()),
-    ("weight", pa.int64()), ("finished", pa.float64()), ("busy_s", pa.float64()), ("worker", pa.int64()),
+    ("weight", pa.int64()), ("finished", pa.float64()), ("busy_s", pa.float64()), ("cpu_s", pa.float64()),
+    ("worker", pa.int64()),
     ("load_s", pa.float64()), ("uss_bytes", pa.int64()),
 ])
 
@@ -195,14 +196,15 @@ class Extractor:
         return verdicts
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         columns = {name: batch.column(name).to_pylist() for name in ("source", "line", "kind", "raw", "weight")}
         quotes, articles, summaries = process(self.nlp, self.label, self.settings, columns, self._claim)
         if articles.num_rows:
             shards.write_pair(self.fs, self.root, self.settings.format, quotes, articles)
         self.peak = max(self.peak, uss_bytes())
-        finished, busy = time.time(), time.perf_counter() - started
+        finished, busy, cpu = time.time(), time.perf_counter() - started, time.process_time() - cpu
+        share = max(len(summaries), 1)
         for s in summaries:
-            s.update(finished=finished, busy_s=busy / max(len(summaries), 1), worker=os.getpid(),
+            s.update(finished=finished, busy_s=busy / share, cpu_s=cpu / share, worker=os.getpid(),
                      load_s=self.load_s, uss_bytes=self.peak)
         return pa.Table.from_pylist(summaries, schema=SUMMARY_SCHEMA)

@@ -1,15 +1,16 @@
-"""Progress and totals of an archive run: the bar on a terminal, the failed rows, the summary line.
+"""The totals of an archive run: articles, quotes, failures and skips, the rates, the summary line.
 
-The driver feeds it the workers' summary rows as they stream back. The bar shows articles
-done, failures, the rate and the time left, estimated from the share of input bytes read
-(skipped rows count as read). Totals give the exit status and the closing summary line.
-Nothing here knows Ray.
+The driver feeds it the workers' summary rows as they stream back; it returns the failed rows
+for reporting and keeps per-worker figures (busy time, the CPU time of its calls, model load,
+peak USS) for the benchmark.
+Totals give the exit status and the closing summary line. The bar itself is service.progress;
+nothing here knows Ray or draws anything.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any, Iterable
+from typing import Any, Iterable
 
 
 @dataclass
@@ -46,8 +47,9 @@ class Totals:
             if finished == self.first_done:
                 self.first_batch += 1
             self.last_done = max(self.last_done or finished, finished)
-            worker = self.workers.setdefault(row["worker"], {"busy_s": 0.0, "articles": 0.0})
+            worker = self.workers.setdefault(row["worker"], {"busy_s": 0.0, "cpu_s": 0.0, "articles": 0.0})
             worker["busy_s"] += row["busy_s"]
+            worker["cpu_s"] += row["cpu_s"]
             worker["articles"] += 1
             worker["load_s"] = row["load_s"]
             worker["uss_bytes"] = max(worker.get("uss_bytes", 0), row["uss_bytes"])
@@ -67,54 +69,3 @@ class Totals:
         skipped = f", {self.skipped} skipped (already written)" if self.skipped else ""
         return (f"archive: {self.articles} articles, {self.quotes} quotes, {self.failed} failed{skipped}, "
                 f"{self.rate():.1f} articles/s")
-
-
-class Bar:
-    """A one-line bar on a terminal stream; does nothing when disabled."""
-
-    WIDTH = 28
-    EVERY_S = 0.2
-
-    def __init__(self, stream: IO[str], total_weight: int, enabled: bool) -> None:
-        self.stream = stream
-        self.total = max(total_weight, 1)
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.drawn = False
-
-    def update(self, totals: Totals, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self.last < self.EVERY_S:
-            return
-        self.last = now
-        share = min(totals.weight / self.total, 1.0)
-        elapsed = now - self.started
-        left = f"{_clock(elapsed * (1 - share) / share)} left" if share > 0 else "--:-- left"
-        filled = int(share * self.WIDTH)
-        line = (f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} {totals.articles} articles, "
-                f"{totals.failed} failed, {totals.rate():.1f}/s, {left}")
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
-        self.drawn = True
-
-    def clear(self) -> None:
-        """Wipe the bar before another message goes to the same stream."""
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.drawn = False
-
-    def finish(self, totals: Totals) -> None:
-        if self.enabled:
-            self.update(totals, force=True)
-            self.stream.write("\n")
-            self.stream.flush()
-            self.drawn = False
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
