@@ -4,8 +4,9 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ARCHIVE_STAMP := $(VENV)/.archive-installed
 
-.PHONY: install run test bench load gate clean
+.PHONY: install archive-install run test bench bench-archive load gate clean
 
 install: $(STAMP)
 
@@ -18,14 +19,26 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Archives on Ray Data (python -m service archive): their own pinned requirements, on top of install.
+archive-install: $(ARCHIVE_STAMP)
+
+$(ARCHIVE_STAMP): $(STAMP) requirements-archive.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-archive.txt
+	touch $(ARCHIVE_STAMP)
+
 run: install
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py "service:create_app()"
 
-test: install
+# The tests need the archive requirements too (tests/test_archive*.py run Ray).
+test: install archive-install
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
+# Archives: articles/s with 1 and 2 workers over ../shared/eval (see the README's "Archives").
+bench-archive: archive-install
+	$(BIN)/python -m scripts.bench_archive $(BENCH_ARCHIVE_ARGS)
 
 load: install
 	$(BIN)/python -m scripts.load $(LOAD_ARGS)

@@ -19,13 +19,14 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import answers
+from . import answers, archive
 from .config import DEFAULTS, from_environment
 from .extract import Extraction, extract, parse, parse_many
 from .inputs import decode_utf8, load_article, read_line
 from .model import memory_zone
 from .nlp import load_pipeline, model_label
 from .problems import ApiError, article_failed, invalid_request
+from .progress import Bar, add_flags, shown
 from .version import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -92,50 +93,6 @@ def extract_files(names: Sequence[str], nlp: Language, label: str, max_chars: in
 
 # --- JSON lines -------------------------------------------------------------------------------
 
-class Progress:
-    """A one-line progress bar on a terminal stream: articles, failures, rate, share of bytes read."""
-
-    WIDTH = 28
-    EVERY_S = 0.2
-
-    def __init__(self, stream: IO[str], total_bytes: int | None, enabled: bool) -> None:
-        self.stream = stream
-        self.total = total_bytes if total_bytes else None
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.drawn = False
-
-    def update(self, done_bytes: int, articles: int, failed: int, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self.last < self.EVERY_S:
-            return
-        self.last = now
-        rate = articles / max(now - self.started, 1e-6)
-        line = f"{articles} articles, {failed} failed, {rate:.1f}/s"
-        if self.total:
-            share = min(done_bytes / self.total, 1.0)
-            filled = int(share * self.WIDTH)
-            line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} " + line
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
-        self.drawn = True
-
-    def clear(self) -> None:
-        """Wipe the bar before another message goes to the same stream."""
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.drawn = False
-
-    def finish(self, done_bytes: int, articles: int, failed: int) -> None:
-        if self.enabled:
-            self.update(done_bytes, articles, failed, force=True)
-            self.stream.write("\n")
-            self.stream.flush()
-
-
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes) of each line, a byte order mark at the start dropped."""
     for number, raw in enumerate(stream, start=1):
@@ -156,7 +113,7 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def extract_jsonl(stream: IO[bytes], nlp: Language, max_chars: int, out: IO[str],
-                  progress: Progress, stderr: IO[str], source: str,
+                  progress: Bar, stderr: IO[str], source: str,
                   max_id_chars: int = DEFAULTS["MAX_ID_CHARS"]) -> tuple[int, int]:
     """Write one result line per article of ``stream``; (articles, failed). Each chunk's
     spaCy work runs in its own memory zone."""
@@ -204,18 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jsonl", metavar="IN.jsonl",
                     help="read {\"id\", \"text\"} JSON lines ('-' for standard input); write one result line each")
     ex.add_argument("--indent", type=int, metavar="N", help="indent the JSON of FILE answers by N spaces")
-    shown = ex.add_mutually_exclusive_group()
-    shown.add_argument("--progress", dest="progress", action="store_true", default=None,
-                       help="show the --jsonl progress bar on standard error even when it is not a terminal")
-    shown.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+    add_flags(ex, "the --jsonl progress bar")
+    archive.add_parser(commands)
     return parser
-
-
-def _is_tty(stream: IO[Any]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _size(stream: IO[bytes]) -> int | None:
@@ -227,6 +175,8 @@ def _size(stream: IO[bytes]) -> int | None:
 
 def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
     parser: argparse.ArgumentParser = args.command_parser
+    if args.command == "archive":
+        return archive.run(args, stdout, stderr)
     if bool(args.files) == bool(args.jsonl):
         parser.error("give either FILE arguments or --jsonl IN.jsonl")
     if args.jsonl and args.indent is not None:
@@ -260,8 +210,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO
             stderr.write(f"python -m service: cannot read {args.jsonl}: {exc.strerror}\n")
             return EXIT_FAILED
     try:
-        enabled = args.progress if args.progress is not None else _is_tty(stderr)
-        progress = Progress(stderr, _size(stream) if opened else None, enabled)
+        progress = Bar(stderr, _size(stream) if opened else None, shown(args.progress, stderr))
         _, failed = extract_jsonl(stream, nlp, max_chars, stdout, progress, stderr, source, max_id_chars)
     finally:
         if opened:

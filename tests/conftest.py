@@ -166,3 +166,21 @@ def check_error_response(response: Any, status: int, code: str) -> dict[str, Any
 def check_error() -> Callable[[Any, int, str], dict[str, Any]]:
     """``check_error(response, 422, "invalid_request")``: the error shape; returns the error object."""
     return check_error_response
+
+
+@pytest.fixture
+def fail_extract(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any, str], None]:
+    """``fail_extract(module, word)``: ``module.extract`` raises ("core bug") on an article whose
+    text holds ``word`` and extracts the others as before, for the tests of one failing article."""
+
+    def patch(module: Any, word: str) -> None:
+        real = module.extract
+
+        def failing(doc: Any, deadline: Any) -> Any:
+            if word in doc.text:
+                raise RuntimeError("core bug")
+            return real(doc, deadline)
+
+        monkeypatch.setattr(module, "extract", failing)
+
+    return patch

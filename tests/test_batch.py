@@ -98,17 +98,10 @@ def test_characters_per_batch_limit(make_app, check_error, lengths, status):
         assert error["details"] == {"max_batch_chars": 100, "chars": sum(lengths)}
 
 
-def test_one_article_failing_inside_the_core_does_not_sink_the_batch(client, monkeypatch, log_records):
+def test_one_article_failing_inside_the_core_does_not_sink_the_batch(client, fail_extract, log_records):
     from service import api
 
-    real = api.extract
-
-    def fails_on_one(doc, deadline):
-        if "bridge" in doc.text:
-            raise RuntimeError("core bug")
-        return real(doc, deadline)
-
-    monkeypatch.setattr(api, "extract", fails_on_one)
+    fail_extract(api, "bridge")
     response = client.post(B, json={"articles": [{"text": "“Hi,” she said."}, {"id": "x", "text": SHORT}]})
     assert response.status_code == 200
     ok, failed = response.get_json()["results"]

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from service.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
+from service.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from service.progress import Bar
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -213,7 +214,7 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(nlp, write, flags, shown)
                                                     (10, None, "3 articles")])
 def test_progress_bar_drawing(done, total, expected):
     stream = io.StringIO()
-    bar = Progress(stream, total, enabled=True)
+    bar = Bar(stream, total, enabled=True)
     bar.update(done, 3, 1, force=True)
     assert expected in stream.getvalue() and stream.getvalue().startswith("\r")
 

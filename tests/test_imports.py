@@ -11,7 +11,7 @@ EDGE = ("flask", "werkzeug", "marshmallow", "gunicorn")
 
 
 @pytest.mark.parametrize("module", ["service.extract", "service.version", "service", "service.cli",
-                                    "service.answers", "service.inputs", "service.problems"])
+                                    "service.answers", "service.inputs", "service.problems", "service.progress"])
 def test_importing_loads_no_web_framework(module: str) -> None:
     code = (f"import sys, {module}; "
             f"print(','.join(sorted(m for m in {EDGE!r} if m in sys.modules)))")
