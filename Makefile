@@ -43,7 +43,8 @@ bench-archive: archive-install
 load: install
 	$(BIN)/python -m scripts.load $(LOAD_ARGS)
 
-# Accuracy on ../shared/eval/dev.jsonl over HTTP against accuracy-baseline.json (needs ../shared).
+# Accuracy on each set of ../shared/eval with a section in accuracy-baseline.json (dev, bbc_dev),
+# over HTTP against that section (needs ../shared).
 gate: install
 	$(BIN)/python -m scripts.accuracy_gate $(GATE_ARGS)
 

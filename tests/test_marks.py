@@ -112,3 +112,37 @@ def test_same_family_mark_inside_a_run(text: str, expected: list[str]) -> None:
 ])
 def test_three_apostrophes(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # paragraphs joined into one line lost the closing mark between them: an opening mark after the
+    # end of a sentence, where a closing mark was expected, ends the run there and starts the next
+    ('He said: "We start now. "Nobody will wait for us."', ["We start now.", "Nobody will wait for us."]),
+    ('"Is it late? "No. "Then go!"', ["Is it late?", "No.", "Then go!"]),
+    ("``The vote is in. ``We won,'' she said.", ["The vote is in.", "We won,"]),
+    # a single mark (nested quote, or possessive) or a bracket may stand after the sentence's end
+    ("She said: \"They called it 'a rout.' \"We lost.\"", ["They called it 'a rout.'", "We lost."]),
+    ('She said: "We met at the Joneses\'. "It was late."', ["We met at the Joneses'.", "It was late."]),
+    ('He said: "It rained (again.) "We stayed in."', ["It rained (again.)", "We stayed in."]),
+    # the last part may itself run on to its paragraph's end
+    ('He said: "We start now. "Nobody will wait.\n"We meet at noon."', ["We start now.", "Nobody will wait.",
+                                                                      "We meet at noon."]),
+    # negative: the closing mark is there
+    ('He said: "We start now." "Nobody will wait."', ["We start now.", "Nobody will wait."]),
+    # negative: no sentence ends before the later mark: the earlier one is a stray (as in the tables above)
+    ('He said: "We start now, "nobody will wait."', ["nobody will wait."]),
+    # negative: a quote nested in single marks is part of the run
+    ("He said: \"She told me 'Stop. Now.' Then she left.\"", ["She told me 'Stop. Now.' Then she left."]),
+    # negative: an odd mark in ordinary text (inches) opens nothing
+    ('The 6" pipe burst. "We fixed it," he said.', ["We fixed it,"]),
+    # not handled: in curly marks the later opening mark reads as a quote nested in the run
+    ("He said: “We start now. “Nobody will wait for us.”", ["We start now. “Nobody will wait for us."]),
+])
+def test_joined_paragraphs_cut_the_run_short(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_a_run_cut_short_is_open_ended_in_its_paragraph() -> None:
+    runs = quoted_runs('He said: "We start now. "Nobody will wait for us."')
+    assert [(r.open_end, r.paragraph) for r in runs] == [(True, 0), (False, 0)]
+    assert runs[0].close_mark is None and runs[1].open_mark == runs[0].end + 1

@@ -203,6 +203,45 @@ def test_continues_chains_a_split_and_a_multi_paragraph_quote(nlp: Language) -> 
     assert result.quotes[3].speaker.mention == result.quotes[0].speaker.mention
 
 
+# Paragraphs joined into one line, the closing mark between them lost: each part is its own quote,
+# the later ones continuing the first. (article, [(quote, speaker, continues)])
+JOINED_PARAGRAPHS = [
+    ('Mayor Ana Torres spoke at the pier on Monday. She said: "We start now. "Nobody will wait for us."',
+     [("We start now.", "Ana Torres", None), ("Nobody will wait for us.", "Ana Torres", "q1")]),
+    ('"The ferry stays," Ana Torres said. "It has run for a century. "It will run for another."',
+     [("The ferry stays,", "Ana Torres", None), ("It has run for a century.", "Ana Torres", "q1"),
+      ("It will run for another.", "Ana Torres", "q2")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOINED_PARAGRAPHS)
+def test_parts_of_joined_paragraphs_continue_the_first(nlp: Language, text: str,
+                                                       expected: list[tuple[str, str, str | None]]) -> None:
+    result = _run(nlp, text)
+    assert [(q.text, q.speaker.name, q.continues) for q in result.quotes] == expected
+
+
+# A sentence after a quote that ends in a colon before the next quote is that quote's lead-in, not
+# the earlier quote's tag. (article, [(quote, speaker)])
+LEAD_IN_AFTER_A_QUOTE = [
+    ('"We stay," Ana Torres said. "We are not leaving." Carl Dietz, the harbor master, added: "The pier '
+     'needs work."', [("We stay,", "Ana Torres"), ("We are not leaving.", "Ana Torres"),
+                      ("The pier needs work.", "Carl Dietz")]),
+    ('Ana Torres spoke first. She said: "We start now. "Nobody will wait for us." Carl Dietz, the harbor '
+     'master, added: "The pier needs work."', [("We start now.", "Ana Torres"), ("Nobody will wait for us.", "Ana Torres"),
+                                               ("The pier needs work.", "Carl Dietz")]),
+    # negative: with no colon, the sentence after the quote tags it
+    ('Ana Torres spoke first.\n\n"The pier needs work." Carl Dietz, the harbor master, said.',
+     [("The pier needs work.", "Carl Dietz")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEAD_IN_AFTER_A_QUOTE)
+def test_a_lead_in_after_a_quote_introduces_the_next(nlp: Language, text: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker.name) for q in _run(nlp, text).quotes] == expected
+
+
 def test_a_transcript_turn_does_not_continue_the_other_speakers_turn(nlp: Language) -> None:
     text = ('The interview went as follows:\n\n"ROSS: Where were you on the night of the vote?\n\n'
             '"LAINE: At home, with my family, watching the count.\n\n"ROSS: All night long?')

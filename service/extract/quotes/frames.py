@@ -117,7 +117,8 @@ class Layout:
                 break
             end += 1
         after = range(a, end)
-        if ends_sentence and after and doc[a].text[:1].isupper() and not _attribution_after(doc, after):
+        if ends_sentence and after and doc[a].text[:1].isupper() \
+                and (not _attribution_after(doc, after) or _leads_into_next(doc, run_of, after, k)):
             after = range(a, a)  # a new sentence begins after the quote
         return Frame(before, after, first, last)
 
@@ -137,6 +138,15 @@ def _attribution_after(doc: Doc, span: range) -> bool:
     subjects = range(span.start, min(span.stop, span.start + _SUBJECT_REACH))
     return any(is_speech_verb(doc[i]) and any(c.dep_ == "nsubj" and c.i in subjects for c in doc[i].children)
                for i in span)
+
+
+def _leads_into_next(doc: Doc, run_of: list[int], span: range, k: int) -> bool:
+    """'"... each other." Ana Ruiz, the chair, added: "Next quote."': the sentence after a quote
+    that ends its sentence, ending in a colon right before the next quote, introduces that one."""
+    last = span.stop - 1
+    while last > span.start and doc[last].is_space:
+        last -= 1
+    return doc[last].text == ":" and span.stop < len(doc) and run_of[span.stop] == k + 1
 
 
 def quote_kind(doc: Doc, layout: Layout, k: int) -> str:

@@ -3,9 +3,13 @@
 A paragraph is a line; marks are paired inside each one, so one bad paragraph cannot throw off the
 rest. Owns which double marks (curly, straight, low, guillemets, the archive's '' and ``) open and
 close a run, judged from what stands on either side; single marks are never paired (apostrophes, or
-quotes nested in a double-quoted run); a run left open ends with its paragraph (``open_end``). The
-cases are tables in tests/test_marks.py. Not handled: quotes written only with single marks
-(British style), and marks that span two paragraphs without a mark at the start of the second.
+quotes nested in a double-quoted run); a run left open ends with its paragraph (``open_end``), or,
+when a straight or doubled opening mark follows the end of a sentence in it, right before that mark
+(paragraphs joined into one line without the closing mark between them). The cases are tables in
+tests/test_marks.py. Not handled: quotes written only with single marks (British style), marks that
+span two paragraphs without a mark at the start of the second, joined paragraphs in curly marks
+(an opening curly mark inside a run is read as a quote nested in it), and a closing mark dropped
+before the reporter's words ('"We start now. He added: "...').
 """
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ _CLOSING = frozenset("”»")
 # Characters after which a mark can only be opening, and before which it can only be closing.
 _BEFORE_OPENING = frozenset("([{—–-/:;")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-…")
+# What ends a sentence, and what may stand after that inside it (a single mark, a bracket).
+_SENTENCE_FINAL = frozenset(".!?…")
+_AFTER_SENTENCE_FINAL = "'’)]"
 
 
 @dataclass(frozen=True)
@@ -27,14 +34,15 @@ class Run:
     """The words between an opening mark and its closing mark (or the paragraph's end)."""
 
     start: int  # first character after the opening mark
-    end: int  # the closing mark's offset, or the paragraph's end less trailing space
+    end: int  # the closing mark's offset, or where the run was cut short, less trailing space
     open_mark: int  # offset of the opening mark
-    close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
+    close_mark: int | None  # offset of the closing mark; None when the paragraph or the next run began first
     paragraph: int  # index of the paragraph (line) that holds the run
 
     @property
     def open_end(self) -> bool:
-        """True when no closing mark ended the run: it ran to the end of its paragraph."""
+        """True when no closing mark ended the run: it ran to the end of its paragraph, or up to
+        the next run's opening mark."""
         return self.close_mark is None
 
 
@@ -92,12 +100,24 @@ def _family(mark: str) -> str:
 
 def _restarts(text: str, start: int, i: int, family: str) -> bool:
     """Whether an opening mark at ``i``, of the family of the open run whose words begin at
-    ``start``, starts the run again. Curly marks show their direction, so one opening inside
-    an open run is a quote nested in it with the wrong marks ("... wearing “Go Team” shirts”),
-    and the run ends at the first closing mark, unless nothing stands between the two
-    opening marks (a doubled mark). Straight and doubled marks are read from context, so the
-    earlier one is taken for a stray."""
+    ``start``, starts a run again (``_cut_short`` says whether the earlier run ends there). Curly
+    marks show their direction, so one opening inside an open run is a quote nested in it with
+    the wrong marks ("... wearing “Go Team” shirts”), and the run ends at the first closing
+    mark, unless nothing stands between the two opening marks (a doubled mark). Straight and
+    doubled marks are read from context, so the earlier one is taken for a stray, or for the
+    start of a run cut short."""
     return family != "curly" or not text[start:i].strip()
+
+
+def _cut_short(text: str, start: int, i: int) -> bool:
+    """Whether an opening mark at ``i`` ends the open run whose words begin at ``start`` without
+    its closing mark: the words so far end a sentence and a space stands before the mark, where a
+    closing mark was expected. Text that lost its paragraph breaks reads so, a quote over two
+    paragraphs joined into one ("We start now. "Nobody will wait."): each part is its own run."""
+    if i == start or not text[i - 1].isspace():
+        return False
+    words = text[start:i].rstrip().rstrip(_AFTER_SENTENCE_FINAL)
+    return words[-1:] in _SENTENCE_FINAL
 
 
 def _runs_in(text: str, para: Paragraph) -> Iterator[Run]:
@@ -117,7 +137,9 @@ def _runs_in(text: str, para: Paragraph) -> Iterator[Run]:
             continue
         if role == "open":
             if family_here == family and _restarts(text, open_at + open_size, i, family):
-                open_at, open_size = i, size  # the earlier mark was a stray
+                if _cut_short(text, open_at + open_size, i):
+                    yield _trimmed(text, open_at + open_size, i, open_at_mark=open_at, close_mark=None, para=para)
+                open_at, open_size = i, size  # else the earlier mark was a stray
             continue  # a quote nested inside the run is passed over
         start, end = open_at + open_size, i
         open_at = None
