@@ -26,6 +26,20 @@ def _answer(nlp: Language, text: str, word: str, is_org: bool = False) -> tuple[
 
 
 TITLE_BEFORE_NAME = [
+    # the British order: a body written as a name, then a title in lower case, then the person
+    ("Riverton boss Jo Bloggs said the team had played well.", "Bloggs", ("boss", "Riverton")),
+    ("Harbour City striker Tom Reed scored twice on Saturday.", "Reed", ("striker", "Harbour City")),
+    ("Labour MP Ann Frey said the bill was flawed.", "Frey", ("MP", "Labour Party")),
+    ("Tory leader Ann Frey said the bill was flawed.", "Frey", ("leader", "Conservative Party")),
+    ("Goalkeeper Ann Frey said she had been tired.", "Frey", ("Goalkeeper", None)),
+    ("Riverton manager Sir Al Dunn said the side was ready.", "Dunn", ("manager", "Riverton")),
+    ("Wales fly-half Tom Reed said the win was deserved.", "Reed", ("fly-half", "Wales")),
+    ("Scotland manager Al Dunn said the side was ready.", "Dunn", ("manager", "Scotland")),
+    ("Lib Dem leader Ann Frey said the bill was flawed.", "Frey", ("leader", "Liberal Democrats")),
+    # an honorific with no title before it gives nothing
+    ("He thanked Mr Al Dunn for the gift.", "Dunn", (None, None)),
+    # an age is no role
+    ("The 25-year-old Ann Frey said she had been tired.", "Frey", (None, None)),
     ("US President Dale Harmon spoke to reporters on Friday.", "Harmon", ("President", "United States")),
     ("Unification Minister Park Min-ho told lawmakers the talks would resume.", "Park",
      ("Unification Minister", None)),
@@ -47,6 +61,11 @@ TITLE_BEFORE_NAME = [
 ]
 
 APPOSITIVES_AND_CLAUSES = [
+    ("Tom Reed, who will remain as Northwind chief executive, said orders rose.", "Reed",
+     ("chief executive", "Northwind")),
+    # an age said with a role is no part of it
+    ("Ann Frey said the film was done. The 47-year-old director added that money was short.", "Frey",
+     ("director", None)),
     ("Mara Quist, a professor at Lakeview University's Center for Coastal Studies in Boston, said the data "
      "were clear.", "Quist", ("professor", "Lakeview University's Center for Coastal Studies")),
     ("Devon Hale, who heads the Harbor Policy Institute, said the rules were unclear.", "Hale",

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Final
 
-# Words (lower case, dots dropped) that name a party, and the party's name.
+# Words (lower case, dots dropped) that name a party, and the party's name; a few names are two words.
 PARTY_WORDS: Final[dict[str, str]] = {
     "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party",
     "dem": "Democratic Party", "dems": "Democratic Party",
     "republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
     "libertarian": "Libertarian Party", "labour": "Labour Party",
+    "tory": "Conservative Party", "tories": "Conservative Party",
+    "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
+    "liberal democrats": "Liberal Democrats",
 }
 
 # The one-letter tag in "(D-Mass.)": D, R; "I" (independent) names no party.

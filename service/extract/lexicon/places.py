@@ -12,7 +12,10 @@ from typing import Final
 # One country a line: its name, then the other ways news writing names it or its people's adjective.
 _COUNTRIES: Final[str] = """
 United States|US|U.S.|U.S.A.|USA|America|American|Americans
-United Kingdom|UK|U.K.|Britain|British|Great Britain|English|England|Scotland|Scottish|Wales|Welsh
+United Kingdom|UK|U.K.|Britain|British|Great Britain
+England|English
+Scotland|Scottish
+Wales|Welsh
 North Korea|North Korean|DPRK|Pyongyang's
 South Korea|South Korean|ROK|Korea|Korean
 China|Chinese|PRC|People's Republic of China

@@ -47,6 +47,9 @@ prince princess monarch dictator strongman ruler regent governor-general
 official agent investigator specialist expert engineer architect
 entrepreneur investor banker developer businessman businesswoman mogul tycoon
 veteran staffer associate
+boss mp mep msp peer footballer cricketer golfer athlete sprinter runner cyclist swimmer
+boxer jockey striker goalkeeper keeper goalie midfielder defender winger fullback full-back fly-half scrum-half
+flanker batsman bowler pitcher catcher referee umpire seed filmmaker film-maker chef
 """.split())
 
 # Nouns that say who someone is to others, not what position they hold: never a role.

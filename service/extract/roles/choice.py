@@ -34,6 +34,8 @@ from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, no
 from ..lexicon.titles import NATIONAL_TITLES, expand
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# An age said with a role ("the 47-year-old director"): the age is no part of it.
+_AGE = re.compile(r"\S*-years?-old\s*")
 
 
 def role_and_affiliation(doc: Doc, mentions: Sequence[Span], is_org: bool = False,
@@ -75,7 +77,7 @@ class Roles:
         chosen: Found | None = None
         if with_role and not is_org:
             chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
-            role = chosen.role
+            role = _AGE.sub("", chosen.role or "").strip() or None
         affiliation = _affiliation(found, chosen)
         if role is not None and (affiliation is None or rank_of(affiliation) == PLACE):
             affiliation = _titled_party(self._facts, role, mentions) or affiliation

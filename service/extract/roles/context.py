@@ -286,8 +286,8 @@ def _relative(verb: Token) -> list[Found]:
     """"X, who heads Y," "X, who is the director of Y," and "X, who studies Z at Y,"."""
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return []
-    if verb.lemma_ in ("be", "serve", "work"):
-        # said right at the name, as sure as an appositive (unless it is what they were)
+    if verb.lemma_ in ("be", "serve", "work", "remain", "stay"):
+        # said right at the name ("who will remain as chief executive"), as sure as an appositive (unless it is what they were)
         return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME) if f.weight != Weight.PAST else f
                 for f in _predicate(verb)]
     role = ROLE_VERBS.get(verb.lemma_)

@@ -115,8 +115,9 @@ def _title_of(rest: list[Token]) -> bool:
 
 
 def _hyphen_title(rest: list[Token]) -> bool:
-    """Titles spaCy splits at a hyphen: "President-elect", "vice-president"."""
-    return len(rest) >= 3 and rest[-2].text == "-" and (is_title(rest[-3].text) or rest[-1].lower_ == "elect")
+    """Titles spaCy splits at a hyphen: "President-elect", "vice-president", "fly-half"."""
+    return len(rest) >= 3 and rest[-2].text == "-" and (is_title(rest[-3].text) or rest[-1].lower_ == "elect"
+                                                        or is_title(rest[-3].text + "-" + rest[-1].text))
 
 
 def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
@@ -151,6 +152,13 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() \
             and toks[1].lower_ in NAMED_BODY_NOUNS and not titleish(toks[0]):
         j = 1  # "Harlow police chief": a proper noun and the body it names
+    if not j and toks[-1].text.islower() and is_title(toks[-1].text):
+        # "Acme chief executive", "Riverton boss": capitalised proper nouns before a title written in
+        # lower case name the body, whatever the recogniser made of them
+        # (the small model tags an unfamiliar name a verb or a noun: "Acme" VB)
+        while j < n - 1 and toks[j].pos_ in ("PROPN", "NOUN", "VERB") and toks[j].text[:1].isupper() \
+                and not toks[j].text.isupper() and not titleish(toks[j]):
+            j += 1
     if j and j < n and toks[j].text in POSSESSIVE:
         j += 1
     if j and j < n - 1 and toks[j].lower_ in NAMED_BODY_NOUNS:
@@ -413,8 +421,7 @@ def normalise(words: str, ent_type: str = "") -> str:
     place = place_name(words)
     if place:
         return place
-    single = words.split()
-    if len(single) == 1 and party_name(words):
+    if party_name(words):
         return party_name(words) or words
     if words.lower().startswith("the "):
         return words[4:]
@@ -422,7 +429,7 @@ def normalise(words: str, ent_type: str = "") -> str:
 
 
 def rank_of(words: str, ent_type: str = "") -> int:
-    if len(words.split()) == 1 and party_name(words):
+    if party_name(words):
         return PARTY
     if place_name(words) or ent_type in AREA_ENTS:
         return PLACE
