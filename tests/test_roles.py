@@ -36,6 +36,8 @@ TITLE_BEFORE_NAME = [
     ("Wales fly-half Tom Reed said the win was deserved.", "Reed", ("fly-half", "Wales")),
     ("Scotland manager Al Dunn said the side was ready.", "Dunn", ("manager", "Scotland")),
     ("Lib Dem leader Ann Frey said the bill was flawed.", "Frey", ("leader", "Liberal Democrats")),
+    ("Liberal Democrat Ann Frey told the committee the plan was flawed.", "Frey", (None, "Liberal Democrats")),
+    ("Liberal Democrat MP Ann Frey said the bill was flawed.", "Frey", ("MP", "Liberal Democrats")),
     # an honorific with no title before it gives nothing
     ("He thanked Mr Al Dunn for the gift.", "Dunn", (None, None)),
     # an age is no role

@@ -129,6 +129,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         return 0, None, ORG  # "House editor": the chamber is the beat, not the body; "House Speaker" leads it
     while i < n:
         tok = toks[i]
+        if i + 1 < n and party_name(tokens_text(toks[i:i + 2])):  # "Liberal Democrat", "Lib Dem"
+            return i + 2, party_name(tokens_text(toks[i:i + 2])), PARTY
         if party_name(tok.text):
             body = _entity_run(toks, i)
             if body > i + 1 and body < n:  # "Republican National Committee Research Director"
