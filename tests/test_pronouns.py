@@ -75,6 +75,21 @@ def test_a_surname_takes_the_full_name_it_was_introduced_by(nlp: Language, text:
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
+# Two people introduced together who share a surname: the given name alone before "and" is a
+# person of its own; not a place, and not the first of two full names.
+INTRODUCED_TOGETHER = [
+    ('Ann and Bo Lee opened a bakery in March.\n\n"We bake every night," Ann told reporters.', "Ann Lee"),
+    ('Ann and Bo Lee opened a bakery in March.\n\n"We bake every night," Bo Lee said.', "Bo Lee"),
+    ('Paris and Ann Lee met in March.\n\n"We bake every night," Lee said.', "Ann Lee"),
+    ('Ann Roe and Bo Lee opened a bakery in March.\n\n"We bake every night," Ann told reporters.', "Ann Roe"),
+]
+
+
+@pytest.mark.parametrize("text, name", INTRODUCED_TOGETHER)
+def test_people_introduced_together_share_the_surname(nlp: Language, text: str, name: str) -> None:
+    assert speaker_of(extract_text(nlp, text), "bake every night") == name
+
+
 # A quote ending on a comma and followed by its own "he said" takes that aside as its cue,
 # over a framing verb before it; the speaker is the same, the mention is the aside's subject.
 ASIDES = [

@@ -29,7 +29,7 @@ from .name_words import (given_name_before, initials, name_words, opens_line, pe
                          trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
-                               SUBJECT_DEPS)
+                               PLACE_ENTS, SUBJECT_DEPS)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from .pronouns import Pronouns, clause_depth
@@ -124,6 +124,7 @@ class People:
                 if span is not None and not number_named_thing(span):
                     self.by_name(span)
         self._introduced_in_full()
+        self._introduced_together()
         self._given_names()
 
     def _mislabelled_person(self, span: Span) -> bool:
@@ -171,11 +172,41 @@ class People:
             self._by_first.setdefault(words[0], []).append(entity)
             self._note(entity, span)  # a mention too: what stands before it describes the person
 
+    def _introduced_together(self) -> None:
+        """Two people introduced together who share a surname ("Ann and Bo Lee"): the first given
+        name alone before "and" is a person of its own, Ann Lee, whom a later "Ann said" means."""
+        doc = self.doc
+        for entity in list(self.entities):
+            if entity.is_org or len(entity.words) < 2:
+                continue
+            for start, _ in list(entity.mentions):
+                first = doc.char_span(start, start + 1, alignment_mode="expand")
+                if first is None or first.start < 2 or doc[first.start - 1].lower_ != "and":
+                    continue
+                given = doc[first.start - 2]
+                if not (given.pos_ == "PROPN" and given.is_alpha and given.is_title) or title_word(given.text) \
+                        or given.ent_type_ in PLACE_ENTS or self._quoted(given.i) \
+                        or (given.i > 0 and doc[given.i - 1].pos_ == "PROPN"):
+                    continue
+                words = (given.lower_, entity.words[-1])
+                alone = self._by_full.get((given.lower_,))  # the recogniser's "Ann" on its own
+                if words in self._by_full or given.lower_ in self._by_last and alone is None \
+                        or alone is not None and (alone.is_org or given.idx not in {m[0] for m in alone.mentions}):
+                    continue
+                name = f"{given.text} {entity.name.split()[-1]}"
+                if alone is not None:
+                    alone.name, alone.words = name, words
+                    self._by_full[words] = alone
+                    continue
+                person = self._new(doc[given.i:given.i + 1], words, is_org=False)
+                person.name = name
+                self._note(person, doc[given.i:given.i + 1])
+
     def _given_word(self, tok: Token) -> bool:
         """A word that can open a full name before a surname: a capitalised proper noun that is
         no title, no place and no name already known on its own."""
         return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_title and not title_word(tok.text) \
-            and tok.ent_type_ not in ("GPE", "LOC", "FAC") and not self._quoted(tok.i) \
+            and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
             and tok.lower_ not in self._by_last and (tok.lower_,) not in self._by_full
 
     def _given_names(self) -> None:
