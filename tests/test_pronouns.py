@@ -49,6 +49,47 @@ def test_a_full_name_labelled_a_body_is_a_person(nlp: Language, text: str, entit
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
+# A person known by one word takes the full name of the first mention below the headline when
+# that mention is a run of capitalised proper nouns ending in the word, whatever the recogniser
+# labelled it; not a later namesake, and not a place before the surname.
+INTRODUCED_IN_FULL = [
+    # (text, entities, expected name of the headline surname's entity)
+    ('Lee wins.\n\nFor Ann Lee, the move meant a new start. "We are ready," Lee said.',
+     [(0, "Lee", "ORG"), (0, "Ann", "NORP"), (1, "Lee", "ORG"), (2, "Lee", "PERSON")], "Ann Lee"),
+    ('Osei wins.\n\nThe club signed midfielder Kofi Osei on Monday. "I am happy," said Osei.',
+     [(0, "Osei", "ORG"), (1, "Osei", "ORG"), (2, "Osei", "PERSON")], "Kofi Osei"),
+    # the first mention is the surname alone: a full name further down is someone else
+    ('Osei wins.\n\nOsei signed on Monday. His brother Kwame Osei watched. "I am happy," said Osei.',
+     [(0, "Osei", "PERSON"), (1, "Osei", "PERSON"), (3, "Osei", "PERSON")], "Osei"),
+    # a place before the surname is no first name
+    ('Osei wins.\n\nIn Texas Osei won again. "I am happy," said Osei.',
+     [(0, "Osei", "PERSON"), (0, "Texas", "GPE"), (1, "Osei", "PERSON"), (2, "Osei", "PERSON")], "Osei"),
+]
+
+
+@pytest.mark.parametrize("text, entities, name", INTRODUCED_IN_FULL)
+def test_a_surname_takes_the_full_name_it_was_introduced_by(nlp: Language, text: str,
+                                                          entities: list[tuple[int, str, str]], name: str) -> None:
+    doc = _with_entities(nlp, text, entities)
+    people = People(Article(doc))
+    assert people.by_name(people.name_span(doc[0])).name == name
+
+
+# Two people introduced together who share a surname: the given name alone before "and" is a
+# person of its own; not a place, and not the first of two full names.
+INTRODUCED_TOGETHER = [
+    ('Ann and Bo Lee opened a bakery in March.\n\n"We bake every night," Ann told reporters.', "Ann Lee"),
+    ('Ann and Bo Lee opened a bakery in March.\n\n"We bake every night," Bo Lee said.', "Bo Lee"),
+    ('Paris and Ann Lee met in March.\n\n"We bake every night," Lee said.', "Ann Lee"),
+    ('Ann Roe and Bo Lee opened a bakery in March.\n\n"We bake every night," Ann told reporters.', "Ann Roe"),
+]
+
+
+@pytest.mark.parametrize("text, name", INTRODUCED_TOGETHER)
+def test_people_introduced_together_share_the_surname(nlp: Language, text: str, name: str) -> None:
+    assert speaker_of(extract_text(nlp, text), "bake every night") == name
+
+
 # A quote ending on a comma and followed by its own "he said" takes that aside as its cue,
 # over a framing verb before it; the speaker is the same, the mention is the aside's subject.
 ASIDES = [

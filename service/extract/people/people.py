@@ -29,7 +29,7 @@ from .name_words import (given_name_before, initials, name_words, opens_line, pe
                          trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
-                               SUBJECT_DEPS)
+                               PLACE_ENTS, SUBJECT_DEPS)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from .pronouns import Pronouns, clause_depth
@@ -123,6 +123,8 @@ class People:
                 span = self.name_span(tok)
                 if span is not None and not number_named_thing(span):
                     self.by_name(span)
+        self._introduced_in_full()
+        self._introduced_together()
         self._given_names()
 
     def _mislabelled_person(self, span: Span) -> bool:
@@ -133,6 +135,79 @@ class People:
         words = [t for t in span if not t.is_punct]
         return 1 <= len(words) <= 2 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words) \
             and first_name_gender(words[0].text) is not None
+
+    def _introduced_in_full(self) -> None:
+        """A person known by one word ("Lee said") whose first mention below the headline is a run
+        of capitalised proper nouns ending in that word ("For Ann Lee, ...", "guitarist Ann Lee"):
+        that run is the full name, whatever label the recogniser gave it or its words. Only the
+        first mention counts: news names a person in full there, and "Bo Lee" further down is a
+        relative, not the Lee already introduced."""
+        doc = self.doc
+        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].isalpha()
+                and not any(len(o.words) >= 2 and o.words[-1] == e.words[0] for o in self.entities)}
+        if not lone:
+            return
+        body = self._text.find("\n")
+        seen: set[str] = set()
+        for tok in doc:
+            if tok.idx < body or self._quoted(tok.i) or tok.lower_ not in lone or tok.lower_ in seen:
+                continue
+            if not (tok.is_title and tok.pos_ == "PROPN"):
+                continue
+            seen.add(tok.lower_)
+            start = tok.i
+            while start > 0 and tok.i - start < 2 and self._given_word(doc[start - 1]):
+                start -= 1
+            if start == tok.i:
+                continue
+            entity = lone[tok.lower_]
+            span = doc[start:tok.i + 1]
+            words = name_words(span)
+            if words in self._by_full:
+                continue
+            entity.name, entity.words, entity.is_org = span.text, words, False
+            if entity.gender is None:
+                entity.gender = first_name_gender(words[0])
+            self._by_full[words] = entity
+            self._by_first.setdefault(words[0], []).append(entity)
+            self._note(entity, span)  # a mention too: what stands before it describes the person
+
+    def _introduced_together(self) -> None:
+        """Two people introduced together who share a surname ("Ann and Bo Lee"): the first given
+        name alone before "and" is a person of its own, Ann Lee, whom a later "Ann said" means."""
+        doc = self.doc
+        for entity in list(self.entities):
+            if entity.is_org or len(entity.words) < 2:
+                continue
+            for start, _ in list(entity.mentions):
+                first = doc.char_span(start, start + 1, alignment_mode="expand")
+                if first is None or first.start < 2 or doc[first.start - 1].lower_ != "and":
+                    continue
+                given = doc[first.start - 2]
+                if not (given.pos_ == "PROPN" and given.is_alpha and given.is_title) or title_word(given.text) \
+                        or given.ent_type_ in PLACE_ENTS or self._quoted(given.i) \
+                        or (given.i > 0 and doc[given.i - 1].pos_ == "PROPN"):
+                    continue
+                words = (given.lower_, entity.words[-1])
+                alone = self._by_full.get((given.lower_,))  # the recogniser's "Ann" on its own
+                if words in self._by_full or given.lower_ in self._by_last and alone is None \
+                        or alone is not None and (alone.is_org or given.idx not in {m[0] for m in alone.mentions}):
+                    continue
+                name = f"{given.text} {entity.name.split()[-1]}"
+                if alone is not None:
+                    alone.name, alone.words = name, words
+                    self._by_full[words] = alone
+                    continue
+                person = self._new(doc[given.i:given.i + 1], words, is_org=False)
+                person.name = name
+                self._note(person, doc[given.i:given.i + 1])
+
+    def _given_word(self, tok: Token) -> bool:
+        """A word that can open a full name before a surname: a capitalised proper noun that is
+        no title, no place and no name already known on its own."""
+        return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_title and not title_word(tok.text) \
+            and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
+            and tok.lower_ not in self._by_last and (tok.lower_,) not in self._by_full
 
     def _given_names(self) -> None:
         """A person known only as "Mr. Roe" takes the first name the article gives that surname
