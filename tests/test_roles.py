@@ -256,7 +256,7 @@ AFFILIATION_CHOICE = [
     ("Lena Cruz, the Republican attorney general of Ohio, said she would appeal.", "Cruz",
      ("attorney general", "Ohio")),
     # the party the article counts the person among
-    ("Some Democrats, including Senator Jo Park of Oregon, backed the bill.", "Park",
+    ("Fellow Democrats, including Senator Jo Park of Oregon, backed the bill.", "Park",
      ("Senator", "Democratic Party")),
     ("Oregon Sen. Jo Park spoke first.\n\nThe Democratic senator later asked for the records.", "Park",
      ("Senator", "Democratic Party")),

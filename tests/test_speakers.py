@@ -163,10 +163,10 @@ def test_pronouns_resolve_to_the_salient_subject(nlp: Language, text: str, words
 
 def test_a_name_taken_for_a_product_is_still_a_pronouns_antecedent(nlp: Language) -> None:
     # the recogniser labels this name a product; as a subject it is a person all the same
-    text = ('Tom Berger is a critic. In an iPhone ad last week, Ivanka Trump acknowledged the problem.\n\n'
+    text = ('Tom Berger is a critic. In an iPhone ad last week, Linda Marsh acknowledged the problem.\n\n'
             '"We will fix it," she said.')
     quote = _run(nlp, text).quotes[0]
-    assert (quote.speaker.name, quote.speaker.mention.text, quote.rule) == ("Ivanka Trump", "she", "cue-subject")
+    assert (quote.speaker.name, quote.speaker.mention.text, quote.rule) == ("Linda Marsh", "she", "cue-subject")
 
 
 @pytest.mark.parametrize("text, words, name", CARRIED_OVER)
@@ -276,7 +276,7 @@ SPEAKER_IN_THE_PARSE = [
     # a relative pronoun speaks for the name before it
     ('The plan was backed by Ana Torres, who said it was "long overdue."', "overdue", "Ana Torres"),
     # a show's title in marks is no speaker
-    ('"We are ready," Ana Torres, the mayor, said Thursday on WXYZ\'s "Morning Show."', "ready", "Ana Torres"),
+    ('"We are ready," Ana Torres, the mayor, said Thursday on WXYZ\'s "Sunrise Hour."', "ready", "Ana Torres"),
     # "said A and said B": the second "said" shares the first one's subject
     ('Ana Torres spoke on Friday.\n\nShe said the storm had cut power and said that crews were "working around the clock."',
      "clock", "Ana Torres"),
@@ -295,7 +295,7 @@ SPEAKER_IN_THE_PARSE = [
     # a speech that has not happened yet is the reporter's
     ('Ana Torres said she expected that voters will say "no" to the plan.', "no", "Ana Torres"),
     # "who" after a body: the person before it
-    ('"These are strange days," said Peter Hale, a lawyer for the Coastal Alliance, who has fought the port for years. '
+    ('"These are odd times," said Peter Hale, a lawyer for the Coastal Alliance, who has fought the port for years. '
      '"I am skeptical."', "skeptical", "Peter Hale"),
     # an inverted subject a few words after the verb
     ('"The race is close," added another New Hampshire Democrat.', "race", "Democrat"),
