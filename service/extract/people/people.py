@@ -143,8 +143,9 @@ class People:
         first mention counts: news names a person in full there, and "Bo Lee" further down is a
         relative, not the Lee already introduced."""
         doc = self.doc
+        surnames = {o.words[-1] for o in self.entities if len(o.words) >= 2}
         lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].isalpha()
-                and not any(len(o.words) >= 2 and o.words[-1] == e.words[0] for o in self.entities)}
+                and e.words[0] not in surnames}
         if not lone:
             return
         body = self._text.find("\n")
