@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARCHIVE_STAMP := $(VENV)/.archive-installed
 
-.PHONY: install archive-install run test bench bench-archive load gate clean
+.PHONY: install archive-install run test bench bench-archive load gate given-names clean
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ load: install
 # over HTTP against that section (needs ../shared).
 gate: install
 	$(BIN)/python -m scripts.accuracy_gate $(GATE_ARGS)
+
+# Rebuild service/extract/lexicon/data/given_names.tsv from its public source (see the README's
+# "Data and licences"; fetches the `names` package with pip).
+given-names: install
+	$(BIN)/python -m scripts.given_names
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -141,14 +141,14 @@ def _speaker_record(result: Extraction, words: str) -> SpeakerRef:
 # surname and the party tag after it ("(D-Harbor City)") are read with it; a quoted phrase
 # after a full name is no nickname.
 NICKNAMED_MENTIONS = [
-    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+    ('Tom Grant hosted the Democrats\' picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
      'state Del. Donna "Dee" Hale (D-Fair Haven), shouted to the crowd.', "big day",
      ('Donna "Dee" Hale', 'Donna "Dee" Hale', "Democratic Party")),
-    ('Tom Grant hosted the picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
+    ('Tom Grant hosted the Democrats\' picnic.\n\n"This is a big day for our next governor, Tom Grant!" Grant\'s niece, '
      'Del. Anna "Annie" Lee (D-Bay City), shouted to the crowd.', "big day",
      ('Anna "Annie" Lee', 'Anna "Annie" Lee', "Democratic Party")),
     # no nickname: the name as it stands
-    ('Tom Grant hosted the picnic.\n\n"This is our year!" his niece, Donna Hale (D-Fair Haven), '
+    ('Tom Grant hosted the Democrats\' picnic.\n\n"This is our year!" his niece, Donna Hale (D-Fair Haven), '
      'shouted to the crowd.', "our year", ("Donna Hale", "Donna Hale", "Democratic Party")),
     # a quoted word after a full name is no nickname
     ('"We are done," said Donna Hale "Friday" after the vote.', "We are done", ("Donna Hale", "Donna Hale", None)),

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from service.extract.quotes.marks import quoted_runs
 from service.extract.lexicon.parties import party_name
-from service.extract.lexicon.places import place_name, state_name
+from service.extract.lexicon.places import place_name
 from service.extract.roles.choice import role_and_affiliation
 from service.extract.lexicon.titles import expand, is_title
 
@@ -46,9 +46,15 @@ TITLE_BEFORE_NAME = [
     ("Unification Minister Park Min-ho told lawmakers the talks would resume.", "Park",
      ("Unification Minister", None)),
     ("North Korean leader Kim Jong-un inspected a factory.", "Kim", ("leader", "North Korea")),
-    ("Sen. Jane Roe (D-Mass.) questioned the bank's chief.", "Roe", ("Senator", "Democratic Party")),
-    ("Sen. Tom Birch (Vt.) voted against the bill.", "Birch", ("Senator", "Vermont")),
-    ("Rep. Ann Lee, R-Ohio, said the bill would fail.", "Lee", ("Representative", "Republican Party")),
+    # a party tag's letter is the party the article names with that letter; else the place, as written
+    ("Sen. Jane Roe (D-Mass.) questioned the bank's chief. Democrats wanted answers.", "Roe",
+     ("Senator", "Democratic Party")),
+    ("Sen. Jane Roe (D-Mass.) questioned the bank's chief.", "Roe", ("Senator", "Mass.")),
+    ("Sen. Jane Roe (D-Mass.) questioned the bank's chief. The Democrats and the Dixie Party agreed.", "Roe",
+     ("Senator", "Mass.")),
+    ("Sen. Tom Birch (Vt.) voted against the bill.", "Birch", ("Senator", "Vt.")),
+    ("Rep. Ann Lee, R-Ohio, said the bill would fail. Republicans held the House.", "Lee",
+     ("Representative", "Republican Party")),
     ("Gov. Ray Lund signed the order on Monday.", "Lund", ("Governor", None)),
     ("Texas Gov. Ray Lund signed the order on Monday.", "Lund", ("Governor", "Texas")),
     ("Former Secretary of State Ann Cole praised the deal.", "Cole", ("Former Secretary of State", None)),
@@ -58,7 +64,7 @@ TITLE_BEFORE_NAME = [
     ("Republican presidential nominee\u00a0Carl Vance held a rally.", "Vance",
      ("presidential nominee", "Republican Party")),
     # a plural title the tokenizer splits from its dot, written out for one person
-    ("Sens. Jane Roe (D-Mass.) and Tom Birch (R-Ohio) asked for the records.", "Roe",
+    ("Sens. Jane Roe (D-Mass.) and Tom Birch (R-Ohio) asked for the records. Democrats sided with Republicans.", "Roe",
      ("Senator", "Democratic Party")),
 ]
 
@@ -205,7 +211,7 @@ def test_an_organisation_has_no_role(nlp: Language) -> None:
 
 
 def test_one_role_for_many_mentions(nlp: Language) -> None:
-    text = ("Sen. Jane Roe (D-Mass.) opened the hearing.\n\n"
+    text = ("Sen. Jane Roe (D-Mass.) opened the hearing for the Democrats.\n\n"
             "Roe said the bank had failed its customers.\n\n"
             "Later, Roe asked for the records.")
     assert _answer(nlp, text, "Roe") == ("Senator", "Democratic Party")
@@ -233,9 +239,9 @@ AFFILIATION_CHOICE = [
     ("The Harbor Workers Alliance met on Monday. HWA director Lena Cruz said pay must rise.", "Cruz",
      ("director", "Harbor Workers Alliance")),
     # "(R)" alone is the party
-    ("Gov. Ray Lund (R) signed the order.", "Lund", ("Governor", "Republican Party")),
+    ("Gov. Ray Lund (R) signed the order. Republicans cheered.", "Lund", ("Governor", "Republican Party")),
     # a body is named; a field is no affiliation and stays in the role
-    ("Rep. Jo Park (D-Ore.), a leading advocate for clean water, spoke.", "Park",
+    ("Rep. Jo Park (D-Ore.), a leading advocate for clean water, spoke. Democrats agreed.", "Park",
      ("Representative", "Democratic Party")),
     ("Lena Cruz, vice president for research at the Dunmore Institute, said costs rose.", "Cruz",
      ("vice president for research", "Dunmore Institute")),
@@ -291,7 +297,7 @@ NO_AFFILIATION = [
     ("Oregon Sen. Jo Park spoke first. Sen. Ned Gray spoke next.\n\nThe Democratic senator later left.", "Park",
      ("Senator", "Oregon")),
     # a person as the possessor is the weakest affiliation, below a party tag
-    ("Attorney General Roy Dane (D), Pike's opponent, spoke. Ann Pike did not.", "Dane",
+    ("Attorney General Roy Dane (D), Pike's opponent, spoke. Ann Pike, a Democrat, did not.", "Dane",
      ("Attorney General", "Democratic Party")),
 ]
 
@@ -303,7 +309,8 @@ def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple)
 
 ROLE_CHOICE = [
     # a plural title before two coordinated names is each one's; before one name it is nobody's
-    ("Sens. Jon Tate (D-Mont.) and Dave Vale (R-La.) asked for a vote.", "Vale", ("Senator", "Republican Party")),
+    ("Sens. Jon Tate (D-Mont.) and Dave Vale (R-La.) asked for a vote. Republicans and Democrats split.", "Vale",
+     ("Senator", "Republican Party")),
     ("Angry Lawmakers Blast Dave Vale Over Vote.\n\nVale said nothing.", "Vale", (None, None)),
     # "former" said of both coordinated roles
     ("Ned Gray, a former Harbor Workers Alliance chairman and mayoral candidate, said so.", "Gray",
@@ -373,20 +380,15 @@ def test_a_party_description_further_on_while_the_person_stays_the_subject(nlp: 
 PLACES = [
     ("US", "United States"), ("U.S.", "United States"), ("American", "United States"),
     ("United States", "United States"), ("North Korean", "North Korea"), ("British", "United Kingdom"),
-    ("Vt.", "Vermont"), ("Calif.", "California"), ("Texas", "Texas"), ("N.Y.", "New York"),
-    ("Bremen", None), ("university", None),
+    ("Kenyan", "Kenya"), ("Bremen", None), ("university", None),
+    # a region, state or province is no country: kept as the article writes it
+    ("Vt.", None), ("Texas", None), ("Quebec", None),
 ]
 
 
 @pytest.mark.parametrize("words,expected", PLACES)
 def test_places_are_written_as_their_names(words: str, expected: str | None) -> None:
     assert place_name(words) == expected
-
-
-@pytest.mark.parametrize("tag,expected", [("Mass.", "Massachusetts"), ("Vt", "Vermont"), ("CA", "California"),
-                                          ("W.Va.", "West Virginia"), ("Nowhere", None)])
-def test_state_tags(tag: str, expected: str | None) -> None:
-    assert state_name(tag) == expected
 
 
 @pytest.mark.parametrize("word,expected", [("GOP", "Republican Party"), ("Democrat", "Democratic Party"),

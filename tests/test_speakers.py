@@ -87,9 +87,14 @@ PRONOUNS = [
     ('Tom Berger walked in as Maria cheered.\n\n"I love this town," he said.', "love this", "Tom Berger"),
     ('Maria Lindqvist spoke as Tom cheered.\n\n"I love this town," she said.', "love this", "Maria Lindqvist"),
     # a gendered title or appositive gives a gender; without one, the subject stays the choice
-    ('Congressman Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Jordan Blake"),
-    ('Sam Reyes met Jordan Blake.\n\n"We disagree," she said.', "disagree", "Sam Reyes"),
-    ('Her husband, Sam Blake, spoke after Jordan Blake.\n\n"We disagree," Mrs. Blake said.', "disagree", "Jordan Blake"),
+    ('Congressman Taylor Reyes met Casey Blake.\n\n"We disagree," she said.', "disagree", "Casey Blake"),
+    ('Taylor Reyes met Casey Blake.\n\n"We disagree," she said.', "disagree", "Taylor Reyes"),
+    ('Her husband, Taylor Blake, spoke after Casey Blake.\n\n"We disagree," Mrs. Blake said.', "disagree", "Casey Blake"),
+    # the article's own pronouns give a gender the name does not ("Taylor" is used by both)
+    ('Taylor Reyes said her plan was ready. Casey Blake said his team agreed.\n\n"We start now," she said.',
+     "start now", "Taylor Reyes"),
+    ('Taylor Reyes said his plan was ready. Casey Blake said her team agreed.\n\n"We start now," she said.',
+     "start now", "Casey Blake"),
     # a capitalised word after a number is a thing, not a person a pronoun can mean
     ('Dana Whitfield made a film about it. The 13th Amendment is its subject.\n\n"Few people know it," she said.',
      "Few people", "Dana Whitfield"),

@@ -10,7 +10,8 @@ sentences, which ``quotes.sentences`` reads to cut the article's own.
 Likewise ``Token.children`` lists every child: a verb the parser hangs a thousand quotes on has
 a thousand, and asking for its subject once per quote is quadratic. ``children_with`` gives the
 children with some dependencies, ``has_child`` whether there is one with a dependency or tag.
-``sentence_words`` finds a word in a token's sentence without reading the sentence.
+``sentence_words`` finds a word in a token's sentence without reading the sentence, ``words``
+in the article.
 Each part is built on its first use, once per article. Not handled: tokens of another ``Doc``.
 """
 from __future__ import annotations
@@ -105,6 +106,10 @@ class ParseIndex:
         index = self._children
         return (dep is not None and dep in index.by_dep.get(token.i, ())) \
             or (tag is not None and tag in index.tags.get(token.i, ()))
+
+    def words(self, lower: str) -> list[Token]:
+        """The article's tokens whose lower-case form is ``lower``, in order."""
+        return [self.doc[i] for i in self._words.get(lower, [])]
 
     def sentence_words(self, token: Token, lower: str) -> list[Token]:
         """The tokens of ``token``'s sentence whose lower-case form is ``lower``, in order."""

@@ -21,10 +21,10 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import REPORTING_VERBS, WRITING_VERBS
 from ..lexicon.documents import WRITINGS
-from ..lexicon.events import (ADDRESSING_VERBS, AT_EVENT_PREPS, AUDIENCE_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS,
-                              EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS, INTERVIEWERS, MEDIA_NAMES, MEETING_VERBS,
+from ..lexicon.events import (ADDRESSING_VERBS, AT_EVENT_PREPS, AUDIENCE_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS, POSTING_VERBS,
+                              EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS, INTERVIEWERS, MEETING_VERBS,
                               NOT_YET, SENDING_VERBS, SERIES_NOUNS, TAKING_PREPS)
-from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, OWNER_DEPS, PLACE_ENTS,
+from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, PLATFORM_ENTS, OWNER_DEPS, PLACE_ENTS,
                                PREP_OBJECT_DEPS, PREPOSITION_DEPS, TOLD_DEPS, VERB_CHAIN_DEPS)
 from .phrases import phrase, pobj
 from ..records import TextSpan
@@ -128,15 +128,15 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     if _event_noun(tok):
         if p in EVENT_PREPS and (_speaking_above(verb) or _opens_sentence(prep)) and not _reported(verb, quoted):
             return DIRECT if p in IN_EVENT_PREPS and _speaking_above(verb) else SETTING
-        if (verb.lemma_, p) in TAKING_PREPS and tok.lower_ not in MEDIA_NAMES:
+        if (verb.lemma_, p) in TAKING_PREPS:
             return DIRECT
         if p in AT_EVENT_PREPS and not _reported(verb, quoted):
             return WEAK  # "was blunt at the hearing"
         return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
         return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no event is named
-    # "said on Twitter", "said Thursday on NBC's "Evening Desk"", "took to Facebook"
-    if tok.lower_ in MEDIA_NAMES and (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")):
+    # "said on Chirper", "said Thursday on NBC's "Evening Desk"", "took to Chirper"
+    if (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")) and _platform(tok, verb):
         return DIRECT
     if p in ("on", "via") and _speaking(verb) and _outlet(tok):
         return DIRECT
@@ -175,6 +175,16 @@ def _outlet(tok: Token) -> bool:
     # An untagged name counts when written in capitals or owned by an outlet: "NBC's "Evening Desk"".
     return tok.ent_type_ != "" or tok.is_upper or any(
         c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in OWNER_DEPS)
+
+
+def _platform(tok: Token, verb: Token) -> bool:
+    """A capitalised name one posts or speaks on, untagged or tagged as a body or a product:
+    "on Chirper", "via Photogram". Not a place or a date ("said on Monday"); a name the recogniser
+    took for a person's only after a verb that words are put on ("wrote on Chirper", not
+    "commented on Roe")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    return tok.ent_type_ in PLATFORM_ENTS or tok.ent_type_ == "PERSON" and verb.lemma_ in POSTING_VERBS
 
 
 def _head(tok: Token) -> str:

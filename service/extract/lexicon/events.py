@@ -30,9 +30,8 @@ EVENT_COMPOUNDS: Final[frozenset[tuple[str, str]]] = frozenset({
 SERIES_NOUNS: Final[frozenset[str]] = frozenset("series flurry string barrage stream pair couple round".split())
 # Words that put an event in the future, so not one words came from.
 NOT_YET: Final[frozenset[str]] = frozenset("next upcoming future coming forthcoming planned scheduled".split())
-# Places an event is on: "on Twitter", "on Facebook" (the platforms of US news of the time, by name).
-MEDIA_NAMES: Final[frozenset[str]] = frozenset(
-    "twitter facebook instagram youtube tiktok reddit snapchat linkedin medium".split())
+# Verbs that put words on a medium ("wrote on Chirper", "took to Chirper"), not on a topic ("commented on Roe").
+POSTING_VERBS: Final[frozenset[str]] = frozenset("say add write post announce tweet take".split())
 # A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak event).
 AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
     "reporter journalist crowd audience supporter listener viewer".split())

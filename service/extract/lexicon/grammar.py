@@ -111,6 +111,8 @@ AFFILIATION_ENTS: Final[frozenset[str]] = BODY_ENTS | {"LOC", "PERSON"}
 SEAT_ENTS: Final[frozenset[str]] = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # What an outlet or a show can be tagged, or left untagged: "told CNN", "on 'Evening Desk'".
 OUTLET_ENTS: Final[frozenset[str]] = frozenset({"ORG", "WORK_OF_ART", ""})
+# What a platform one posts on can be tagged, or left untagged: "said on Chirper".
+PLATFORM_ENTS: Final[frozenset[str]] = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", ""})
 # What the recogniser calls a person's name by mistake (a full name read as a product), or no entity.
 MISLABELLED_ENTS: Final[frozenset[str]] = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 

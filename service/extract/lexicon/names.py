@@ -1,14 +1,18 @@
-"""Name words as typed data: honorifics and titles that stand before a name, first names by gender,
+"""Name words as typed data: honorifics and titles that stand before a name, given names and their usual gender,
 suffixes after a surname ("Jr."), and the small words an organisation's initials skip.
 
-Used to strip titles from a name ("Sen. Ted Cruz" is the person Ted Cruz) and to tell
-a person's gender where the article does not ("Hillary" with "she"), or where it says
-so with a noun ("spokeswoman", "her husband"). The first-name
-list is a small, common-names sample: a name it lacks simply has no gender.
+Used to strip titles from a name ("Sen. Jo Roe" is the person Jo Roe) and to tell
+a person's gender where the article does not ("Ann" with "she"), or where it says
+so with a noun ("spokeswoman", "her husband"). The given-name
+list is a public census list (see ``GIVEN_NAMES``): a name it lacks simply has no gender.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
+
+from .parties import PARTY_WORDS
+from .places import place_name
 
 # Courtesy titles before a name, and the gender each gives (lower case, without the dot).
 COURTESY_TITLES: Final[dict[str, str]] = {
@@ -21,7 +25,8 @@ HONORIFICS: Final[dict[str, str | None]] = {
 }
 
 # Other words that can stand before a name and are not part of it: titles, abbreviated or not, and the
-# words that go with them ("former", "U.S.", "Republican"). Not merged with ``titles.TITLE_HEADS``, the
+# words that go with them ("former", "state"); a country's or a party's word ("British", "Labour") is
+# not part of a name either (``title_word``). Not merged with ``titles.TITLE_HEADS``, the
 # nouns that end a role: one list for both changes answers.
 TITLES: Final[frozenset[str]] = frozenset("""
 sen senator rep representative gov governor president vice pres secretary sec gen general
@@ -30,52 +35,25 @@ atty attorney judge justice chief minister premier chancellor mayor councilman c
 ambassador amb sheriff officer detective coach speaker leader chairman chairwoman chair
 ceo director commissioner superintendent supt trooper deputy agent pastor bishop rabbi imam
 pope king queen prince princess lord lady former late then-candidate candidate nominee
-u.s. us state house senate congressman congresswoman assemblyman assemblywoman delegate del
-first republican democratic democrat gop presidential
+state house senate congressman congresswoman assemblyman assemblywoman delegate del
+first presidential
 """.split())
 
-# Common first names by gender, a small sample: a name in neither list, or in both, gives no gender.
-FEMALE_FIRST: Final[frozenset[str]] = frozenset("""
-lily lillian ava ella emma mia isabella sophie chloe zoey leah audrey claudia carmen
-veronica adriana azucena christina cristina karina gabriela daniela valeria lucia elena
-natasha svetlana olga irina tatiana yulia ayaan malala benazir indira marine nicola
-roseanne rosie whoopi joy beyonce rihanna selena miley britney vanessa tiffany heidi sandy
-cindy mindy wendy brandy candace courtney krystal crystal ivana marla cheryl sheryl jodi jody
-dolores fiona gwen gwendolyn harriet hattie maya marsha marcia lynn lynne sally shelley kathy
-cathy katharine colleen eileen maureen noreen doreen irene ida iris ivy kellyanne hope carly
-hillary melania michelle chelsea ivanka sarah sara elizabeth liz nancy susan karen
-mary patricia jennifer linda barbara margaret lisa betty dorothy sandra ashley kimberly donna
-emily amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
-angela helen anna brenda pamela nicole samantha katherine christine debra rachel carolyn janet
-catherine maria heather diane ruth julie olivia joyce virginia victoria lauren
-joan evelyn judith megan andrea hannah martha jacqueline frances gloria ann teresa kathryn
-sophia alice judy madison doris abigail julia grace denise amber marilyn beverly danielle
-theresa diana natalie brittany charlotte marie kayla alexis lori tina huma jill kamala
-debbie tammy tulsi kirsten dianne maxine condoleezza madeleine loretta valerie jessica
-anne jane joanne claire jeanne kate katie meghan megyn connie alicia gennifer monica paula
-kellie erin elaine sheila stacey tamara tracy yvonne zoe nikki
-melanie sonia sylvia rosa lena susie mika katy patti oprah ellen eva
-""".split())
+# Given names and the gender each usually goes with ("f", "m", or None where both use it), from the
+# 1990 US Census first-name files (public domain; built by ``scripts/given_names.py``, README "Data").
+# A general list, not a roster: a name it lacks simply has no gender here, and the article's own
+# evidence (an honorific, a gendered noun, the pronouns used of the person) comes first in ``people``.
+def _given_names() -> dict[str, str | None]:
+    table: dict[str, str | None] = {}
+    path = Path(__file__).with_name("data") / "given_names.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = None if gender == "-" else gender
+    return table
 
-MALE_FIRST: Final[frozenset[str]] = frozenset("""
-donald mike michael bill william barack bernie ted tim timothy paul john james robert david
-richard joseph joe thomas charles christopher daniel matthew anthony mark steven steve kevin
-brian george edward ronald jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
-tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
-christian roger noah gerald carl sean austin arthur lawrence jesse dylan bryan
-billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
-elijah louis bobby philip johnny reince newt rudy rudolph jeb marco rand lindsey mitch
-harry jeh al ben hugh corey reid jim jimmy tom tommy dick ron rick ricky mitt tony
-andrew andy howard martin nate neil norman ken kenneth greg jay jon bob rob dan dave
-phil stan max leo ray rex vladimir moon shinzo emmanuel boris
-antonin antonio carlos luis jorge francisco javier miguel pedro rafael ricardo
-roberto sergio fernando alejandro eduardo manuel oscar raul ramon hector enrique
-mehmet ahmed mohammed muhammad ali omar hassan hussein recep bashar bibi
-dmitry sergei igor nikolai mikhail narendra bannon chuck
-lyle ernest earl elmer floyd lloyd leon leroy lester
-jared josh joshua don fred hank herb karl kurt lyndon ross spencer stuart todd trent vance
-""".split())
+
+GIVEN_NAMES: Final[dict[str, str | None]] = _given_names()
 
 
 # Nouns that say a person's gender when they stand before a name or next to it as an
@@ -124,9 +102,17 @@ def long_title(word: str) -> str:
 
 
 def title_word(word: str) -> bool:
-    """A word that stands before a name but is not part of it (Mr., Sen., President, ...)."""
+    """A word that stands before a name but is not part of it: Mr., Sen., President, ..., and a
+    country's or a party's word ("U.S.", "British", "Labour"), unless it is also a given name ("Chad")."""
     w = word.lower().rstrip(".")
-    return w in HONORIFICS or w in TITLES
+    return w in HONORIFICS or w in TITLES or affiliation_word(word)
+
+
+def affiliation_word(word: str) -> bool:
+    """A country's or a party's word ("U.S.", "British", "Labour"), unless it is also a given name
+    ("Chad"): before a person's name it says whom they serve; in a body's name it is part of it."""
+    w = word.lower().rstrip(".")
+    return (w in PARTY_WORDS or place_name(word) is not None) and w not in GIVEN_NAMES
 
 
 def honorific_gender(word: str) -> str | None:
@@ -134,14 +120,14 @@ def honorific_gender(word: str) -> str | None:
     return HONORIFICS.get(word.lower().rstrip("."))
 
 
+def given_name(word: str) -> bool:
+    """A word used as a given name ("Ann", "Jordan"), whatever its gender."""
+    return word.lower() in GIVEN_NAMES
+
+
 def first_name_gender(word: str) -> str | None:
-    """'m' or 'f' where the first name is a common one of that gender; None otherwise."""
-    w = word.lower()
-    if w in FEMALE_FIRST and w not in MALE_FIRST:
-        return "f"
-    if w in MALE_FIRST and w not in FEMALE_FIRST:
-        return "m"
-    return None
+    """'m' or 'f' where the given name usually goes with that gender; None otherwise."""
+    return GIVEN_NAMES.get(word.lower())
 
 
 def noun_gender(word: str) -> str | None:

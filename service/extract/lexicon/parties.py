@@ -1,7 +1,8 @@
 """Party words as typed data: how news writing names a political party, and its one written form.
 
-"Democrat", "Democratic", "Dem." and the "D" of "(D-Mass.)" are the Democratic Party;
-"Republican", "GOP" and "R" are the Republican Party. Used by ``roles`` for affiliations.
+"Democrat", "Democratic" and "Dem." are the Democratic Party; "Labour" the Labour Party, "Tory" the
+Conservative Party. Used by ``roles`` for affiliations. The letter of a party tag ("(D-Ohio)") is not
+listed here: ``roles`` reads it as the party the article itself names with that letter.
 """
 from __future__ import annotations
 
@@ -17,9 +18,6 @@ PARTY_WORDS: Final[dict[str, str]] = {
     "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
     "liberal democrats": "Liberal Democrats",
 }
-
-# The one-letter tag in "(D-Mass.)": D, R; "I" (independent) names no party.
-PARTY_LETTERS: Final[dict[str, str]] = {"d": "Democratic Party", "r": "Republican Party"}
 
 
 def party_name(word: str) -> str | None:

@@ -56,7 +56,7 @@ QUANTIFIERS: Final[frozenset[str]] = frozenset("several many most few some both 
 PEOPLE_ENDINGS: Final[tuple[str, ...]] = ("ist", "ian", "crat")
 PEOPLE_PLURALS: Final[frozenset[str]] = frozenset("""
 people person police official staff member leader expert critic folk man woman kid child friend
-family parent ally aide fan troop force authority lawmaker legislator democrat republican liberal
+family parent ally aide fan troop force authority lawmaker legislator liberal
 conservative progressive independent other elite skeptic cleric representative executive relative
 voter supporter protester protestor officer worker owner teacher reporter researcher organizer
 viewer reader speaker manager player fighter farmer user caller buyer seller believer follower

@@ -1,9 +1,10 @@
-"""Place words as typed data: countries and their adjectives, US states and their abbreviations.
+"""Place words as typed data: the world's countries, and the other ways news writing names them.
 
-Used by ``roles`` to write an affiliation as the place's name, as the contract asks:
-"US", "U.S." and "American" are the United States, "North Korean" is North Korea,
-"Vt." is Vermont. Lookups take the words as written (case-insensitive, dots kept
-for abbreviations); anything not listed is not a place to this module.
+Used by ``roles`` to write an affiliation as the country's name, as the contract asks:
+"US", "U.S." and "American" are the United States, "North Korean" is North Korea.
+Lookups take the words as written (case-insensitive, dots kept for abbreviations).
+Regions, states, provinces and towns are not listed: an affiliation keeps them as the
+article writes them ("Ohio", "Kent", "Quebec").
 """
 from __future__ import annotations
 
@@ -159,62 +160,6 @@ Mongolia|Mongolian
 Vatican|Holy See
 """
 
-# US states: name, AP abbreviation (if any), postal code.
-_STATES: Final[str] = """
-Alabama|Ala.|AL
-Alaska||AK
-Arizona|Ariz.|AZ
-Arkansas|Ark.|AR
-California|Calif.|CA
-Colorado|Colo.|CO
-Connecticut|Conn.|CT
-Delaware|Del.|DE
-Florida|Fla.|FL
-Georgia|Ga.|GA
-Hawaii||HI
-Idaho||ID
-Illinois|Ill.|IL
-Indiana|Ind.|IN
-Iowa||IA
-Kansas|Kan.|KS
-Kentucky|Ky.|KY
-Louisiana|La.|LA
-Maine||ME
-Maryland|Md.|MD
-Massachusetts|Mass.|MA
-Michigan|Mich.|MI
-Minnesota|Minn.|MN
-Mississippi|Miss.|MS
-Missouri|Mo.|MO
-Montana|Mont.|MT
-Nebraska|Neb.|NE
-Nevada|Nev.|NV
-New Hampshire|N.H.|NH
-New Jersey|N.J.|NJ
-New Mexico|N.M.|NM
-New York|N.Y.|NY
-North Carolina|N.C.|NC
-North Dakota|N.D.|ND
-Ohio||OH
-Oklahoma|Okla.|OK
-Oregon|Ore.|OR
-Pennsylvania|Pa.|PA
-Rhode Island|R.I.|RI
-South Carolina|S.C.|SC
-South Dakota|S.D.|SD
-Tennessee|Tenn.|TN
-Texas||TX
-Utah||UT
-Vermont|Vt.|VT
-Virginia|Va.|VA
-Washington|Wash.|WA
-West Virginia|W.Va.|WV
-Wisconsin|Wis.|WI
-Wyoming|Wyo.|WY
-District of Columbia|D.C.|DC
-"""
-
-
 # Seats of government that news writing names for a country's leadership ("the White House said").
 SEATS: Final[dict[str, str]] = {
     "white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
@@ -227,47 +172,23 @@ def _key(words: str) -> str:
     return " ".join(words.replace("’", "'").split()).casefold()
 
 
-def _build() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+def _build() -> tuple[dict[str, str], frozenset[str]]:
     countries: dict[str, str] = {}
     for line in _COUNTRIES.strip().splitlines():
         name, *others = line.split("|")
         for form in (name, *others):
             countries[_key(form)] = name
-    states: dict[str, str] = {}
-    postal: dict[str, str] = {}
-    for line in _STATES.strip().splitlines():
-        name, abbrev, code = line.split("|")
-        states[_key(name)] = name
-        if abbrev:
-            states[_key(abbrev)] = name
-            states[_key(abbrev.rstrip("."))] = name
-        postal[code.casefold()] = name
-    # Georgia is a state more often than a country in US news; a bare "Georgia" stays as written anyway.
-    countries.pop(_key("Georgia"), None)
-    heads = frozenset(k.split()[0] for k in (*countries, *states))
-    return countries, states, postal, heads
+    heads = frozenset(k.split()[0] for k in countries)
+    return countries, heads
 
 
-COUNTRIES, STATES, POSTAL_CODES, _FIRST_WORDS = _build()
-# Abbreviations that are also ordinary words: a state only where the context says so (after "D-").
-_AMBIGUOUS: Final[frozenset[str]] = frozenset({"ill", "ind", "miss", "mass", "wash", "la", "md", "mo", "del", "pa", "me", "or", "in"})
+COUNTRIES, _FIRST_WORDS = _build()
 MAX_WORDS: Final[int] = 4
 
 
 def place_name(words: str) -> str | None:
-    """The country or US state that ``words`` name ("U.S." is "United States"), else None."""
-    key = _key(words)
-    if key in COUNTRIES:
-        return COUNTRIES[key]
-    if key in STATES and (words[:1].isupper() and (key not in _AMBIGUOUS or words.endswith("."))):
-        return STATES[key]
-    return None
-
-
-def state_name(abbrev: str) -> str | None:
-    """A US state from the abbreviation a party-state tag uses ("Mass.", "Vt", "CA", "Texas")."""
-    key = _key(abbrev)
-    return STATES.get(key) or STATES.get(key.rstrip(".")) or POSTAL_CODES.get(key.rstrip("."))
+    """The country that ``words`` name ("U.S." is "United States"), else None."""
+    return COUNTRIES.get(_key(words))
 
 
 def may_start_place(word: str) -> bool:

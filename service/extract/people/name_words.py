@@ -14,16 +14,22 @@ import re
 from spacy.tokens import Span
 
 from ..lexicon.function_words import POSSESSIVE
-from ..lexicon.names import INITIALS_SKIP, first_name_gender, title_word
+from ..lexicon.grammar import BODY_ENTS
+from ..lexicon.names import INITIALS_SKIP, affiliation_word, given_name, title_word
 from ..lexicon.people import ORG_NOUNS
 
 
 def strip_name(span: Span) -> Span | None:
-    """The name inside a span: leading titles and determiners and a trailing 's dropped."""
+    """The name inside a span: leading titles and determiners and a trailing 's dropped; a country's
+    or party's word ("British") only before a person's name, not in a body's ("Ugandan Film Board")."""
     start, end = span.start, span.end
     doc = span.doc
+    body = span.label_ in BODY_ENTS
+
+    def leading(word: str) -> bool:
+        return title_word(word) and not (body and affiliation_word(word))
     # the last word always stays: a surname can be a title word too (Dana Bishop)
-    while start < end - 1 and (title_word(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
+    while start < end - 1 and (leading(doc[start].text) or doc[start].pos_ in ("DET", "PUNCT")
                            or doc[start].text in ("(", "―", "—", "-") or doc[start].is_lower):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ == "PUNCT"):
@@ -94,4 +100,4 @@ def personal_name(span: Span) -> bool:
     words, the first a known first name ("Carly Venn" as ORG), none of them a body's noun."""
     words = [t for t in span if not t.is_punct]
     return 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) \
-        and first_name_gender(words[0].text) is not None and not any(t.lower_ in ORG_NOUNS for t in words)
+        and given_name(words[0].text) and not any(t.lower_ in ORG_NOUNS for t in words)

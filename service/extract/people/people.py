@@ -27,10 +27,10 @@ from .entity import Entity
 from ..article import Article
 from .name_words import (given_name_before, initials, name_words, opens_line, personal_name, single_letters, strip_name,
                          trim_junk)
-from ..lexicon.function_words import POSSESSIVE
+from ..lexicon.function_words import PERSON_PRONOUNS, POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
                                PLACE_ENTS, SUBJECT_DEPS)
-from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
+from ..lexicon.names import first_name_gender, given_name, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from .pronouns import Pronouns, clause_depth
 from .person_words import number_named_thing
@@ -125,6 +125,7 @@ class People:
                     self.by_name(span)
         self._introduced_in_full()
         self._introduced_together()
+        self._gender_from_pronouns()
         self._given_names()
 
     def _mislabelled_person(self, span: Span) -> bool:
@@ -134,7 +135,7 @@ class People:
             return False
         words = [t for t in span if not t.is_punct]
         return 1 <= len(words) <= 2 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words) \
-            and first_name_gender(words[0].text) is not None
+            and given_name(words[0].text)
 
     def _introduced_in_full(self) -> None:
         """A person known by one word ("Lee said") whose first mention below the headline is a run
@@ -202,6 +203,32 @@ class People:
                 person = self._new(doc[given.i:given.i + 1], words, is_org=False)
                 person.name = name
                 self._note(person, doc[given.i:given.i + 1])
+
+    def _gender_from_pronouns(self) -> None:
+        """The gender the article itself gives a person: "Roe said his side ..." or "Roe, whose
+        team ..., said she ...": a third-person pronoun later in a sentence whose subject names
+        that person and no one else. Taken only where every such sentence agrees; a gender the
+        name list, an honorific or a noun gave is kept (they are read first, and rarely wrong)."""
+        doc = self.doc
+        named: dict[int, set[int]] = {}  # sentence start -> the entities named in it
+        for root_i, key in self._by_root.items():
+            named.setdefault(doc[root_i].sent.start, set()).add(key)
+        votes: dict[int, set[str]] = {}
+        for root_i, key in self._by_root.items():
+            entity = self.entities[key]
+            root = doc[root_i]
+            if entity.gender is not None or entity.is_org or root.dep_ not in SUBJECT_DEPS:
+                continue
+            sent = root.sent
+            if len(named[sent.start]) > 1:
+                continue
+            found = {PERSON_PRONOUNS[t.lower_] for t in doc[root_i + 1:sent.end]
+                     if t.lower_ in PERSON_PRONOUNS and not self._quoted(t.i)}
+            if found:
+                votes.setdefault(key, set()).update(found)
+        for key, genders in votes.items():
+            if len(genders) == 1:
+                self.entities[key].gender = genders.pop()
 
     def _given_word(self, tok: Token) -> bool:
         """A word that can open a full name before a surname: a capitalised proper noun that is
@@ -308,8 +335,8 @@ class People:
                     entity.gender = noun_gender(other.lemma_)
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
-        if not is_org and len(words) >= 3 and first_name_gender(words[0]) is None \
-                and first_name_gender(words[1]) is not None and len(span) == len(words) and opens_line(span):
+        if not is_org and len(words) >= 3 and not given_name(words[0]) \
+                and given_name(words[1]) and len(span) == len(words) and opens_line(span):
             span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
             if words in self._by_full:
                 return self._by_full[words]
@@ -343,7 +370,7 @@ class People:
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and not e.is_org]
         if not candidates:
             candidates = self._spelling_variant(word)
-        if not candidates and first_name_gender(word) is None:
+        if not candidates and not given_name(word):
             # "Halvorsen" for "Halvorsen Mining": an organisation's short form is its first word
             candidates = [e for e in self._by_first.get(word, []) if len(e.words) >= 2 and e.is_org]
         if not candidates and span_text is not None and span_text.text.isupper():
@@ -423,12 +450,12 @@ class People:
         words = name_words(stripped)
         if not words:
             return None
-        is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and len(words) > 0
+        is_org = span.label_ in BODY_ENTS and not given_name(words[0]) and len(words) > 0
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)
         elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org \
-                and (len(entity.words) == 1 or first_name_gender(entity.words[0]) is None):
+                and (len(entity.words) == 1 or not given_name(entity.words[0])):
             entity.name, entity.words = stripped.text, words  # a fuller form of the same name
         if entity.is_org and span.label_ == "PERSON":
             entity.is_org = False

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon.grammar import DATE_OR_SUM_ENTS, NOT_SPEAKER_ENTS
 from ..lexicon.names import noun_gender, title_word
+from ..lexicon.parties import party_name
 from ..lexicon.people import (BODY_NOUNS, NON_PERSON_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, PERSON_ENDINGS, PERSON_NOUNS,
                               QUANTIFIERS, THING_ENDINGS, UNNAMED_ROLES)
 from ..lexicon.titles import AGENT_ENDINGS, NOT_AGENTS, is_title
@@ -23,6 +24,7 @@ def person_noun(token: Token) -> bool:
     or one with an ending for people ("developer", "organizer", "strategist"), not an "-ing" word."""
     lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS or lemma in PEOPLE_PLURALS or lemma in UNNAMED_ROLES or title_word(lemma) \
+            or party_name(token.text) \
             or noun_gender(lemma) is not None or aged(token):
         return True
     return lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(THING_ENDINGS)
@@ -31,7 +33,7 @@ def person_noun(token: Token) -> bool:
 def people_plural(token: Token) -> bool:
     """A plural noun that can stand for people: "the officers", "critics", "Democrats"."""
     lemma = token.lemma_.lower()
-    return lemma in PEOPLE_PLURALS or lemma in UNNAMED_ROLES or token.ent_type_ == "NORP" \
+    return lemma in PEOPLE_PLURALS or lemma in UNNAMED_ROLES or token.ent_type_ == "NORP" or party_name(token.text) \
         or lemma.endswith(PEOPLE_ENDINGS) or lemma in BODY_NOUNS
 
 

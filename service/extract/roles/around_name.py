@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import NAME_CHAIN_DEPS
-from ..lexicon.parties import PARTY_LETTERS, party_name
-from ..lexicon.places import state_name
+from ..lexicon.parties import PARTY_WORDS, party_name
+from ..lexicon.places import place_name
+from ..parse_index import ParseIndex
 from .phrases import Found, PARTY, PLACE, titleish
 from ..lexicon.titles import ABBREVIATIONS, NO_ROLE_HONORIFICS, ROLE_QUALIFIERS, TITLE_HEADS, is_title
 
@@ -115,14 +116,19 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
     return run
 
 
-def party_state_tag(doc: Doc, span: Span) -> Found | None:
-    """"(D-Mass.)" after a name: the party, or failing it the state."""
+def party_state_tag(index: ParseIndex, span: Span) -> Found | None:
+    """"(D-Mass.)" after a name: the party, or failing it the place. The letter stands for a party
+    the article names in full elsewhere ("Democrats", "the Labour Party"), the one party named
+    there whose name starts with it; an article that names none, or two that share the letter,
+    leaves the letter unread. The place is kept as written ("Mass.")."""
+    doc = index.doc
     after = doc[span.end:span.end + 10].text if span.end < len(doc) else ""
     gap = doc[span.end - 1].whitespace_
     tail = gap + after
     letter_only = _LETTER_TAG.match(tail)
     if letter_only:  # "Gov. Ray Lund (R)"
-        return Found(None, PARTY_LETTERS[letter_only.group(1).lower()], PARTY, span.start)
+        party = _party_of_letter(index, letter_only.group(1))
+        return Found(None, party, PARTY, span.start) if party else None
     m = _TAG.match(tail) or _COMMA_TAG.match(tail)
     if not m:
         w = _WORD_TAG.match(tail)
@@ -131,12 +137,26 @@ def party_state_tag(doc: Doc, span: Span) -> Found | None:
         party = party_name(w.group(1))
         if party:
             return Found(None, party, PARTY, span.start)
-        state = state_name(w.group(2))
-        return Found(None, state, PLACE, span.start) if state else None
+        return Found(None, _place(w.group(2)), PLACE, span.start)
     letter, where = m.group(1), m.group(2)
-    if letter and letter.lower() in PARTY_LETTERS:
-        return Found(None, PARTY_LETTERS[letter.lower()], PARTY, span.start)
-    state = state_name(where)
-    if state and (letter or where.endswith(".") or where == state):
-        return Found(None, state, PLACE, span.start)
+    party = _party_of_letter(index, letter) if letter else None
+    if party:
+        return Found(None, party, PARTY, span.start)
+    if letter or where.endswith(".") or len(where) == 2 and where.isupper():
+        return Found(None, _place(where), PLACE, span.start)
     return None
+
+
+def _place(written: str) -> str:
+    """A tag's place, a country by its name ("U.S." is "United States"), any other as written."""
+    return place_name(written) or written
+
+
+def _party_of_letter(index: ParseIndex, letter: str) -> str | None:
+    """The one party the article names whose name starts with ``letter``, else None."""
+    named = {party_name(t.text) for word in PARTY_WORDS for t in index.words(word)}
+    # and any "<Name> Party" the article writes: "the Dixie Party"
+    named.update(f"{t.nbor(-1).text} Party" for t in index.words("party") if t.text == "Party" and t.i > 0
+                 and t.nbor(-1).is_title)
+    matching = {p for p in named if p and p[:1].upper() == letter.upper()}
+    return matching.pop() if len(matching) == 1 else None

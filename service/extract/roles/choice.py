@@ -79,7 +79,7 @@ class Roles:
             chosen = min(with_role, key=lambda f: (-_weight(f), f.order))
             role = _AGE.sub("", chosen.role or "").strip() or None
         affiliation = _affiliation(found, chosen)
-        if role is not None and (affiliation is None or rank_of(affiliation) == PLACE):
+        if role is not None and (affiliation is None or _rank(found, affiliation) == PLACE):
             affiliation = _titled_party(self._facts, role, mentions) or affiliation
         if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
             affiliation = None  # "the Department of Homeland Security" is not its own affiliation
@@ -88,6 +88,11 @@ class Roles:
         if affiliation is None and role is not None and _national_title(role):
             affiliation = _seat_country(self._facts)
         return role, affiliation
+
+
+def _rank(found: list[Found], affiliation: str) -> int:
+    """The rank the findings gave ``affiliation`` (a place, a party, a body), else its rank as words."""
+    return min((f.rank for f in found if f.affiliation == affiliation), default=rank_of(affiliation))
 
 
 def _affiliation(found: list[Found], chosen: Found | None) -> str | None:

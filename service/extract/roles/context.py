@@ -55,7 +55,7 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
     if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
             and not any(c.dep_ == "conj" for c in head.children):
         role = None  # "Angry Farmers Blast Ann Lee": a plural title is not one person's
-    tag = party_state_tag(doc, span)
+    tag = party_state_tag(index, span)
     # "Sen. Jane Roe (D-Mass.)": the tag's party outranks a place in the title.
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
         aff, rank = tag.affiliation, tag.rank

@@ -142,6 +142,12 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
                 if place_name(words) and (i + size == n or toks[i + size].text not in POSSESSIVE):
                     if i == 0 and i + size < n:
                         return size, place_name(words), PLACE
+        if i == 0 and tok.ent_type_ == "GPE" and tok.ent_iob_ == "B":  # "Ohio Sen.": a region's title
+            size = 1
+            while size < n and toks[size].ent_type_ == "GPE" and toks[size].ent_iob_ == "I":
+                size += 1
+            if size < n and is_title(toks[size].text):
+                return size, tokens_text(toks[:size]), PLACE
         break
     # A named body: tokens of an ORG/GPE/PERSON entity, or a proper noun and a body noun after it.
     if toks and toks[0].ent_type_ == "LOC":
