@@ -1,10 +1,11 @@
 """Measure each attribution rule's precision on gold data: the ``confidence`` the answer gives.
 
-    python -m scripts.calibrate [GOLD.jsonl, default ../shared/eval/dev.jsonl] [--docs /tmp/dev.spacy]
+    python -m scripts.calibrate [GOLD.jsonl ...]   # default: ../shared/eval/dev.jsonl and bbc_dev.jsonl
 
 For every predicted quote that matches a gold quote (the scorer's own matching), the rule
 that chose its speaker is right when the scorer's full-name check passes (or, where gold
-has no resolved name, its mention check). The precision is smoothed, (right + 1) / (n + 2),
+has no resolved name, its mention check), counted over all the gold files together (US politics
+and BBC news: a rule's confidence should hold on news of either kind). The precision is smoothed, (right + 1) / (n + 2),
 so that a rule seen on a handful of quotes does not claim certainty. Prints a table and the
 dict to paste into service/extract/speakers/sieves.py as RULE_PRECISION.
 """
@@ -34,13 +35,13 @@ def _scorer(gold_path: str):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold", nargs="?", default=str(EVAL_DIR / "dev.jsonl"))
-    ap.add_argument("--docs", help="DocBin cache of the parsed articles")
+    ap.add_argument("gold", nargs="*", default=[str(EVAL_DIR / "dev.jsonl"), str(EVAL_DIR / "bbc_dev.jsonl")])
     ap.add_argument("--model", default=os.environ.get("QUOTES_SPACY_MODEL", DEFAULTS["SPACY_MODEL"]))
     a = ap.parse_args()
-    score = _scorer(a.gold)
-    articles = read_articles(a.gold)
-    docs = parsed(load_pipeline(a.model), articles, a.docs)
+    score = _scorer(a.gold[0])
+    nlp = load_pipeline(a.model)
+    articles = [art for path in a.gold for art in read_articles(path)]
+    docs = parsed(nlp, articles, None)
     right, total = collections.Counter(), collections.Counter()
     for art, doc in zip(articles, docs):
         quotes = [dataclasses.asdict(q) for q in extract(doc).quotes]

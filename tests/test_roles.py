@@ -11,6 +11,7 @@ from service.extract.quotes.marks import quoted_runs
 from service.extract.lexicon.parties import party_name
 from service.extract.lexicon.places import place_name
 from service.extract.roles.choice import role_and_affiliation
+from service.extract.roles.phrases import ORG, split_title_run
 from service.extract.lexicon.titles import expand, is_title
 
 
@@ -431,3 +432,10 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_804a390cb46da908.
 def test_the_seed_speakers(nlp: Language, surname: str, expected: tuple) -> None:
     text = SEED.read_text(encoding="utf-8")
     assert _answer(nlp, text, surname) == expected
+
+
+@pytest.mark.parametrize("words", ["late", "former", "then-", "onetime", "presumptive"])
+def test_a_run_of_qualifiers_alone_is_no_role(nlp: Language, words: str) -> None:
+    # "the late Ann Lee": the run before the name is all qualifiers, and leaves nothing to read
+    doc = nlp(f"The {words} Ann Lee wrote it.")
+    assert split_title_run([doc[1]], need_title=True) == (None, None, ORG)

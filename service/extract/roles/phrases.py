@@ -124,6 +124,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     """How many leading tokens name a body, party or place, that affiliation and its rank."""
     i = 0
     n = len(toks)
+    if not n:
+        return 0, None, ORG  # the run was all qualifiers: "the former"
     if toks and toks[0].text in CHAMBERS and len(toks) > 1 \
             and expand(run_title(toks).text).lower() not in LEGISLATIVE_TITLES:
         return 0, None, ORG  # "House editor": the chamber is the beat, not the body; "House Speaker" leads it
