@@ -89,6 +89,8 @@ def test_each_section_has_floors_and_spurious_ceilings(name: str) -> None:
     section = BASELINE_FILE[name]
     assert set(section) == {"at_least", "at_most"}
     assert "quote_F1" in section["at_least"] and "attributed_F1" in section["at_least"]
-    assert section["at_most"] and all(key.endswith("_spurious") for key in section["at_most"])
+    assert all(key.endswith("_spurious") for key in section["at_most"])
+    # the sets annotated with roles and events bound what is invented; the training split has no such fields
+    assert bool(section["at_most"]) is (name in ("dev", "bbc_dev"))
     assert not any(key.endswith("_spurious") for key in section["at_least"])
     assert all(0.0 <= v <= 100.0 for part in section.values() for v in part.values())
