@@ -146,3 +146,30 @@ def test_a_run_cut_short_is_open_ended_in_its_paragraph() -> None:
     runs = quoted_runs('He said: "We start now. "Nobody will wait for us."')
     assert [(r.open_end, r.paragraph) for r in runs] == [(True, 0), (False, 0)]
     assert runs[0].close_mark is None and runs[1].open_mark == runs[0].end + 1
+
+
+# An article that quotes with single marks alone (British style): they pair as double marks do.
+@pytest.mark.parametrize("text, expected", [
+    ("‘We are ready,’ she said. ‘Nobody will stop us.’", ["We are ready,", "Nobody will stop us."]),
+    ("'We are ready,' she said.", ["We are ready,"]),
+    # apostrophes inside words, before a decade, and of a plural possessive are not marks
+    ("‘We can’t wait for the ’90s revival,’ said Ann O'Hara.", ["We can’t wait for the ’90s revival,"]),
+    ("‘The players’ union will not accept this,’ said its chairman.", ["The players’ union will not accept this,"]),
+    # a plural possessive right before the closing mark, with no closing mark after it, closes the run
+    ("She called it ‘the workers’ choice’ in March.", ["the workers’ choice"]),
+    # a run left open ends with its paragraph; joined paragraphs cut it short, as with double marks
+    ("‘We start now.\n‘We finish later,’ she said.", ["We start now.", "We finish later,"]),
+    ("He said: ‘We start now. ‘Nobody will wait for us.’", ["We start now.", "Nobody will wait for us."]),
+])
+def test_single_marks_pair_where_an_article_quotes_with_them_alone(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # double marks quote here: the single ones are an apostrophe and a nested quote
+    "“It is a ‘special bond’ with them,” he said. The team's 'plan' stands.",
+    # no single mark that opens a run: apostrophes only
+    "The players' union met at Ann O'Hara's house in the '90s; they're ready.",
+])
+def test_single_marks_are_not_paired_beside_double_ones(text: str) -> None:
+    assert [t for t in _texts(text) if "special" not in t] == []

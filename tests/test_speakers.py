@@ -512,3 +512,16 @@ def test_a_verb_with_its_particle_reports_speech(nlp: Language, text: str, words
 def test_a_particle_makes_a_speech_verb(nlp: Language, text: str, verb: str, speech: bool) -> None:
     token = next(t for t in nlp(text) if t.text == verb)
     assert is_speech_verb(token) is speech
+
+
+# An article quoting with single marks alone is attributed as a double-marked one is.
+SINGLE_MARKED = [
+    ("Club captain Ann Lee was upbeat. ‘We can win this,’ she said.", "We can win", "Ann Lee"),
+    ("'It is not over,' said Tom Hart, the council's leader.", "not over", "Tom Hart"),
+    ("The players’ union met on Monday. ‘Nobody asked us,’ its chairman, Sam Hill, said.", "Nobody asked", "Sam Hill"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", SINGLE_MARKED)
+def test_single_marked_articles(nlp: Language, text: str, words: str, name: str) -> None:
+    assert speaker_of(_run(nlp, text), words) == name

@@ -2,19 +2,22 @@
 
 A paragraph is a line; marks are paired inside each one, so one bad paragraph cannot throw off the
 rest. Owns which double marks (curly, straight, low, guillemets, the archive's '' and ``) open and
-close a run, judged from what stands on either side; single marks are never paired (apostrophes, or
-quotes nested in a double-quoted run); a run left open ends with its paragraph (``open_end``), or,
+close a run, judged from what stands on either side; single marks are paired only in an article that
+quotes with them alone (British style, ``single_marked``), and are otherwise apostrophes or quotes
+nested in a double-quoted run; a run left open ends with its paragraph (``open_end``), or,
 when a straight or doubled opening mark follows the end of a sentence in it, right before that mark
 (paragraphs joined into one line without the closing mark between them). The cases are tables in
-tests/test_marks.py. Not handled: quotes written only with single marks (British style), marks that
-span two paragraphs without a mark at the start of the second, joined paragraphs in curly marks
-(an opening curly mark inside a run is read as a quote nested in it), and a closing mark dropped
+tests/test_marks.py. Not handled: an article that quotes with single marks and also uses a double
+mark somewhere (read as double-marked), a single closing mark after a plural possessive ending a
+run ("said the players'"), marks that span two paragraphs without a mark at the start of the second,
+joined paragraphs in curly marks (an opening curly mark inside a run is read as a quote nested in it), and a closing mark dropped
 before the reporter's words ('"We start now. He added: "...').
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Iterator
 
 # Longest first, so that '' is read as one mark and not two apostrophes.
@@ -160,6 +163,68 @@ def _trimmed(text: str, start: int, end: int, *, open_at_mark: int, close_mark: 
     return Run(start, end, open_at_mark, close_mark, para.index)
 
 
+# Single marks, for articles that quote with them alone (British style: 'We start now,' she said).
+_SINGLE = re.compile(r"[‘’']")
+_SINGLE_OPENING_AFTER = frozenset("£$€#…(\"“")
+
+
+def _single_role(text: str, i: int, lo: int, hi: int) -> str | None:
+    """'open', 'close', 'weak' (a closing mark that may be a plural possessive: "the players' union")
+    or None (an apostrophe: "don't", "O'Neill", "'90s") for the single mark at ``i`` in text[lo:hi]."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return None
+    can_open = (before.isspace() or before in _BEFORE_OPENING) and (after.isalnum() or after in _SINGLE_OPENING_AFTER)
+    can_close = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in _CLOSING)
+    if text[i] == "‘":
+        return "open" if can_open else None
+    if can_close:
+        nxt = text[i + 2:i + 3] if i + 2 < hi else ""
+        return "weak" if before in "sS" and after.isspace() and nxt.islower() else "close"
+    if can_open and text[i] == "'" and not text[i + 1:i + 3].isdigit():
+        return "open"
+    return None
+
+
+def _single_runs_in(text: str, para: Paragraph) -> Iterator[Run]:
+    """The runs of one paragraph quoted with single marks: each opening mark pairs with the first
+    closing mark after it, passing over a plural possessive where a later closing mark follows
+    before the next opening one; a run left open ends with its paragraph, or right before an
+    opening mark after the end of a sentence in it (joined paragraphs, as with double marks)."""
+    visible_end = para.start + len(text[para.start:para.end].rstrip())
+    marks = [(m.start(), role) for m in _SINGLE.finditer(text, para.start, para.end)
+             if (role := _single_role(text, m.start(), para.start, visible_end)) is not None]
+    open_at: int | None = None
+    for k, (i, role) in enumerate(marks):
+        if open_at is None:
+            if role == "open":
+                open_at = i
+            continue
+        if role == "open":
+            if _cut_short(text, open_at + 1, i):
+                yield _trimmed(text, open_at + 1, i, open_at_mark=open_at, close_mark=None, para=para)
+                open_at = i
+            continue
+        if role == "weak" and any(r == "close" for _, r in takewhile(lambda m: m[1] != "open", marks[k + 1:])):
+            continue
+        start, open_at = open_at + 1, None
+        if text[start:i].strip():
+            yield _trimmed(text, start, i, open_at_mark=start - 1, close_mark=i, para=para)
+    if open_at is not None and text[open_at + 1:para.end].strip():
+        yield _trimmed(text, open_at + 1, para.end, open_at_mark=open_at, close_mark=None, para=para)
+
+
+def single_marked(text: str) -> bool:
+    """An article that quotes with single marks alone: no double mark anywhere (two apostrophes
+    for one count as one), and a single mark that opens a run somewhere. Where double marks quote,
+    single ones are nested quotes or apostrophes and are never paired."""
+    if _MARK.search(text):
+        return False
+    return any(_single_role(text, m.start(), 0, len(text)) == "open" for m in _SINGLE.finditer(text))
+
+
 def quoted_runs(text: str) -> list[Run]:
     """Every quoted run in ``text``, in order of position."""
-    return [run for para in paragraphs(text) for run in _runs_in(text, para)]
+    runs_in = _single_runs_in if single_marked(text) else _runs_in
+    return [run for para in paragraphs(text) for run in runs_in(text, para)]
