@@ -6,9 +6,10 @@ Where a word goes:
   speech and utterance nouns), and the test for a speech verb;
 - ``people``: nouns for a person, for people, for bodies that speak as one;
 - ``documents``: writings and recordings that speak for whoever issued them;
-- ``names``: honorifics and titles before a name, first names by gender, gendered nouns;
+- ``names``: honorifics and titles before a name, given names and their usual gender
+  (``data/given_names.tsv``, built by ``scripts/given_names.py``), gendered nouns;
 - ``titles``: roles and positions, their abbreviations, qualifiers and verbs;
-- ``parties``, ``places``: party words, countries, US states, seats of government;
+- ``parties``, ``places``: party words, countries, seats of government;
 - ``events``: event nouns, outlets, audiences, and the verbs and prepositions of events;
 - ``works``: the words around titles of works;
 - ``function_words``: pronouns, relatives, determiners, the possessive, connectives;
