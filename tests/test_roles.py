@@ -311,6 +311,49 @@ ROLE_CHOICE = [
 ]
 
 
+# Roles outside politics and the words around them that are no part of a role.
+ROLES_BY_SHAPE_AND_PARSE = [
+    # a noun shaped like a job (-er, -or, -ist, -ian) before the name is a role, slash and lost hyphen kept
+    ("He toured with Riverton songwriter/guitarist Tom Reed last year.", "Reed", ("songwriter/guitarist", "Riverton")),
+    ("Labour policy co ordinator Tom Reed said the plan was costed.", "Reed", ("policy co ordinator", "Labour Party")),
+    # ... but a listed title said of the person outweighs a description by shape
+    ("Veteran games maker Tom Reed, the head of Lantern Studios, said the prize was a surprise.", "Reed",
+     ("head", "Lantern Studios")),
+    ("The film won three awards, and its star Ann Frey was named best actress.", "Frey", ("star", None)),
+    # a name is no role, nor an age
+    ("The Welsh gamer, known only by his moniker Zapper, bought the island.", "Zapper", (None, None)),
+    ("The teenager Tom Reed said he was tired.", "Reed", (None, None)),
+    # a superlative ranks the person, it names no position
+    ("Ann Frey, the youngest female captain in the league, said the hours were long.", "Frey",
+     ("female captain", None)),
+    ("Ann Frey, the most senior female surgeon on the ward, said the hours were long.", "Frey",
+     ("female surgeon", None)),
+    # a current role and a former one coordinated: the current one
+    ("Ann Frey, the trade commissioner and former Labour minister, said the talks had stalled.", "Frey",
+     ("trade commissioner", "Labour Party")),
+    # "a member of" in a relative clause says less than the title before the name
+    ("Labour MP Ann Frey, who is a member of the Harbor Finance Committee, said the bill was flawed.", "Frey",
+     ("MP", "Labour Party")),
+    # a body and its title in one appositive, the title hung on the body by the parser
+    ("Carl Dunn, Lakeside Radio political correspondent, said the vote would be close.", "Dunn",
+     ("political correspondent", "Lakeside Radio")),
+    # "now" marks what the person is now, and is no part of the role
+    ('Ivy Marsh, a former Lantern Bank aide, spoke first. "It was hard," said Marsh, now a consultant on trade in '
+     'the private sector.', "Marsh", ("consultant", "Lantern Bank")),
+    ("Ivy Marsh, now a consultant, said it was hard.", "Marsh", ("consultant", None)),
+    # a name opening the first paragraph under a headline is its subject: the next sentence's description is them
+    ("Reed loses to Dent in Dover\n\nTom Reed suffered a shock defeat to Al Dent in Dover on Friday.\n\n"
+     "The top seed was a strong favourite for the title.", "Reed", ("top seed", None)),
+    ("Upset in Dover\n\nA big crowd cheered for Tom Reed in Dover on Friday.\n\n"
+     "The top seed was a strong favourite for the title.", "Reed", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", ROLES_BY_SHAPE_AND_PARSE)
+def test_roles_by_shape_and_parse(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
 @pytest.mark.parametrize("text,word,expected", ROLE_CHOICE)
 def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
