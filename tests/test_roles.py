@@ -374,6 +374,24 @@ def test_a_speaker_known_only_by_a_description(nlp: Language, text: str, descrip
     assert role_and_affiliation(doc, [span]) == expected
 
 
+@pytest.mark.parametrize("later,expected", [
+    # the description introduces someone named right after it: its role is theirs, not the linked person's
+    ('"Nobody knew," Lord Dunmore told reporters.', (None, "Harbor Party")),
+    # no one new is named: the description may be the person
+    ('"Nobody knew," Frey told reporters.', ("chief executive", "Harbor Party")),
+])
+def test_a_description_that_introduces_someone_else(nlp: Language, later: str, expected: tuple) -> None:
+    text = ('Ann Frey has been under fire this week. Ten members missed the vote. On Monday, the Harbor Party '
+            'chief executive said it was '
+            '"a mistake" that the party missed the vote. ' + later)
+    doc = nlp(text)
+    quoted = [(r.start, r.end) for r in quoted_runs(text)]
+    start = text.index("Harbor Party chief executive")
+    description = doc.char_span(start, start + len("Harbor Party chief executive"))
+    assert description is not None
+    assert role_and_affiliation(doc, _mentions(doc, "Frey") + [description], quoted=quoted) == expected
+
+
 def test_a_name_hung_on_the_client_of_an_attorney(nlp: Language) -> None:
     # "An attorney for Y, X, said": X is the attorney; a person (Y) is no affiliation
     assert _answer(nlp, "An attorney for Bryce, Mark Dillard, said no.", "Dillard") == ("attorney", None)
