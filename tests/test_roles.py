@@ -341,6 +341,11 @@ ROLES_BY_SHAPE_AND_PARSE = [
     ('Ivy Marsh, a former Lantern Bank aide, spoke first. "It was hard," said Marsh, now a consultant on trade in '
      'the private sector.', "Marsh", ("consultant", "Lantern Bank")),
     ("Ivy Marsh, now a consultant, said it was hard.", "Marsh", ("consultant", None)),
+    # one of a group with a title: each holds it
+    ("The coach says his young players, particularly Tom Reed and Al Dent, are ready.", "Reed", ("player", None)),
+    ("Three ministers, including Ann Frey, resigned on Monday.", "Frey", ("minister", None)),
+    ("Several critics, including Ann Frey, spoke out on Monday.", "Frey", (None, None)),
+    ("Her friends, particularly Ann Frey, were upset.", "Frey", (None, None)),
     # a name opening the first paragraph under a headline is its subject: the next sentence's description is them
     ("Reed loses to Dent in Dover\n\nTom Reed suffered a shock defeat to Al Dent in Dover on Friday.\n\n"
      "The top seed was a strong favourite for the title.", "Reed", ("top seed", None)),

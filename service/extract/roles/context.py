@@ -247,6 +247,9 @@ def _around(head: Token) -> list[Found]:
                 aff = affiliation_phrase(pobj)
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
+    group = _group_of(head)
+    if group is not None:
+        out.append(Found(group.lemma_.lower(), None, ORG, group.i, Weight.ASIDE))
     # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
     # "an attorney for Y, X," where the parser hangs the name on Y.
     described = head.head if head.dep_ == "appos" else None
@@ -263,6 +266,18 @@ def _around(head: Token) -> list[Found]:
         verb = head.head
         out.extend(_predicate(verb))
     return out
+
+
+def _group_of(head: Token) -> Token | None:
+    """"his young players, particularly X," and "three ministers, including X,": a plural title noun the
+    name is one of, as its appositive or after "including"; each of them holds the title."""
+    group = head.head if head.dep_ == "appos" else None
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        group = head.head.head
+    if group is None or group.pos_ != "NOUN" or group.tag_ != "NNS" or not group.text.islower() \
+            or group.i > head.i or not is_title(group.lemma_):
+        return None
+    return group
 
 
 def _title_after_body(body: Token) -> Token | None:
