@@ -341,6 +341,12 @@ ROLES_BY_SHAPE_AND_PARSE = [
     ('Ivy Marsh, a former Lantern Bank aide, spoke first. "It was hard," said Marsh, now a consultant on trade in '
      'the private sector.', "Marsh", ("consultant", "Lantern Bank")),
     ("Ivy Marsh, now a consultant, said it was hard.", "Marsh", ("consultant", None)),
+    # "who heads Y's unit": the unit is part of the role, Y the body; not what someone once ran
+    ("Mikko Lahti, who heads Norsafe's anti virus team, said the hoax was old.", "Lahti",
+     ("head of anti virus team", "Norsafe")),
+    ("Ann Frey, who runs Harrow Bank's research unit, said rates would rise.", "Frey",
+     ("head of research unit", "Harrow Bank")),
+    ("Ann Frey, who loves Harrow Bank's new logo, said rates would rise.", "Frey", (None, None)),
     # one of a group with a title: each holds it
     ("The coach says his young players, particularly Tom Reed and Al Dent, are ready.", "Reed", ("player", None)),
     ("Three ministers, including Ann Frey, resigned on Monday.", "Frey", ("minister", None)),

@@ -17,7 +17,7 @@ from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
 from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
-                           rank_of, run_title, shape_title, split_title_run, title_like)
+                           rank_of, run_title, shape_title, split_title_run, title_like, tokens_text)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
 
@@ -354,6 +354,14 @@ def _relative(verb: Token) -> list[Found]:
                         return [Found(f"former {role}", normalise(aff, child.ent_type_),
                                        rank_of(aff, child.ent_type_), verb.i, Weight.PAST)]
                     return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i)]
+            owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and role and owner is not None and verb.tag_ != "VBD":
+                # "who heads Acme's research team": the unit is part of the role, its owner the body
+                aff = affiliation_phrase(owner)
+                unit = [t for t in child.subtree if t.i > owner.right_edge.i and t.i <= child.i]
+                if aff and unit:
+                    return [Found(f"{role} of {tokens_text(unit)}", normalise(aff, owner.ent_type_),
+                                  rank_of(aff, owner.ent_type_), verb.i)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
             pobj = object_of(child)
