@@ -129,6 +129,8 @@ MORE_PLACES_A_ROLE_IS_GIVEN = [
 ]
 
 NO_ROLE = [
+    # a qualifier alone before the name ("Then") leaves no title words: no role, and no failure
+    ("Then Dorsey exposed the tactics of the prosecutors.", "Dorsey"),
     ("Tom Fisher said he would vote early.", "Fisher"),
     ("Ivy Marsh, his daughter, said the family was relieved.", "Marsh"),
     ("Ray Dunn is a fraud, his rivals say.", "Dunn"),
@@ -319,6 +321,8 @@ ROLES_BY_SHAPE_AND_PARSE = [
     # ... but a listed title said of the person outweighs a description by shape
     ("Veteran games maker Tom Reed, the head of Lantern Studios, said the prize was a surprise.", "Reed",
      ("head", "Lantern Studios")),
+    ("But it was Harlow donor Tom Reed, a Dover real estate tycoon, who paid for it.", "Reed",
+     ("real estate tycoon", "Dover")),
     ("The film won three awards, and its star Ann Frey was named best actress.", "Frey", ("star", None)),
     # a name is no role, nor an age
     ("The Welsh gamer, known only by his moniker Zapper, bought the island.", "Zapper", (None, None)),

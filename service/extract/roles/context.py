@@ -60,7 +60,8 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
         aff, rank = tag.affiliation, tag.rank
     if role or aff:
-        sure = Weight.BODY if not role else Weight.ASIDE if shape_title(premod) else Weight.AT_NAME
+        # a role known only by its shape ("Rubio donor") is a last resort: any listed title said of them wins
+        sure = Weight.BODY if not role or shape_title(premod) else Weight.AT_NAME
         out.append(Found(role, aff, rank, premod[0].i if premod else head.i, sure))
     out.extend(_around(head))
     out.extend(_later_descriptions(index, head, pronoun))

@@ -121,7 +121,7 @@ def _split_title(rest: list[Token]) -> bool:
 
 def shape_title(run: list[Token]) -> bool:
     """A title run that ends in no listed title, only a noun shaped like one ("computer games maker"):
-    a description of the person more than a post, so it says less than a listed title."""
+    a description of the person more than a post, so it says less than any listed title."""
     last = run[-1]
     return not is_title(last.text) and not _split_title(run) and _agent_title([last])
 
@@ -174,7 +174,7 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() \
             and toks[1].lower_ in NAMED_BODY_NOUNS and not titleish(toks[0]):
         j = 1  # "Harlow police chief": a proper noun and the body it names
-    if not j and toks[-1].text.islower() and is_title(toks[-1].text):
+    if not j and toks and toks[-1].text.islower() and is_title(toks[-1].text):
         # "Acme chief executive", "Riverton boss": capitalised proper nouns before a title written in
         # lower case name the body, whatever the recogniser made of them
         # (the small model tags an unfamiliar name a verb or a noun: "Acme" VB)
