@@ -351,6 +351,9 @@ ROLES_BY_SHAPE_AND_PARSE = [
     ("Ann Frey, who runs Harrow Bank's research unit, said rates would rise.", "Frey",
      ("head of research unit", "Harrow Bank")),
     ("Ann Frey, who loves Harrow Bank's new logo, said rates would rise.", "Frey", (None, None)),
+    # a role read off a verb says less than the title before the name
+    ("Labour peer Ann Frey, who is chairing the Harbor Inquiry into voting, said trust was low.", "Frey",
+     ("peer", "Labour Party")),
     # one of a group with a title: each holds it
     ("The coach says his young players, particularly Tom Reed and Al Dent, are ready.", "Reed", ("player", None)),
     ("Three ministers, including Ann Frey, resigned on Monday.", "Frey", ("minister", None)),

@@ -354,7 +354,8 @@ def _relative(verb: Token) -> list[Found]:
                         # "who helmed Y from 1995 to 1997": a position held once
                         return [Found(f"former {role}", normalise(aff, child.ent_type_),
                                        rank_of(aff, child.ent_type_), verb.i, Weight.PAST)]
-                    return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i)]
+                    return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i,
+                                  Weight.ASIDE if role else Weight.AT_NAME)]  # a role read off a verb says less than a title
             owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and role and owner is not None and verb.tag_ != "VBD":
                 # "who heads Acme's research team": the unit is part of the role, its owner the body
@@ -362,7 +363,7 @@ def _relative(verb: Token) -> list[Found]:
                 unit = [t for t in child.subtree if t.i > owner.right_edge.i and t.i <= child.i]
                 if aff and unit:
                     return [Found(f"{role} of {tokens_text(unit)}", normalise(aff, owner.ent_type_),
-                                  rank_of(aff, owner.ent_type_), verb.i)]
+                                  rank_of(aff, owner.ent_type_), verb.i, Weight.ASIDE)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
             pobj = object_of(child)
