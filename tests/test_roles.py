@@ -324,8 +324,9 @@ ROLES_BY_SHAPE_AND_PARSE = [
     ("But it was Harlow donor Tom Reed, a Dover real estate tycoon, who paid for it.", "Reed",
      ("real estate tycoon", "Dover")),
     ("The film won three awards, and its star Ann Frey was named best actress.", "Frey", ("star", None)),
-    # a name is no role, nor an age
-    ("The Welsh gamer, known only by his moniker Zapper, bought the island.", "Zapper", (None, None)),
+    # a name is no role ("moniker"), nor an age; the noun the name is given to is
+    ("The Welsh gamer, known only by his moniker Zapper, bought the island.", "Zapper", ("gamer", "Wales")),
+    ("A dog known as Rex barked all night.", "Rex", (None, None)),
     ("The teenager Tom Reed said he was tired.", "Reed", (None, None)),
     # a superlative ranks the person, it names no position
     ("Ann Frey, the youngest female captain in the league, said the hours were long.", "Frey",

@@ -248,6 +248,11 @@ def _around(head: Token) -> list[Found]:
                 aff = affiliation_phrase(pobj)
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
+    known = _known_as(head)
+    if known is not None:
+        role, aff, rank = description_of(known, any_noun=True)
+        if role or aff:
+            out.append(Found(role, aff, rank, known.i, Weight.ASIDE))
     group = _group_of(head)
     if group is not None:
         out.append(Found(group.lemma_.lower(), None, ORG, group.i, Weight.ASIDE))
@@ -267,6 +272,16 @@ def _around(head: Token) -> list[Found]:
         verb = head.head
         out.extend(_predicate(verb))
     return out
+
+
+def _known_as(head: Token) -> Token | None:
+    """"the gamer, known only by his moniker X," and "a hacker known as X": the noun the name is given to."""
+    prep = head.head
+    verb = prep.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("as", "by") or verb.lemma_ not in ("know", "call", "name") \
+            or verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    return verb.head
 
 
 def _group_of(head: Token) -> Token | None:
