@@ -136,6 +136,8 @@ MORE_PLACES_A_ROLE_IS_GIVEN = [
 ]
 
 NO_ROLE = [
+    # a qualifier alone before the name ("Then") leaves no title words: no role, and no failure
+    ("Then Dorsey exposed the tactics of the prosecutors.", "Dorsey"),
     ("Tom Fisher said he would vote early.", "Fisher"),
     ("Ivy Marsh, his daughter, said the family was relieved.", "Marsh"),
     ("Ray Dunn is a fraud, his rivals say.", "Dunn"),
@@ -319,6 +321,66 @@ ROLE_CHOICE = [
 ]
 
 
+# Roles outside politics and the words around them that are no part of a role.
+ROLES_BY_SHAPE_AND_PARSE = [
+    # a noun shaped like a job (-er, -or, -ist, -ian) before the name is a role, slash and lost hyphen kept
+    ("He toured with Riverton songwriter/guitarist Tom Reed last year.", "Reed", ("songwriter/guitarist", "Riverton")),
+    ("Labour policy co ordinator Tom Reed said the plan was costed.", "Reed", ("policy co ordinator", "Labour Party")),
+    # ... but a listed title said of the person outweighs a description by shape
+    ("Veteran games maker Tom Reed, the head of Lantern Studios, said the prize was a surprise.", "Reed",
+     ("head", "Lantern Studios")),
+    ("But it was Harlow donor Tom Reed, a Dover real estate tycoon, who paid for it.", "Reed",
+     ("real estate tycoon", "Dover")),
+    ("The film won three awards, and its star Ann Frey was named best actress.", "Frey", ("star", None)),
+    # a name is no role ("moniker"), nor an age; the noun the name is given to is
+    ("The Welsh gamer, known only by his moniker Zapper, bought the island.", "Zapper", ("gamer", "Wales")),
+    ("A dog known as Rex barked all night.", "Rex", (None, None)),
+    ("The teenager Tom Reed said he was tired.", "Reed", (None, None)),
+    # a superlative ranks the person, it names no position
+    ("Ann Frey, the youngest female captain in the league, said the hours were long.", "Frey",
+     ("female captain", None)),
+    ("Ann Frey, the most senior female surgeon on the ward, said the hours were long.", "Frey",
+     ("female surgeon", None)),
+    # a current role and a former one coordinated: the current one
+    ("Ann Frey, the trade commissioner and former Labour minister, said the talks had stalled.", "Frey",
+     ("trade commissioner", "Labour Party")),
+    # "a member of" in a relative clause says less than the title before the name
+    ("Labour MP Ann Frey, who is a member of the Harbor Finance Committee, said the bill was flawed.", "Frey",
+     ("MP", "Labour Party")),
+    # a body and its title in one appositive, the title hung on the body by the parser
+    ("Carl Dunn, Lakeside Radio political correspondent, said the vote would be close.", "Dunn",
+     ("political correspondent", "Lakeside Radio")),
+    # "now" marks what the person is now, and is no part of the role
+    ('Ivy Marsh, a former Lantern Bank aide, spoke first. "It was hard," said Marsh, now a consultant on trade in '
+     'the private sector.', "Marsh", ("consultant", "Lantern Bank")),
+    ("Ivy Marsh, now a consultant, said it was hard.", "Marsh", ("consultant", None)),
+    # "who heads Y's unit": the unit is part of the role, Y the body; not what someone once ran
+    ("Mikko Lahti, who heads Norsafe's anti virus team, said the hoax was old.", "Lahti",
+     ("head of anti virus team", "Norsafe")),
+    ("Ann Frey, who runs Harrow Bank's research unit, said rates would rise.", "Frey",
+     ("head of research unit", "Harrow Bank")),
+    ("Ann Frey, who loves Harrow Bank's new logo, said rates would rise.", "Frey", (None, None)),
+    # a role read off a verb says less than the title before the name
+    ("Labour peer Ann Frey, who is chairing the Harbor Inquiry into voting, said trust was low.", "Frey",
+     ("peer", "Labour Party")),
+    # one of a group with a title: each holds it
+    ("The coach says his young players, particularly Tom Reed and Al Dent, are ready.", "Reed", ("player", None)),
+    ("Three ministers, including Ann Frey, resigned on Monday.", "Frey", ("minister", None)),
+    ("Several critics, including Ann Frey, spoke out on Monday.", "Frey", (None, None)),
+    ("Her friends, particularly Ann Frey, were upset.", "Frey", (None, None)),
+    # a name opening the first paragraph under a headline is its subject: the next sentence's description is them
+    ("Reed loses to Dent in Dover\n\nTom Reed suffered a shock defeat to Al Dent in Dover on Friday.\n\n"
+     "The top seed was a strong favourite for the title.", "Reed", ("top seed", None)),
+    ("Upset in Dover\n\nA big crowd cheered for Tom Reed in Dover on Friday.\n\n"
+     "The top seed was a strong favourite for the title.", "Reed", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", ROLES_BY_SHAPE_AND_PARSE)
+def test_roles_by_shape_and_parse(nlp: Language, text: str, word: str, expected: tuple) -> None:
+    assert _answer(nlp, text, word) == expected
+
+
 @pytest.mark.parametrize("text,word,expected", ROLE_CHOICE)
 def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
@@ -337,6 +399,24 @@ def test_a_speaker_known_only_by_a_description(nlp: Language, text: str, descrip
     span = doc.char_span(start, start + len(description))
     assert span is not None
     assert role_and_affiliation(doc, [span]) == expected
+
+
+@pytest.mark.parametrize("later,expected", [
+    # the description introduces someone named right after it: its role is theirs, not the linked person's
+    ('"Nobody knew," Lord Dunmore told reporters.', (None, "Harbor Party")),
+    # no one new is named: the description may be the person
+    ('"Nobody knew," Frey told reporters.', ("chief executive", "Harbor Party")),
+])
+def test_a_description_that_introduces_someone_else(nlp: Language, later: str, expected: tuple) -> None:
+    text = ('Ann Frey has been under fire this week. Ten members missed the vote. On Monday, the Harbor Party '
+            'chief executive said it was '
+            '"a mistake" that the party missed the vote. ' + later)
+    doc = nlp(text)
+    quoted = [(r.start, r.end) for r in quoted_runs(text)]
+    start = text.index("Harbor Party chief executive")
+    description = doc.char_span(start, start + len("Harbor Party chief executive"))
+    assert description is not None
+    assert role_and_affiliation(doc, _mentions(doc, "Frey") + [description], quoted=quoted) == expected
 
 
 def test_a_name_hung_on_the_client_of_an_attorney(nlp: Language) -> None:

@@ -49,7 +49,7 @@ entrepreneur investor banker developer businessman businesswoman mogul tycoon
 veteran staffer associate
 boss mp mep msp peer footballer cricketer golfer athlete sprinter runner cyclist swimmer
 boxer jockey striker goalkeeper keeper goalie midfielder defender winger fullback full-back fly-half scrum-half
-flanker batsman bowler pitcher catcher referee umpire seed filmmaker film-maker chef
+flanker batsman bowler pitcher catcher referee umpire seed filmmaker film-maker chef star
 """.split())
 
 # Nouns that say who someone is to others, not what position they hold: never a role.
@@ -57,7 +57,7 @@ NOT_ROLES: Final[frozenset[str]] = frozenset("""
 man woman person people guy girl boy child kid son daughter father mother wife husband brother sister
 niece nephew uncle aunt cousin grandson granddaughter grandfather grandmother grandchild parent-in-law
 friend boyfriend girlfriend fiancé fiancee widow widower neighbor neighbour one thing name age year
-family relative relatives
+family relative relatives teenager youngster pensioner
 """.split())
 
 # Endings of nouns for people by what they do ("announcer", "narrator", "protester", "applicant"),
@@ -67,7 +67,7 @@ AGENT_ENDINGS: Final[tuple[str, ...]] = ("er", "or", "ist", "ant")
 NOT_AGENTS: Final[frozenset[str]] = frozenset("""
 paper newspaper letter order poster flyer number banner trailer chapter center centre matter answer
 cover computer monitor document report error sector factor mirror motor favor favour behavior
-behaviour color colour horror rumor rumour power tower water border corner quarter register
+behaviour color colour horror rumor rumour power tower water border corner quarter register moniker
 """.split())
 
 # Words that only describe a role and are kept with it ("former President", "acting director").

@@ -69,6 +69,8 @@ def _name_word(tok: Token) -> bool:
 
 def _premod_token(tok: Token) -> bool:
     """A word that can stand in a title before a name ("former", "U.S.", "Sen.", "press", "-")."""
+    if tok.text == "/" and tok.whitespace_ == "" and tok.i > 0 and tok.doc[tok.i - 1].whitespace_ == "":
+        return True  # "songwriter/guitarist"
     if tok.is_space or tok.is_quote or tok.text in ("(", ")", ",", ";", ":", "—", "–", "―", "/"):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.text[:1].isupper():

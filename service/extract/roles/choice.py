@@ -25,14 +25,17 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from ..article import Article
-from ..lexicon.grammar import SEAT_ENTS
+from ..parse_index import ParseIndex
+from ..lexicon.grammar import SEAT_ENTS, SUBJECT_DEPS
 from ..lexicon.names import ORG_INITIALS_SKIP
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
+from .around_name import name_part
 from .context import findings_about
 from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, normalise, rank_of, tokens_text
 from ..lexicon.titles import NATIONAL_TITLES, expand
 
+_INTRODUCED_WITHIN = 2  # sentences after a description in which a newly named subject is the one it introduces
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # An age said with a role ("the 47-year-old director"): the age is no part of it.
 _AGE = re.compile(r"\S*-years?-old\s*")
@@ -65,10 +68,16 @@ class Roles:
         seen: set[tuple[int, int]] = set()
         pronouns = {m.text.lower() for m in mentions if m.text.lower() in ("he", "she")}
         pronoun = pronouns.pop() if len(pronouns) == 1 else None  # the person's own, when the article says
+        own = {m[-1].text for m in mentions if len(m)}
         for span in mentions:
             if (span.start, span.end) in seen or len(span) == 0 or inside_quote(quoted, span.start_char):
                 continue
             seen.add((span.start, span.end))
+            if _names_someone_next(index, span, own, quoted):
+                # its role is the newly named person's; the body it names is left to the affiliation
+                found.extend(Found(None, f.affiliation, f.rank, f.order, Weight.BODY)
+                             for f in findings_about(index, span, pronoun) if f.affiliation)
+                continue
             found.extend(findings_about(index, span, pronoun))
         if not found:
             return None, None
@@ -93,6 +102,29 @@ class Roles:
 def _rank(found: list[Found], affiliation: str) -> int:
     """The rank the findings gave ``affiliation`` (a place, a party, a body), else its rank as words."""
     return min((f.rank for f in found if f.affiliation == affiliation), default=rank_of(affiliation))
+def _names_someone_next(index: ParseIndex, span: Span, own: set[str], quoted: Sequence[tuple[int, int]]) -> bool:
+    """"The union's general secretary said ... "We will strike," Ann Lee told reporters.": a description
+    (no name in it) followed, in its paragraph, by a person the article names there for the
+    first time as a subject, introduces that person (the next sentences: the parse may split one at its
+    quoted words); the role it gives is not for the person it was
+    linked to."""
+    if name_part(span) is not None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = span.doc
+    end = index.sentence_end(span.root)
+    for _ in range(_INTRODUCED_WITHIN):  # quoted words may split a sentence in the parse
+        k = end + 1 if end < len(doc) and doc[end].is_space else end
+        if k < len(doc):
+            end = index.sentence_end(doc[k])
+    for tok in doc[span.end:end]:
+        if "\n" in tok.text:
+            return False  # in the description's own paragraph
+        # the subject named: "Lord Lee told reporters", whatever the recogniser made of the name
+        if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.ent_type_ in ("PERSON", "") \
+                and tok.text[:1].isupper() and tok.text not in own and not inside_quote(quoted, tok.idx) \
+                and not any(t.text == tok.text for t in doc[:tok.i]):
+            return True
+    return False
 
 
 def _affiliation(found: list[Found], chosen: Found | None) -> str | None:

@@ -17,7 +17,7 @@ from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
 from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
-                           rank_of, run_title, split_title_run, title_like)
+                           rank_of, run_title, shape_title, split_title_run, title_like, tokens_text)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
 
@@ -60,7 +60,9 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
     if tag is not None and tag.affiliation and (aff is None or tag.rank < rank):
         aff, rank = tag.affiliation, tag.rank
     if role or aff:
-        out.append(Found(role, aff, rank, premod[0].i if premod else head.i, Weight.AT_NAME if role else Weight.BODY))
+        # a role known only by its shape ("Rubio donor") is a last resort: any listed title said of them wins
+        sure = Weight.BODY if not role or shape_title(premod) else Weight.AT_NAME
+        out.append(Found(role, aff, rank, premod[0].i if premod else head.i, sure))
     out.extend(_around(head))
     out.extend(_later_descriptions(index, head, pronoun))
     out.extend(_next_predicate(index, head, pronoun))
@@ -170,7 +172,20 @@ def _within(tok: Token, ancestor: Token) -> bool:
 def _topic(head: Token) -> bool:
     """The name is what its sentence is about: the subject, or the main subject's possessor."""
     return head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS
-                                      and head.head.head.dep_ == "ROOT")
+                                      and head.head.head.dep_ == "ROOT") or _opens_line(head)
+
+
+def _opens_line(head: Token) -> bool:
+    """"Ann Lee won on Friday." opening a paragraph, its verb right after the name: the subject, even where
+    the parser ran the line on from a headline without a full stop and hung the name on the headline."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_space:
+        start -= 1
+    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        return False
+    verb = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") and verb.pos_ in ("VERB", "AUX")
 
 
 def _named_after(index: ParseIndex, noun: Token, name: str) -> bool:
@@ -203,10 +218,20 @@ def _around(head: Token) -> list[Found]:
                 and not is_name(child) and child.i < conj_at:
             # "X and Y, the envoy,": an appositive after a coordinated name describes the last one
             role, aff, rank = description_of(child, any_noun=True)
+            inner = _title_after_body(child)
+            if role is None and inner is not None:
+                # "X, Harbor News 24 political correspondent,": the parser hangs the title on the body
+                role, aff, rank = description_of(inner, any_noun=True)
+                body = affiliation_phrase(child)
+                if role and aff is None and body:
+                    aff, rank = normalise(body, child.ent_type_), rank_of(body, child.ent_type_)
+                child = inner
             if role or aff:
                 # a past role, or a noun that is no title ("her Democratic rival"), says less
                 aside = role and (is_past(role) or not (is_title(child.text) or title_like(child)))
                 sure = Weight.ASIDE if aside else Weight.AT_NAME
+                if any(c.lower_ in NOW_WORDS for c in child.children) and not is_past(role or ""):
+                    sure = Weight.NOW  # "said X, now a consultant": what the person is now
                 out.append(Found(role, aff, rank, child.i, sure))
             for c in child.children:  # "X, a chemist who is head of Y," "X, an official who runs Y,"
                 if c.dep_ == "relcl":
@@ -223,6 +248,14 @@ def _around(head: Token) -> list[Found]:
                 aff = affiliation_phrase(pobj)
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
+    known = _known_as(head)
+    if known is not None:
+        role, aff, rank = description_of(known, any_noun=True)
+        if role or aff:
+            out.append(Found(role, aff, rank, known.i, Weight.ASIDE))
+    group = _group_of(head)
+    if group is not None:
+        out.append(Found(group.lemma_.lower(), None, ORG, group.i, Weight.ASIDE))
     # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
     # "an attorney for Y, X," where the parser hangs the name on Y.
     described = head.head if head.dep_ == "appos" else None
@@ -239,6 +272,35 @@ def _around(head: Token) -> list[Found]:
         verb = head.head
         out.extend(_predicate(verb))
     return out
+
+
+def _known_as(head: Token) -> Token | None:
+    """"the gamer, known only by his moniker X," and "a hacker known as X": the noun the name is given to."""
+    prep = head.head
+    verb = prep.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("as", "by") or verb.lemma_ not in ("know", "call", "name") \
+            or verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    return verb.head
+
+
+def _group_of(head: Token) -> Token | None:
+    """"his young players, particularly X," and "three ministers, including X,": a plural title noun the
+    name is one of, as its appositive or after "including"; each of them holds the title."""
+    group = head.head if head.dep_ == "appos" else None
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        group = head.head.head
+    if group is None or group.pos_ != "NOUN" or group.tag_ != "NNS" or not group.text.islower() \
+            or group.i > head.i or not is_title(group.lemma_):
+        return None
+    return group
+
+
+def _title_after_body(body: Token) -> Token | None:
+    """The title noun a body's name stands before inside one appositive, as its own appositive."""
+    if body.pos_ != "PROPN" or body.ent_type_ not in BODY_ENTS:
+        return None
+    return next((c for c in body.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and is_title(c.text)), None)
 
 
 def _predicate(verb: Token) -> list[Found]:
@@ -282,13 +344,20 @@ def _predicate(verb: Token) -> list[Found]:
     return out
 
 
+def _titled(noun: Token) -> bool:
+    """A noun that names a position, by the list or by its ending."""
+    return is_title(noun.text) or title_like(noun)
+
+
 def _relative(verb: Token) -> list[Found]:
     """"X, who heads Y," "X, who is the director of Y," and "X, who studies Z at Y,"."""
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return []
     if verb.lemma_ in ("be", "serve", "work", "remain", "stay"):
-        # said right at the name ("who will remain as chief executive"), as sure as an appositive (unless it is what they were)
-        return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME) if f.weight != Weight.PAST else f
+        # said right at the name ("who will remain as chief executive"), as sure as an appositive (unless it is what they were,
+        # or a noun that is no title: "who is a member of the committee" says less, as in an appositive)
+        return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME if f.role is None or _titled(verb.doc[f.order])
+                      else Weight.ASIDE) if f.weight != Weight.PAST else f
                 for f in _predicate(verb)]
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
@@ -300,7 +369,16 @@ def _relative(verb: Token) -> list[Found]:
                         # "who helmed Y from 1995 to 1997": a position held once
                         return [Found(f"former {role}", normalise(aff, child.ent_type_),
                                        rank_of(aff, child.ent_type_), verb.i, Weight.PAST)]
-                    return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i)]
+                    return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i,
+                                  Weight.ASIDE if role else Weight.AT_NAME)]  # a role read off a verb says less than a title
+            owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and role and owner is not None and verb.tag_ != "VBD":
+                # "who heads Acme's research team": the unit is part of the role, its owner the body
+                aff = affiliation_phrase(owner)
+                unit = [t for t in child.subtree if t.i > owner.right_edge.i and t.i <= child.i]
+                if aff and unit:
+                    return [Found(f"{role} of {tokens_text(unit)}", normalise(aff, owner.ent_type_),
+                                  rank_of(aff, owner.ent_type_), verb.i, Weight.ASIDE)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
             pobj = object_of(child)

@@ -95,7 +95,8 @@ def split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str
     rest = toks[aff_end:]
     last = rest[-2] if len(rest) > 1 and rest[-1].text == "." else (rest[-1] if rest else None)
     titled = last is not None and (is_title(last.text) or (last is not rest[-1] and is_title(last.text + "."))
-                                   or _hyphen_title(rest) or _title_of(rest))
+                                   or _split_title(rest)
+                                   or _hyphen_title(rest) or _title_of(rest) or _agent_title(rest))
     if not titled:
         if need_title and rest:
             return None, None, ORG
@@ -104,6 +105,25 @@ def split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str
     role_words = _words([q for q in qualifiers if q.lower_ != "current"] + rest)  # "current" adds nothing
     role = _join(role_words)
     return role or None, aff, rank
+
+
+def _agent_title(rest: list[Token]) -> bool:
+    """A run ending in a noun for someone by what they do, by its shape: "bassist", "policy co
+    ordinator", "songwriter/guitarist"."""
+    last = rest[-1]
+    return last.tag_ == "NN" and (agent_noun(last) or title_like(last))
+
+
+def _split_title(rest: list[Token]) -> bool:
+    """A title whose hyphen the text lost: "co ordinator", "co founder"."""
+    return len(rest) > 1 and rest[-2].text.islower() and is_title(rest[-2].text + rest[-1].text)
+
+
+def shape_title(run: list[Token]) -> bool:
+    """A title run that ends in no listed title, only a noun shaped like one ("computer games maker"):
+    a description of the person more than a post, so it says less than any listed title."""
+    last = run[-1]
+    return not is_title(last.text) and not _split_title(run) and _agent_title([last])
 
 
 def _title_of(rest: list[Token]) -> bool:
@@ -162,7 +182,7 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
     if not j and n > 2 and toks[0].pos_ == "PROPN" and toks[0].text[:1].isupper() \
             and toks[1].lower_ in NAMED_BODY_NOUNS and not titleish(toks[0]):
         j = 1  # "Harlow police chief": a proper noun and the body it names
-    if not j and toks[-1].text.islower() and is_title(toks[-1].text):
+    if not j and toks and toks[-1].text.islower() and is_title(toks[-1].text):
         # "Acme chief executive", "Riverton boss": capitalised proper nouns before a title written in
         # lower case name the body, whatever the recogniser made of them
         # (the small model tags an unfamiliar name a verb or a noun: "Acme" VB)
@@ -220,7 +240,8 @@ def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str
             # "the former city treasurer and current Green Party nominee": what the person is now wins
             return c_role, c_aff or aff or aff2, c_rank if c_aff else (rank if aff else rank2)
         if c_role:
-            role = f"{role} and {c_role}"  # "a former chairman and presidential candidate": "former" is said of both
+            if not is_past(c_role) or is_past(role):  # "the commissioner and former minister": what they are now
+                role = f"{role} and {c_role}"  # "a former chairman and presidential candidate": "former" is said of both
             if c_aff and (aff is None or c_rank < rank):
                 aff, rank = c_aff, c_rank
     if aff2 and (aff is None or rank2 < rank):
@@ -244,15 +265,22 @@ def _modified_role(head: Token) -> tuple[str, str | None, int]:
     """The role a noun and the modifiers before it spell ("former deputy chief"), with the body or
     party among those modifiers ("her Republican opponent"); the noun alone when they spell none."""
     left = [c for c in head.lefts if c.dep_ in ROLE_MODIFIER_DEPS
-            and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS)]
+            and (c.pos_ != "VERB" or c.lower_ in ROLE_QUALIFIERS) and c.lower_ not in NOW_WORDS]
     start = min((c.left_edge.i for c in left), default=head.i)
     doc = head.doc
-    run = [doc[k] for k in range(start, head.i + 1) if not doc[k].is_punct or doc[k].text in ("-", ".")]
+    run = [doc[k] for k in range(start, head.i + 1) if (not doc[k].is_punct or doc[k].text in ("-", "."))
+           and not _superlative(doc[k])]
     run = [t for t in run if t.pos_ not in ("DET", "PRON") and t.text not in (",",)]
     role, aff, rank = split_title_run(run, need_title=True) if run else (None, None, ORG)
     if aff is None and len(run) > 1 and party_name(run[0].text):
         aff, rank = party_name(run[0].text), PARTY
     return role if role is not None else _word(head), aff, rank
+
+
+def _superlative(tok: Token) -> bool:
+    """A modifier that ranks the person rather than naming a position: "the youngest", "the most
+    senior" of "the most senior female surgeon on the ward"."""
+    return tok.tag_ in ("JJS", "RBS") or any(c.tag_ == "RBS" for c in tok.children)
 
 
 def _possessor(head: Token) -> tuple[str, int] | None:
@@ -469,7 +497,7 @@ def _words(toks: list[Token]) -> list[str]:
 def _join(words: list[str]) -> str:
     out = ""
     for w in words:
-        if out and not out.endswith("-") and w != "-":
+        if out and not out.endswith(("-", "/")) and w not in ("-", "/"):
             out += " "
         out += w
     return out.strip()
