@@ -295,8 +295,47 @@ NO_AFFILIATION = [
      ("Attorney General", "Democratic Party")),
 ]
 
+# Bodies outside politics: companies, colleges, clubs, groups, as the article writes them.
+BODIES_OUTSIDE_POLITICS = [
+    # "X of Y" where the recogniser names no entity
+    ('"Sales were poor," said retail analyst Tom Hale of Brightwater Securities.', "Hale",
+     ("retail analyst", "Brightwater Securities")),
+    # a body whose last word the recogniser once took for a person's name elsewhere
+    ('The Library opened. "We are proud," said Ann Moss, chief executive of the Harbour Library.', "Moss",
+     ("chief executive", "Harbour Library")),
+    # a kind of body, then its name: the name
+    ('"We will talk," said Jan Pitt, a research director at analyst firm Qorvel.', "Pitt",
+     ("research director", "Qorvel")),
+    # a department at a university: the university
+    ("Rob Bell, lecturer at the Centre for Robotics at the University of Kent, said it works.", "Bell",
+     ("lecturer", "University of Kent")),
+    # the owner of the team the person heads
+    ('"We see it often," said Ari Koski, who heads Norsoft\'s anti virus team.', "Koski", ("head", "Norsoft")),
+    # the parser hangs the title on the body's name
+    ('Meg Ross, Channel Nine political correspondent, added: "It is close."', "Ross",
+     ("political correspondent", "Channel Nine")),
+    # a place that starts an organisation's name, before a hyphened title
+    ("US Treasury Under-Secretary Jon Tull said the US could not agree.", "Tull", ("Under-Secretary", "US Treasury")),
+    # where the person comes from, before "man" or "woman", when nothing better is said
+    ("Northern Ireland man Jim Coyle is confident he can win.", "Coyle", (None, "Northern Ireland")),
+    # the article's own initials in brackets
+    ('The service is run by the Royal Institute for Blind People (RIB). "We need it," said RIB technology '
+     'director, Gus Gyles.', "Gyles", ("technology director", "Royal Institute for Blind People")),
+    # a bare "the college" is the college the article named
+    ('He opened a show at Harrow College of Art. Joy Jones, principal of the college, said: "It fits."', "Jones",
+     ("principal", "Harrow College of Art")),
+    # a thing as possessor is no body: the place is said instead
+    ('"I\'m outraged," the show\'s organiser in Kenya, Sara Muka, told reporters.', "Muka", ("organiser", "Kenya")),
+    # a people's adjective that names no country is the role's ("European commissioner"); one that does is the country
+    ("Ali Khan, the European commissioner, said it.", "Khan", ("European commissioner", None)),
+    ("Ann Moss, the French minister, said it.", "Moss", ("minister", "France")),
+    ("The Catholic bishop Ann Moss said it.", "Moss", ("Catholic bishop", None)),
+    # a field after "of" is the role's, not a body
+    ('"We lost," said head of communications Jane Roe.', "Roe", ("head of communications", None)),
+]
 
-@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION)
+
+@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION + BODIES_OUTSIDE_POLITICS)
 def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
 

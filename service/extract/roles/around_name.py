@@ -100,6 +100,9 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
         if i == name_start - 1 and tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS and tok.text[:1].isupper():
             i -= 1  # "United manager Sir Al Dunn": the title run stands before the honorific
             continue
+        if tok.is_alpha and tok.whitespace_ == "" and doc[i + 1].text in ("-", "‑") and i + 1 < name_start - 1:
+            i -= 1  # "Under" of "Treasury Under-Secretary": the first half of a hyphened title
+            continue
         if not _premod_token(tok) or tok.lower_ in NO_ROLE_HONORIFICS or tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS:
             break
         if tok.is_sent_start and i < span_start and tok.pos_ != "PROPN" and not is_title(tok.text):

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from ..article import Article
 from ..lexicon.grammar import SEAT_ENTS
 from ..lexicon.names import ORG_INITIALS_SKIP
+from ..lexicon.people import FIRM_NOUNS, ORG_NOUNS
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
@@ -83,6 +84,10 @@ class Roles:
             affiliation = _titled_party(self._facts, role, mentions) or affiliation
         if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
             affiliation = None  # "the Department of Homeland Security" is not its own affiliation
+        if affiliation is not None and affiliation.lower() in ORG_NOUNS and mentions:
+            # "principal of the college", "Company spokesman": the body of that kind the article named last
+            affiliation = _named_before(self.article, affiliation.lower(), min(m.start_char for m in mentions)) \
+                or affiliation
         if affiliation is not None and _ACRONYM.fullmatch(affiliation):
             affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
         if affiliation is None and role is not None and _national_title(role):
@@ -132,7 +137,7 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
                 and (party := party_name(doc[tok.i - 1].text)) and not inside_quote(quoted, tok.idx):
             party_titles.setdefault(tok.lower_, set()).add(party)  # exactly "the Democratic senator"
     titled_names: dict[str, set[str]] = {}
-    acronyms: dict[str, str] = {}
+    acronyms: dict[str, str] = _spelled_acronyms(doc)  # the article's own "X (ABC)" first
     countries: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start > 0:
@@ -147,6 +152,44 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
             countries.add(SEATS[seat])
     return _ArticleFacts({k: frozenset(v) for k, v in party_titles.items()},
                          {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
+
+
+def _named_before(article: Article, noun: str, before: int) -> str | None:
+    """The organisation a bare body noun ("the college") stands for: the last one named before
+    ``before`` with that word in its name ("Harrow College"); for a business noun ("the company"),
+    the last one named at all. Outside quoted runs."""
+    last_any: str | None = None
+    for ent in reversed(article.doc.ents):
+        if ent.start_char >= before or ent.label_ != "ORG" or inside_quote(article.quoted, ent.start_char):
+            continue
+        words = [t.lower_ for t in ent]
+        if noun in words:
+            return normalise(ent.text, "ORG")
+        if last_any is None:
+            last_any = normalise(ent.text, "ORG")
+    return last_any if noun in FIRM_NOUNS else None
+
+
+def _spelled_acronyms(doc: Doc) -> dict[str, str]:
+    """"the Royal Institute for Blind People (RIB)": initials the article spells out before it gives
+    them in brackets, whatever the initials leave out, as the name written before them."""
+    out: dict[str, str] = {}
+    for tok in doc[1:-1]:
+        if tok.text != "(" or not _ACRONYM.fullmatch(doc[tok.i + 1].text) or tok.i + 2 >= len(doc) \
+                or doc[tok.i + 2].text != ")":
+            continue
+        k = tok.i
+        while k > 0 and not doc[k].is_sent_start and (doc[k - 1].text[:1].isupper()
+                                                      or doc[k - 1].lower_ in ORG_INITIALS_SKIP):
+            k -= 1
+        while k < tok.i and (doc[k].lower_ in ORG_INITIALS_SKIP or doc[k].lower_ == "the"):
+            k += 1
+        letters = doc[tok.i + 1].text
+        words = doc[k:tok.i]
+        if len(words) >= 2 and words[0].text[0] == letters[0] and all(w.text[:1].isupper() or w.lower_ in ORG_INITIALS_SKIP
+                                                                        for w in words):
+            out.setdefault(letters, words.text)
+    return out
 
 
 def _titled_party(article: _ArticleFacts, role: str, mentions: Sequence[Span]) -> str | None:

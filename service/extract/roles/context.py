@@ -15,11 +15,12 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase,
                            description_of, is_name, is_past, normalise, object_of, person_word,
-                           rank_of, run_title, split_title_run, title_like)
+                           leading_body, rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
+from ..lexicon.titles import NOT_ROLES
 
 _CHAIN_SENTENCES = 3  # sentences on that the person may stay the subject as "he" or "she"
 
@@ -52,6 +53,9 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
         if run and plural_title(run_title(run)):
             premod = run
     role, aff, rank = split_title_run(premod, need_title=True) if premod else (None, None, ORG)
+    if not role and not aff and len(premod) > 1 and premod[-1].lemma_.lower() in NOT_ROLES:
+        # "Northern Ireland man Jo Bloggs", "the Acme woman": who the person is by where they come from
+        aff, rank = leading_body(premod[:-1])
     if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
             and not any(c.dep_ == "conj" for c in head.children):
         role = None  # "Angry Farmers Blast Ann Lee": a plural title is not one person's
@@ -203,6 +207,8 @@ def _around(head: Token) -> list[Found]:
                 and not is_name(child) and child.i < conj_at:
             # "X and Y, the envoy,": an appositive after a coordinated name describes the last one
             role, aff, rank = description_of(child, any_noun=True)
+            if not (role or aff) and child.pos_ == "PROPN":
+                role, aff, rank = _body_then_title(child)
             if role or aff:
                 # a past role, or a noun that is no title ("her Democratic rival"), says less
                 aside = role and (is_past(role) or not (is_title(child.text) or title_like(child)))
@@ -219,8 +225,10 @@ def _around(head: Token) -> list[Found]:
                 and (child.lower_ == "of" or head.dep_ not in OBJECT_DEPS):
             # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = object_of(child)
-            if pobj is not None and pobj.ent_type_ in BODY_ENTS:
-                aff = affiliation_phrase(pobj)
+            aff, pobj = body_phrase(pobj) if pobj is not None else (None, None)  # "X of campaign group Y"
+            if pobj is not None and (pobj.ent_type_ in BODY_ENTS or (  # "X of Acme Securities", unrecognised
+                    pobj.pos_ == "PROPN" and pobj.ent_type_ == "" and pobj.text[:1].isupper()
+                    and not person_word(pobj) and not is_title(pobj.text))):
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;
@@ -239,6 +247,19 @@ def _around(head: Token) -> list[Found]:
         verb = head.head
         out.extend(_predicate(verb))
     return out
+
+
+def _body_then_title(body: Token) -> tuple[str | None, str | None, int]:
+    """"X, Acme News political correspondent,": an appositive the parser hung on the body's name,
+    with the title noun after it; the title's role and the body."""
+    title = next((t for t in body.rights if t.pos_ == "NOUN" and t.text.islower() and is_title(t.text)), None)
+    if title is None:
+        return None, None, ORG
+    role, aff, rank = split_title_run([t for t in body.doc[body.left_edge.i:title.i + 1]], need_title=True)
+    if role is None or aff is None:
+        return None, None, ORG
+    own, _, _ = description_of(title, any_noun=True)
+    return own or role, aff, rank
 
 
 def _predicate(verb: Token) -> list[Found]:
@@ -293,7 +314,13 @@ def _relative(verb: Token) -> list[Found]:
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
-            if child.dep_ == "dobj" and (child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN"):
+            if child.dep_ != "dobj":
+                continue
+            if child.pos_ == "NOUN":
+                # "who heads Acme's research team": the team's owner is the body
+                child = next((c for c in child.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"
+                              and not person_word(c)), child)
+            if child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN":
                 aff = affiliation_phrase(child)
                 if aff:
                     if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:
