@@ -317,13 +317,13 @@ BODIES_OUTSIDE_POLITICS = [
     # a place that starts an organisation's name, before a hyphened title
     ("US Treasury Under-Secretary Jon Tull said the US could not agree.", "Tull", ("Under-Secretary", "US Treasury")),
     # where the person comes from, before "man" or "woman", when nothing better is said
-    ("Northern Ireland man Jim Coyle is confident he can win.", "Coyle", (None, "Northern Ireland")),
+    ("Tasmania man Jim Coyle is confident he can win.", "Coyle", (None, "Tasmania")),
     # the article's own initials in brackets
     ('The service is run by the Royal Institute for Blind People (RIB). "We need it," said RIB technology '
      'director, Gus Gyles.', "Gyles", ("technology director", "Royal Institute for Blind People")),
     # a bare "the college" is the college the article named
-    ('He opened a show at Harrow College of Art. Joy Jones, principal of the college, said: "It fits."', "Jones",
-     ("principal", "Harrow College of Art")),
+    ('He opened a show at Harrow College of Art. Joy Jones, head of the college, said the show fitted.', "Jones",
+     ("head", "Harrow College of Art")),
     # a thing as possessor is no body: the place is said instead
     ('"I\'m outraged," the show\'s organiser in Kenya, Sara Muka, told reporters.', "Muka", ("organiser", "Kenya")),
     # a people's adjective that names no country is the role's ("European commissioner"); one that does is the country

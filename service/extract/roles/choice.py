@@ -85,7 +85,7 @@ class Roles:
         if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
             affiliation = None  # "the Department of Homeland Security" is not its own affiliation
         if affiliation is not None and affiliation.lower() in ORG_NOUNS and mentions:
-            # "principal of the college", "Company spokesman": the body of that kind the article named last
+            # "head of the college", "Company spokesman": the body of that kind the article named last
             affiliation = _named_before(self.article, affiliation.lower(), min(m.start_char for m in mentions)) \
                 or affiliation
         if affiliation is not None and _ACRONYM.fullmatch(affiliation):

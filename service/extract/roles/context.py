@@ -54,7 +54,7 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
             premod = run
     role, aff, rank = split_title_run(premod, need_title=True) if premod else (None, None, ORG)
     if not role and not aff and len(premod) > 1 and premod[-1].lemma_.lower() in NOT_ROLES:
-        # "Northern Ireland man Jo Bloggs", "the Acme woman": who the person is by where they come from
+        # "Tasmania man Jo Bloggs", "the Acme woman": who the person is by where they come from
         aff, rank = leading_body(premod[:-1])
     if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
             and not any(c.dep_ == "conj" for c in head.children):

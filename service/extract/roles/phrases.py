@@ -56,7 +56,7 @@ def person_word(tok: Token) -> bool:
         return True
     if tok.pos_ != "PROPN":
         return False
-    # "the British Library" is no person because "Library" alone was once taken for one: a name
+    # "the Harbour Library" is no person because "Library" alone was once taken for one: a name
     # with proper words before it is a person's only where a person's name ends in all those words.
     words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok.text]
     return any(e.label_ == "PERSON" and [t.text for t in e[-len(words):]] == words for e in tok.doc.ents)
@@ -113,7 +113,7 @@ def split_title_run(run: list[Token], need_title: bool) -> tuple[str | None, str
 
 def leading_body(run: list[Token]) -> tuple[str | None, int]:
     """The body, party or place a run of words before a person noun names, when it names one
-    with all its words ("Northern Ireland" of "Northern Ireland man"); else (None, ORG)."""
+    with all its words ("Tasmania" of "Tasmania man"); else (None, ORG)."""
     toks = [t for t in run if t.pos_ != "DET"]
     if not toks:
         return None, ORG
