@@ -332,6 +332,15 @@ BODIES_OUTSIDE_POLITICS = [
     ("The Catholic bishop Ann Moss said it.", "Moss", ("Catholic bishop", None)),
     # a field after "of" is the role's, not a body
     ('"We lost," said head of communications Jane Roe.', "Roe", ("head of communications", None)),
+    # a company title said bare, in a story about one company: that company; not for other titles, nor
+    # when two companies are named as often
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," chief executive Ann Lee said.', "Lee", ("chief executive", "Harlan Motors")),
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," analyst Ann Lee said.', "Lee", ("analyst", None)),
+    ('Harlan Motors profits fall\n\nPrices rose on Monday. Harlan Motors said that its profits fell. Shares in '
+     'Harlan Motors and Ivel Bank dropped. Ivel Bank was hit. Ivel Bank cut jobs. "We will recover," chief '
+     'executive Ann Lee said.', "Lee", ("chief executive", None)),
 ]
 
 

@@ -87,6 +87,13 @@ ROLE_VERBS: Final[dict[str, str]] = {
 # Of those, the roles one holds for a time: "who helmed Y until 1997" was the former head of Y.
 ROLE_VERBS_HELD: Final[frozenset[str]] = frozenset({"head", "leader", "chair", "director", "manager", "editor", "coach"})
 
+# Titles held in a company and said bare in a story about it ("Chief executive Jo Bloggs said"):
+# the company the story is about is the body.
+COMPANY_TITLES: Final[frozenset[str]] = frozenset({
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "managing director",
+    "finance director", "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "boss",
+})
+
 # Titles of a national government's leaders: a bare "President" serves the country whose seat of
 # government the article names ("the White House"), see ``places.SEATS``.
 NATIONAL_TITLES: Final[frozenset[str]] = frozenset({

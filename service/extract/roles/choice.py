@@ -32,7 +32,7 @@ from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
 from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, normalise, rank_of, tokens_text
-from ..lexicon.titles import NATIONAL_TITLES, expand
+from ..lexicon.titles import COMPANY_TITLES, NATIONAL_TITLES, expand
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # An age said with a role ("the 47-year-old director"): the age is no part of it.
@@ -56,6 +56,10 @@ class Roles:
     @cached_property
     def _facts(self) -> _ArticleFacts:
         return _article_facts(self.article.doc, self.article.quoted)
+
+    @cached_property
+    def _topic_company(self) -> str | None:
+        return _topic_company(self.article.doc, self.article.quoted)
 
     def role_and_affiliation(self, mentions: Sequence[Span], is_org: bool = False) -> tuple[str | None, str | None]:
         """(role, affiliation) of the person the ``mentions`` (names, or descriptions such as "the
@@ -88,6 +92,8 @@ class Roles:
             # "head of the college", "Company spokesman": the body of that kind the article named last
             affiliation = _named_before(self.article, affiliation.lower(), min(m.start_char for m in mentions)) \
                 or affiliation
+        if affiliation is None and role is not None and role.lower() in COMPANY_TITLES and mentions:
+            affiliation = self._topic_company  # "Chief executive Jo Bloggs said", in a story about one company
         if affiliation is not None and _ACRONYM.fullmatch(affiliation):
             affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
         if affiliation is None and role is not None and _national_title(role):
@@ -152,6 +158,26 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
             countries.add(SEATS[seat])
     return _ArticleFacts({k: frozenset(v) for k, v in party_titles.items()},
                          {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
+
+
+def _topic_company(doc: Doc, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The organisation a story is about: named in its headline or first sentence, three times at
+    least and more often than any other, outside quoted runs."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and not inside_quote(quoted, ent.start_char):
+            key = normalise(ent.text, "ORG")
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, ent.start)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    opening = next((s.end for k, s in enumerate(doc.sents) if k == 1), len(doc))  # the headline and first sentence
+    if n < 3 or (len(ranked) > 1 and ranked[1][1] == n) or first[top] >= opening:
+        return None
+    return top
 
 
 def _named_before(article: Article, noun: str, before: int) -> str | None:
