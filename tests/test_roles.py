@@ -341,6 +341,16 @@ BODIES_OUTSIDE_POLITICS = [
     ('Harlan Motors profits fall\n\nPrices rose on Monday. Harlan Motors said that its profits fell. Shares in '
      'Harlan Motors and Ivel Bank dropped. Ivel Bank was hit. Ivel Bank cut jobs. "We will recover," chief '
      'executive Ann Lee said.', "Lee", ("chief executive", None)),
+    # a party office with the party's name in it is not the company's
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," Greenway co chairman Ann Lee said.', "Lee", ("co chairman", "Greenway")),
+    # a team title said bare: the side the story names first and often; a side given at the name wins
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said coach Ann Lee.', "Lee", ("coach", "Norway")),
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said Chile coach Ann Lee.', "Lee", ("coach", "Chile")),
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said fan Ann Lee.', "Lee", (None, None)),
 ]
 
 

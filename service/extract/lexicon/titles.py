@@ -94,6 +94,10 @@ COMPANY_TITLES: Final[frozenset[str]] = frozenset({
     "finance director", "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "boss",
 })
 
+# Titles held in a sports team and said bare in a story about it ("coach Jo Bloggs said"): the team
+# (a club, or a country's side) the story is about is the body.
+TEAM_TITLES: Final[frozenset[str]] = frozenset({"coach", "head coach", "manager", "captain", "skipper"})
+
 # Titles of a national government's leaders: a bare "President" serves the country whose seat of
 # government the article names ("the White House"), see ``places.SEATS``.
 NATIONAL_TITLES: Final[frozenset[str]] = frozenset({

@@ -18,6 +18,7 @@ say (a President with no seat of government named gets no country).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
@@ -26,13 +27,14 @@ from spacy.tokens import Doc, Span
 
 from ..article import Article
 from ..lexicon.grammar import SEAT_ENTS
+from ..lexicon.grammar import TEAM_ENTS
 from ..lexicon.names import ORG_INITIALS_SKIP
 from ..lexicon.people import FIRM_NOUNS, ORG_NOUNS
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .context import findings_about
 from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, normalise, rank_of, tokens_text
-from ..lexicon.titles import COMPANY_TITLES, NATIONAL_TITLES, expand
+from ..lexicon.titles import COMPANY_TITLES, NATIONAL_TITLES, ROLE_QUALIFIERS, TEAM_TITLES, expand, is_title
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # An age said with a role ("the 47-year-old director"): the age is no part of it.
@@ -59,7 +61,11 @@ class Roles:
 
     @cached_property
     def _topic_company(self) -> str | None:
-        return _topic_company(self.article.doc, self.article.quoted)
+        return _topic_body(self.article.doc, self.article.quoted, frozenset({"ORG"}))
+
+    @cached_property
+    def _topic_team(self) -> str | None:
+        return _topic_body(self.article.doc, self.article.quoted, TEAM_ENTS)
 
     def role_and_affiliation(self, mentions: Sequence[Span], is_org: bool = False) -> tuple[str | None, str | None]:
         """(role, affiliation) of the person the ``mentions`` (names, or descriptions such as "the
@@ -92,8 +98,16 @@ class Roles:
             # "head of the college", "Company spokesman": the body of that kind the article named last
             affiliation = _named_before(self.article, affiliation.lower(), min(m.start_char for m in mentions)) \
                 or affiliation
-        if affiliation is None and role is not None and role.lower() in COMPANY_TITLES and mentions:
-            affiliation = self._topic_company  # "Chief executive Jo Bloggs said", in a story about one company
+        if affiliation is None and role is not None and mentions \
+                and all(w.islower() or is_title(w) or w.lower() in ROLE_QUALIFIERS for w in role.split()):
+            # (not "Conservative co chairman": a name in the role says whose the title is)
+            words = role.lower().split()
+            title = next((t for t in (" ".join(words[k:]) for k in range(len(words)))
+                          if t in COMPANY_TITLES | TEAM_TITLES), "")  # "acting chief executive", "former captain"
+            if title in COMPANY_TITLES:
+                affiliation = self._topic_company  # "Chief executive Jo Bloggs said", in a story about one company
+            elif title in TEAM_TITLES:
+                affiliation = self._topic_team  # "coach Jo Bloggs said", in a story about one team or country
         if affiliation is not None and _ACRONYM.fullmatch(affiliation):
             affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
         if affiliation is None and role is not None and _national_title(role):
@@ -160,24 +174,34 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
                          {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
 
 
-def _topic_company(doc: Doc, quoted: Sequence[tuple[int, int]]) -> str | None:
-    """The organisation a story is about: named in its headline or first sentence, three times at
-    least and more often than any other, outside quoted runs."""
+def _topic_body(doc: Doc, quoted: Sequence[tuple[int, int]], labels: frozenset[str]) -> str | None:
+    """The body a story is about (an organisation; for a team, a club or a country): named in its
+    headline or first sentence, and three times at least outside quotes. For an organisation, more
+    often than any other; for a team, the first named (a match story names both sides often)."""
+    as_person = Counter(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    as_body = Counter(ent.text for ent in doc.ents if ent.label_ in labels)
+    names = {ent.text.removeprefix("the ").removesuffix("'s") for ent in doc.ents
+             if ent.label_ in labels and not party_name(ent.text)  # a party is no company
+             and not any(as_person[t.text] >= as_body[ent.text] or t.text in surnames for t in ent)}  # "Bell" is a person
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and not inside_quote(quoted, ent.start_char):
-            key = normalise(ent.text, "ORG")
-            counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, ent.start)
-    if not counts:
-        return None
+    for name in names:  # every time the article writes the name, whatever the recogniser made of it there
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+            if not inside_quote(quoted, m.start()):
+                counts[name] = counts.get(name, 0) + 1
+                first.setdefault(name, m.start())
+    opening = next((s.end_char for k, s in enumerate(doc.sents) if k == 1), len(doc.text))  # headline, first sentence
+    if labels == TEAM_ENTS:
+        team = min((k for k, n in counts.items() if n >= 3 and first[k] < opening), key=first.get, default=None)
+        return normalise(team, "ORG") if team else None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
     top, n = ranked[0]
-    opening = next((s.end for k, s in enumerate(doc.sents) if k == 1), len(doc))  # the headline and first sentence
     if n < 3 or (len(ranked) > 1 and ranked[1][1] == n) or first[top] >= opening:
         return None
-    return top
+    return normalise(top, "ORG")
 
 
 def _named_before(article: Article, noun: str, before: int) -> str | None:
