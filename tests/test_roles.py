@@ -341,6 +341,10 @@ BODIES_OUTSIDE_POLITICS = [
     ('Harlan Motors profits fall\n\nPrices rose on Monday. Harlan Motors said that its profits fell. Shares in '
      'Harlan Motors and Ivel Bank dropped. Ivel Bank was hit. Ivel Bank cut jobs. "We will recover," chief '
      'executive Ann Lee said.', "Lee", ("chief executive", None)),
+    # the body whose report the person wrote; not a person named in the story
+    ('"It grows," said Jon Crane, co author of the Ofcom report.', "Crane", ("co author of Ofcom report", "Ofcom")),
+    ('Senator Roy Muller wrote the study last year. "It grows," said Jon Crane, co author of the Muller report.',
+     "Crane", ("co author of Muller report", None)),
     # a party office with the party's name in it is not the company's
     ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
      'dropped. "We will recover," Greenway co chairman Ann Lee said.', "Lee", ("co chairman", "Greenway")),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (AFFILIATION_ENTS, AREA_ENTS, BODY_MODIFIER_DEPS, COORDINATION_DEPS, DETERMINER_DEPS,
                                NUMERIC_ENTS, PREP_OBJECT_DEPS, ROLE_MODIFIER_DEPS)
+from ..lexicon.documents import DOCUMENT_NOUNS
 from ..lexicon.parties import party_name
 from ..lexicon.people import NAMED_BODY_NOUNS
 from ..lexicon.places import MAX_WORDS, may_start_place, place_name
@@ -355,6 +356,11 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                     phrase = affiliation_phrase(object_of(inner)) if inner is not None else None
                     if phrase:
                         aff, rank = normalise(phrase, ""), ORG
+                elif pobj.lemma_.lower() in DOCUMENT_NOUNS:  # "author of the Acme report": the body that issued it
+                    issuer = [t for t in pobj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not any(
+                        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == t.text for e in t.doc.ents)]  # no one's surname
+                    if issuer:
+                        aff, rank = normalise(tokens_text(issuer), issuer[-1].ent_type_), ORG
             elif (prep in AFFILIATION_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
                     and (_named(pobj) or (prep != "to" and _body(pobj))) \
                     and not (prep != "at" and pobj.ent_type_ in ("PERSON", "") and person_word(pobj)
