@@ -345,6 +345,9 @@ BODIES_OUTSIDE_POLITICS = [
     ('"It grows," said Jon Crane, co author of the Ofcom report.', "Crane", ("co author of Ofcom report", "Ofcom")),
     ('Senator Roy Muller wrote the study last year. "It grows," said Jon Crane, co author of the Muller report.',
      "Crane", ("co author of Muller report", None)),
+    # joining a body, past in form, is being with it now; joining no named body says nothing
+    ("Tom Hale, 25, who joined Brightwater Rovers last year, said he was happy.", "Hale", (None, "Brightwater Rovers")),
+    ("Tom Hale, 25, who joined the protest last year, said he was happy.", "Hale", (None, None)),
     # a party office with the party's name in it is not the company's
     ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
      'dropped. "We will recover," Greenway co chairman Ann Lee said.', "Lee", ("co chairman", "Greenway")),

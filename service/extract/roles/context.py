@@ -15,12 +15,12 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase, named_body,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            leading_body, rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
-from ..lexicon.titles import NOT_ROLES
+from ..lexicon.titles import JOIN_VERBS, NOT_ROLES
 
 _CHAIN_SENTENCES = 3  # sentences on that the person may stay the subject as "he" or "she"
 
@@ -287,9 +287,11 @@ def _predicate(verb: Token) -> list[Found]:
             if role or aff:
                 out.append(Found(role, aff, rank, pobj.i, weight))
         elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS \
+                and (pobj := body_phrase(pobj)[1]) is not None \
                 and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
                                                           and not person_word(pobj))):
-            aff = affiliation_phrase(pobj)  # "works at Y", "wrote for Y"
+            aff = affiliation_phrase(pobj) if named_body(object_of(child)) is None \
+                else body_phrase(object_of(child))[0]  # "works at Y", "wrote for Y", "works for charity Y"
             if aff:
                 out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     for child in verb.children:
@@ -311,6 +313,15 @@ def _relative(verb: Token) -> list[Found]:
         # said right at the name ("who will remain as chief executive"), as sure as an appositive (unless it is what they were)
         return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME) if f.weight != Weight.PAST else f
                 for f in _predicate(verb)]
+    if verb.lemma_ in JOIN_VERBS:
+        # "who joined Acme Rovers last year", "who signed for Acme": the body the person is with now
+        for child in verb.children:
+            pobj = child if child.dep_ == "dobj" else object_of(child) if child.dep_ == "prep" \
+                and child.lower_ in ("for", "with") else None
+            if pobj is not None and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and not person_word(pobj))):
+                aff = affiliation_phrase(pobj)
+                if aff:
+                    return [Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY)]
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
