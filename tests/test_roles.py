@@ -348,6 +348,13 @@ BODIES_OUTSIDE_POLITICS = [
     # joining a body, past in form, is being with it now; joining no named body says nothing
     ("Tom Hale, 25, who joined Brightwater Rovers last year, said he was happy.", "Hale", (None, "Brightwater Rovers")),
     ("Tom Hale, 25, who joined the protest last year, said he was happy.", "Hale", (None, None)),
+    # an age between the name and where the person is from; a body noun with its name before it
+    ("Jo Bloggs, 27, of Harlow, said the road was dangerous.", "Bloggs", (None, "Harlow")),
+    ('"We are worried," said Jo Bloggs of the GMB union.', "Bloggs", (None, "GMB union")),
+    ('"We are worried," said Jo Bloggs of the union.', "Bloggs", (None, None)),
+    # "managing" belongs to the title, so the body before it is reached
+    ("Acme Holdings managing director Jo Bloggs said the deal was good.", "Bloggs",
+     ("managing director", "Acme Holdings")),
     # a party office with the party's name in it is not the company's
     ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
      'dropped. "We will recover," Greenway co chairman Ann Lee said.', "Lee", ("co chairman", "Greenway")),

@@ -78,6 +78,8 @@ def _premod_token(tok: Token) -> bool:
         return True
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.text.endswith("."):
         return tok.pos_ != "PUNCT"
+    if tok.tag_ == "VBG" and tok.text.islower() and tok.head.i == tok.i + 1 and is_title(tok.head.text):
+        return True  # "managing" of "Acme managing director": the title's own word
     return tok.lower_ in ROLE_QUALIFIERS or tok.lower_ == "vice"
 
 

@@ -16,6 +16,7 @@ from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
 from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase, named_body,
+                           named_body_noun,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            leading_body, rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
@@ -221,14 +222,18 @@ def _around(head: Token) -> list[Found]:
         elif child.dep_ == "relcl":
             out.extend(_relative(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
-                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")) \
+                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")
+                     or (child.i == head.i + 4 and doc[head.i + 1].text == doc[head.i + 3].text == ","
+                         and doc[head.i + 2].like_num)) \
                 and (child.lower_ == "of" or head.dep_ not in OBJECT_DEPS):
+            # (", 27, of Harlow": an age between the name and where the person is from)
             # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = object_of(child)
             aff, pobj = body_phrase(pobj) if pobj is not None else (None, None)  # "X of campaign group Y"
             if pobj is not None and (pobj.ent_type_ in BODY_ENTS or (  # "X of Acme Securities", unrecognised
                     pobj.pos_ == "PROPN" and pobj.ent_type_ == "" and pobj.text[:1].isupper()
-                    and not person_word(pobj) and not is_title(pobj.text))):
+                    and not person_word(pobj) and not is_title(pobj.text))
+                    or named_body_noun(pobj)):  # "X of the Acme union"
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     # "Y spokeswoman, X," and "the senator, X": the name is the appositive of a description;

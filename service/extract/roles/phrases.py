@@ -404,6 +404,11 @@ def _named(tok: Token) -> bool:
                for t in tok.subtree if t.i <= tok.i or t.dep_ == "compound")
 
 
+def named_body_noun(tok: Token) -> bool:
+    """A body noun with its name before it: "union" of "the Acme union", not "the union"."""
+    return tok.lemma_.lower() in NAMED_BODY_NOUNS and _named(tok)
+
+
 def _field(tok: Token) -> bool:
     """A lower-case noun after "for" that names a field of work, not a body: "for policy"."""
     return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in DETERMINER_DEPS for c in tok.lefts)
