@@ -40,6 +40,11 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
                 role = head.text
             if aff is not None and aff.islower():
                 aff = None  # "the ad's narrator": a thing is no body
+            if role is None and aff is None and head.tag_ in ("NNS", "NNPS"):
+                # "Acme workers", "G8 finance ministers": the body a group speaks for, named before it
+                named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not person_word(c)]
+                if named and (phrase := affiliation_phrase(named[0])):
+                    aff, rank = normalise(phrase, named[0].ent_type_), rank_of(phrase, named[0].ent_type_)
             return [Found(role, aff, rank, head.i, Weight.ASIDE)] if role or aff else []
         return []
     start, head = name
