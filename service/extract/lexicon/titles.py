@@ -127,9 +127,9 @@ NOW_WORDS: Final[frozenset[str]] = frozenset({"now", "currently"})
 TITLE_LIKE_ENDINGS: Final[tuple[str, ...]] = ("ist", "ian", "spokesman", "woman")
 # Prepositions that give a role's body: "a professor at Y", "a spokeswoman for Y", "the CEO of Y".
 AFFILIATION_PREPS: Final[frozenset[str]] = frozenset({"at", "for", "with", "of", "from"})
-# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
 # Verbs of becoming a member ("who joined Acme", "who signed for Rovers"): past in form, the body now.
 JOIN_VERBS: Final[frozenset[str]] = frozenset({"join", "sign"})
+# Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
 EMPLOYED_VERBS: Final[frozenset[str]] = frozenset({"work", "serve", "write", "report", "teach", "study"})
 # Verbs whose agent owns the subject: "FactDesk is operated by Y".
 OWNED_VERBS: Final[frozenset[str]] = frozenset({"operate", "own", "run", "publish", "fund"})

@@ -15,10 +15,9 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase, named_body,
-                           named_body_noun,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase,
                            description_of, is_name, is_past, normalise, object_of, person_word,
-                           leading_body, rank_of, run_title, split_title_run, title_like)
+                           leading_body, named_body_noun, rank_of, run_title, split_title_run, title_like)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
 from ..lexicon.titles import JOIN_VERBS, NOT_ROLES
@@ -296,13 +295,10 @@ def _predicate(verb: Token) -> list[Found]:
             role, aff, rank = description_of(pobj, any_noun=True)
             if role or aff:
                 out.append(Found(role, aff, rank, pobj.i, weight))
-        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS \
-                and (pobj := body_phrase(pobj)[1]) is not None \
-                and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
-                                                          and not person_word(pobj))):
-            aff = affiliation_phrase(pobj) if named_body(object_of(child)) is None \
-                else body_phrase(object_of(child))[0]  # "works at Y", "wrote for Y", "works for charity Y"
-            if aff:
+        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS:
+            aff, pobj = body_phrase(pobj)  # "works at Y", "wrote for Y", "works for campaign group Y"
+            if aff and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
+                                                             and not person_word(pobj))):
                 out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     for child in verb.children:
         # "FactDesk is operated by the Harbor Daily": the owner is the affiliation.
