@@ -173,6 +173,23 @@ def test_a_description_mention_gives_its_own_words(nlp: Language) -> None:
     assert role_and_affiliation(doc, [description]) == ("spokeswoman", "Greenway Party")
 
 
+GROUP_DESCRIPTIONS = [
+    # a group speaks for the body named before it; a person's name or an adjective names none
+    ("Ofcom officials said they would act.", "Ofcom officials", (None, "Ofcom")),
+    ("Ann Lee spoke. Lee supporters said they would act.", "Lee supporters", (None, None)),
+    ("Angry workers said they would act.", "Angry workers", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,description,expected", GROUP_DESCRIPTIONS)
+def test_a_group_known_by_a_description(nlp: Language, text: str, description: str, expected: tuple) -> None:
+    doc = nlp(text)
+    start = text.index(description)
+    span = doc.char_span(start, start + len(description))
+    assert span is not None
+    assert role_and_affiliation(doc, [span]) == expected
+
+
 def test_a_pronoun_mention_with_a_predicate(nlp: Language) -> None:
     text = "Nora Vidal took office in May. She is the attorney general of Ohio."
     doc = nlp(text)
@@ -304,8 +321,80 @@ NO_AFFILIATION = [
      ("Attorney General", "Democratic Party")),
 ]
 
+# Bodies outside politics: companies, colleges, clubs, groups, as the article writes them.
+BODIES_OUTSIDE_POLITICS = [
+    # "X of Y" where the recogniser names no entity
+    ('"Sales were poor," said retail analyst Tom Hale of Brightwater Securities.', "Hale",
+     ("retail analyst", "Brightwater Securities")),
+    # a body whose last word the recogniser once took for a person's name elsewhere
+    ('The Library opened. "We are proud," said Ann Moss, chief executive of the Harbour Library.', "Moss",
+     ("chief executive", "Harbour Library")),
+    # a kind of body, then its name: the name
+    ('"We will talk," said Jan Pitt, a research director at analyst firm Qorvel.', "Pitt",
+     ("research director", "Qorvel")),
+    # a department at a university: the university
+    ("Rob Bell, lecturer at the Centre for Robotics at the University of Kent, said it works.", "Bell",
+     ("lecturer", "University of Kent")),
+    # the owner of the team the person heads
+    ('"We see it often," said Ari Koski, who heads Norsoft\'s anti virus team.', "Koski", ("head", "Norsoft")),
+    # the parser hangs the title on the body's name
+    ('Meg Ross, Channel Nine political correspondent, added: "It is close."', "Ross",
+     ("political correspondent", "Channel Nine")),
+    # a place that starts an organisation's name, before a hyphened title
+    ("US Treasury Under-Secretary Jon Tull said the US could not agree.", "Tull", ("Under-Secretary", "US Treasury")),
+    # where the person comes from, before "man" or "woman", when nothing better is said
+    ("Tasmania man Jim Coyle is confident he can win.", "Coyle", (None, "Tasmania")),
+    # the article's own initials in brackets
+    ('The service is run by the Royal Institute for Blind People (RIB). "We need it," said RIB technology '
+     'director, Gus Gyles.', "Gyles", ("technology director", "Royal Institute for Blind People")),
+    # a bare "the college" is the college the article named
+    ('He opened a show at Harrow College of Art. Joy Jones, head of the college, said the show fitted.', "Jones",
+     ("head", "Harrow College of Art")),
+    # a thing as possessor is no body: the place is said instead
+    ('"I\'m outraged," the show\'s organiser in Kenya, Sara Muka, told reporters.', "Muka", ("organiser", "Kenya")),
+    # a people's adjective that names no country is the role's ("European commissioner"); one that does is the country
+    ("Ali Khan, the European commissioner, said it.", "Khan", ("European commissioner", None)),
+    ("Ann Moss, the French minister, said it.", "Moss", ("minister", "France")),
+    ("The Catholic bishop Ann Moss said it.", "Moss", ("Catholic bishop", None)),
+    # a field after "of" is the role's, not a body
+    ('"We lost," said head of communications Jane Roe.', "Roe", ("head of communications", None)),
+    # a company title said bare, in a story about one company: that company; not for other titles, nor
+    # when two companies are named as often
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," chief executive Ann Lee said.', "Lee", ("chief executive", "Harlan Motors")),
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," analyst Ann Lee said.', "Lee", ("analyst", None)),
+    ('Harlan Motors profits fall\n\nPrices rose on Monday. Harlan Motors said that its profits fell. Shares in '
+     'Harlan Motors and Ivel Bank dropped. Ivel Bank was hit. Ivel Bank cut jobs. "We will recover," chief '
+     'executive Ann Lee said.', "Lee", ("chief executive", None)),
+    # the body whose report the person wrote; not a person named in the story
+    ('"It grows," said Jon Crane, co author of the Ofcom report.', "Crane", ("co author of Ofcom report", "Ofcom")),
+    ('Senator Roy Muller wrote the study last year. "It grows," said Jon Crane, co author of the Muller report.',
+     "Crane", ("co author of Muller report", None)),
+    # joining a body, past in form, is being with it now; joining no named body says nothing
+    ("Tom Hale, 25, who joined Brightwater Rovers last year, said he was happy.", "Hale", (None, "Brightwater Rovers")),
+    ("Tom Hale, 25, who joined the protest last year, said he was happy.", "Hale", (None, None)),
+    # an age between the name and where the person is from; a body noun with its name before it
+    ("Jo Bloggs, 27, of Harlow, said the road was dangerous.", "Bloggs", (None, "Harlow")),
+    ('"We are worried," said Jo Bloggs of the GMB union.', "Bloggs", (None, "GMB union")),
+    ('"We are worried," said Jo Bloggs of the union.', "Bloggs", (None, None)),
+    # "managing" belongs to the title, so the body before it is reached
+    ("Acme Holdings managing director Jo Bloggs said the deal was good.", "Bloggs",
+     ("managing director", "Acme Holdings")),
+    # a party office with the party's name in it is not the company's
+    ('Harlan Motors profits fall\n\nHarlan Motors said on Monday that its profits fell. Shares in Harlan Motors '
+     'dropped. "We will recover," Greenway co chairman Ann Lee said.', "Lee", ("co chairman", "Greenway")),
+    # a team title said bare: the side the story names first and often; a side given at the name wins
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said coach Ann Lee.', "Lee", ("coach", "Norway")),
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said Chile coach Ann Lee.', "Lee", ("coach", "Chile")),
+    ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
+     'scored late. "We deserved it," said fan Ann Lee.', "Lee", (None, None)),
+]
 
-@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION)
+
+@pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION + BODIES_OUTSIDE_POLITICS)
 def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
 

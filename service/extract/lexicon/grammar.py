@@ -109,6 +109,8 @@ NAME_ENTS: Final[frozenset[str]] = BODY_ENTS | {"PERSON"}
 AFFILIATION_ENTS: Final[frozenset[str]] = BODY_ENTS | {"LOC", "PERSON"}
 # Entity types that may name a seat of government (a government named by the building it sits in).
 SEAT_ENTS: Final[frozenset[str]] = frozenset({"ORG", "FAC", "GPE", "LOC"})
+# Entities a sports team goes by: a club, or a country whose side it is.
+TEAM_ENTS: Final[frozenset[str]] = frozenset({"ORG", "GPE"})
 # What an outlet or a show can be tagged, or left untagged: "told CNN", "on 'Evening Desk'".
 OUTLET_ENTS: Final[frozenset[str]] = frozenset({"ORG", "WORK_OF_ART", ""})
 # What a platform one posts on can be tagged, or left untagged: "said on Chirper".

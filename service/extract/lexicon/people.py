@@ -19,6 +19,9 @@ court board council ministry government administration party firm bank office bu
 newspaper paper magazine site website association institute center centre foundation university
 school college team club service station channel league coalition alliance caucus
 """.split())
+# Nouns for a business that a story uses for the one it is about ("the company said"): "Company
+# spokesman X" speaks for the company last named.
+FIRM_NOUNS: Final[frozenset[str]] = frozenset("company firm".split())
 # Nouns for a body or a thing that speaks: no person.
 NON_PERSON_NOUNS: Final[frozenset[str]] = ORG_NOUNS | DOCUMENT_NOUNS
 # Nouns for a body that are not also a document ("website" is both).

@@ -87,6 +87,17 @@ ROLE_VERBS: Final[dict[str, str]] = {
 # Of those, the roles one holds for a time: "who helmed Y until 1997" was the former head of Y.
 ROLE_VERBS_HELD: Final[frozenset[str]] = frozenset({"head", "leader", "chair", "director", "manager", "editor", "coach"})
 
+# Titles held in a company and said bare in a story about it ("Chief executive Jo Bloggs said"):
+# the company the story is about is the body.
+COMPANY_TITLES: Final[frozenset[str]] = frozenset({
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "managing director",
+    "finance director", "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "boss",
+})
+
+# Titles held in a sports team and said bare in a story about it ("coach Jo Bloggs said"): the team
+# (a club, or a country's side) the story is about is the body.
+TEAM_TITLES: Final[frozenset[str]] = frozenset({"coach", "head coach", "manager", "captain", "skipper"})
+
 # Titles of a national government's leaders: a bare "President" serves the country whose seat of
 # government the article names ("the White House"), see ``places.SEATS``.
 NATIONAL_TITLES: Final[frozenset[str]] = frozenset({
@@ -116,6 +127,8 @@ NOW_WORDS: Final[frozenset[str]] = frozenset({"now", "currently"})
 TITLE_LIKE_ENDINGS: Final[tuple[str, ...]] = ("ist", "ian", "spokesman", "woman")
 # Prepositions that give a role's body: "a professor at Y", "a spokeswoman for Y", "the CEO of Y".
 AFFILIATION_PREPS: Final[frozenset[str]] = frozenset({"at", "for", "with", "of", "from"})
+# Verbs of becoming a member ("who joined Acme", "who signed for Rovers"): past in form, the body now.
+JOIN_VERBS: Final[frozenset[str]] = frozenset({"join", "sign"})
 # Verbs whose "at/for/with Y" names the employer: "works at Y", "wrote for Y", "serves with Y".
 EMPLOYED_VERBS: Final[frozenset[str]] = frozenset({"work", "serve", "write", "report", "teach", "study"})
 # Verbs whose agent owns the subject: "FactDesk is operated by Y".

@@ -81,6 +81,8 @@ def _premod_token(tok: Token) -> bool:
         return True
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.text.endswith("."):
         return tok.pos_ != "PUNCT"
+    if tok.tag_ == "VBG" and tok.text.islower() and tok.head.i == tok.i + 1 and is_title(tok.head.text):
+        return True  # "managing" of "Acme managing director": the title's own word
     return tok.lower_ in ROLE_QUALIFIERS or tok.lower_ == "vice"
 
 
@@ -102,6 +104,9 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
             continue
         if i == name_start - 1 and tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS and tok.text[:1].isupper():
             i -= 1  # "United manager Sir Al Dunn": the title run stands before the honorific
+            continue
+        if tok.is_alpha and tok.whitespace_ == "" and doc[i + 1].text in ("-", "‑") and i + 1 < name_start - 1:
+            i -= 1  # "Under" of "Treasury Under-Secretary": the first half of a hyphened title
             continue
         if not _premod_token(tok) or tok.lower_ in NO_ROLE_HONORIFICS or tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS:
             break

@@ -18,6 +18,7 @@ say (a President with no seat of government named gets no country).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
@@ -26,14 +27,15 @@ from spacy.tokens import Doc, Span
 
 from ..article import Article
 from ..parse_index import ParseIndex
-from ..lexicon.grammar import SEAT_ENTS, SUBJECT_DEPS
+from ..lexicon.grammar import SEAT_ENTS, SUBJECT_DEPS, TEAM_ENTS
 from ..lexicon.names import ORG_INITIALS_SKIP
+from ..lexicon.people import FIRM_NOUNS, ORG_NOUNS
 from ..lexicon.parties import party_name
 from ..lexicon.places import SEATS
 from .around_name import name_part
 from .context import findings_about
 from .phrases import Found, ORG, PARTY, PLACE, Weight, inside_quote, is_past, normalise, rank_of, tokens_text
-from ..lexicon.titles import NATIONAL_TITLES, expand
+from ..lexicon.titles import COMPANY_TITLES, NATIONAL_TITLES, ROLE_QUALIFIERS, TEAM_TITLES, expand, is_title
 
 _INTRODUCED_WITHIN = 2  # sentences after a description in which a newly named subject is the one it introduces
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -58,6 +60,14 @@ class Roles:
     @cached_property
     def _facts(self) -> _ArticleFacts:
         return _article_facts(self.article.doc, self.article.quoted)
+
+    @cached_property
+    def _topic_company(self) -> str | None:
+        return _topic_body(self.article.doc, self.article.quoted, frozenset({"ORG"}))
+
+    @cached_property
+    def _topic_team(self) -> str | None:
+        return _topic_body(self.article.doc, self.article.quoted, TEAM_ENTS)
 
     def role_and_affiliation(self, mentions: Sequence[Span], is_org: bool = False) -> tuple[str | None, str | None]:
         """(role, affiliation) of the person the ``mentions`` (names, or descriptions such as "the
@@ -92,6 +102,20 @@ class Roles:
             affiliation = _titled_party(self._facts, role, mentions) or affiliation
         if affiliation is not None and any(affiliation.lower() == _seat_key(m.text) for m in mentions):
             affiliation = None  # "the Department of Homeland Security" is not its own affiliation
+        if affiliation is not None and affiliation.lower() in ORG_NOUNS and mentions:
+            # "head of the college", "Company spokesman": the body of that kind the article named last
+            affiliation = _named_before(self.article, affiliation.lower(), min(m.start_char for m in mentions)) \
+                or affiliation
+        if affiliation is None and role is not None and mentions \
+                and all(w.islower() or is_title(w) or w.lower() in ROLE_QUALIFIERS for w in role.split()):
+            # (not "Conservative co chairman": a name in the role says whose the title is)
+            words = role.lower().split()
+            title = next((t for t in (" ".join(words[k:]) for k in range(len(words)))
+                          if t in COMPANY_TITLES | TEAM_TITLES), "")  # "acting chief executive", "former captain"
+            if title in COMPANY_TITLES:
+                affiliation = self._topic_company  # "Chief executive Jo Bloggs said", in a story about one company
+            elif title in TEAM_TITLES:
+                affiliation = self._topic_team  # "coach Jo Bloggs said", in a story about one team or country
         if affiliation is not None and _ACRONYM.fullmatch(affiliation):
             affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
         if affiliation is None and role is not None and _national_title(role):
@@ -169,7 +193,7 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
                 and (party := party_name(doc[tok.i - 1].text)) and not inside_quote(quoted, tok.idx):
             party_titles.setdefault(tok.lower_, set()).add(party)  # exactly "the Democratic senator"
     titled_names: dict[str, set[str]] = {}
-    acronyms: dict[str, str] = {}
+    acronyms: dict[str, str] = _spelled_acronyms(doc)  # the article's own "X (ABC)" first
     countries: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start > 0:
@@ -184,6 +208,74 @@ def _article_facts(doc: Doc, quoted: Sequence[tuple[int, int]]) -> _ArticleFacts
             countries.add(SEATS[seat])
     return _ArticleFacts({k: frozenset(v) for k, v in party_titles.items()},
                          {k: frozenset(v) for k, v in titled_names.items()}, acronyms, frozenset(countries))
+
+
+def _topic_body(doc: Doc, quoted: Sequence[tuple[int, int]], labels: frozenset[str]) -> str | None:
+    """The body a story is about (an organisation; for a team, a club or a country): named in its
+    headline or first sentence, and three times at least outside quotes. For an organisation, more
+    often than any other; for a team, the first named (a match story names both sides often)."""
+    as_person = Counter(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    as_body = Counter(ent.text for ent in doc.ents if ent.label_ in labels)
+    names = {ent.text.removeprefix("the ").removesuffix("'s") for ent in doc.ents
+             if ent.label_ in labels and not party_name(ent.text)  # a party is no company
+             and not any(as_person[t.text] >= as_body[ent.text] or t.text in surnames for t in ent)}  # "Bell" is a person
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for name in names:  # every time the article writes the name, whatever the recogniser made of it there
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+            if not inside_quote(quoted, m.start()):
+                counts[name] = counts.get(name, 0) + 1
+                first.setdefault(name, m.start())
+    opening = next((s.end_char for k, s in enumerate(doc.sents) if k == 1), len(doc.text))  # headline, first sentence
+    if labels == TEAM_ENTS:
+        team = min((k for k, n in counts.items() if n >= 3 and first[k] < opening), key=first.get, default=None)
+        return normalise(team, "ORG") if team else None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    if n < 3 or (len(ranked) > 1 and ranked[1][1] == n) or first[top] >= opening:
+        return None
+    return normalise(top, "ORG")
+
+
+def _named_before(article: Article, noun: str, before: int) -> str | None:
+    """The organisation a bare body noun ("the college") stands for: the last one named before
+    ``before`` with that word in its name ("Harrow College"); for a business noun ("the company"),
+    the last one named at all. Outside quoted runs."""
+    last_any: str | None = None
+    for ent in reversed(article.doc.ents):
+        if ent.start_char >= before or ent.label_ != "ORG" or inside_quote(article.quoted, ent.start_char):
+            continue
+        words = [t.lower_ for t in ent]
+        if noun in words:
+            return normalise(ent.text, "ORG")
+        if last_any is None:
+            last_any = normalise(ent.text, "ORG")
+    return last_any if noun in FIRM_NOUNS else None
+
+
+def _spelled_acronyms(doc: Doc) -> dict[str, str]:
+    """"the Royal Institute for Blind People (RIB)": initials the article spells out before it gives
+    them in brackets, whatever the initials leave out, as the name written before them."""
+    out: dict[str, str] = {}
+    for tok in doc[1:-1]:
+        if tok.text != "(" or not _ACRONYM.fullmatch(doc[tok.i + 1].text) or tok.i + 2 >= len(doc) \
+                or doc[tok.i + 2].text != ")":
+            continue
+        k = tok.i
+        while k > 0 and not doc[k].is_sent_start and (doc[k - 1].text[:1].isupper()
+                                                      or doc[k - 1].lower_ in ORG_INITIALS_SKIP):
+            k -= 1
+        while k < tok.i and (doc[k].lower_ in ORG_INITIALS_SKIP or doc[k].lower_ == "the"):
+            k += 1
+        letters = doc[tok.i + 1].text
+        words = doc[k:tok.i]
+        if len(words) >= 2 and words[0].text[0] == letters[0] and all(w.text[:1].isupper() or w.lower_ in ORG_INITIALS_SKIP
+                                                                        for w in words):
+            out.setdefault(letters, words.text)
+    return out
 
 
 def _titled_party(article: _ArticleFacts, role: str, mentions: Sequence[Span]) -> str | None:

@@ -15,11 +15,13 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase,
                            description_of, is_name, is_past, normalise, object_of, person_word,
-                           rank_of, run_title, shape_title, split_title_run, title_like, tokens_text)
+                           leading_body, named_body_noun, rank_of, run_title, shape_title, split_title_run,
+                           title_like, tokens_text)
 from .around_name import name_part, party_state_tag, plural_title, premodifier
 from ..lexicon.titles import EMPLOYED_VERBS, NOW_WORDS, OWNED_VERBS, ROLE_VERBS, ROLE_VERBS_HELD, is_title
+from ..lexicon.titles import JOIN_VERBS, NOT_ROLES
 
 _CHAIN_SENTENCES = 3  # sentences on that the person may stay the subject as "he" or "she"
 
@@ -38,6 +40,11 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
                 role = head.text
             if aff is not None and aff.islower():
                 aff = None  # "the ad's narrator": a thing is no body
+            if role is None and aff is None and head.tag_ in ("NNS", "NNPS"):
+                # "Acme workers", "G8 finance ministers": the body a group speaks for, named before it
+                named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not person_word(c)]
+                if named and (phrase := affiliation_phrase(named[0])):
+                    aff, rank = normalise(phrase, named[0].ent_type_), rank_of(phrase, named[0].ent_type_)
             return [Found(role, aff, rank, head.i, Weight.ASIDE)] if role or aff else []
         return []
     start, head = name
@@ -52,6 +59,9 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
         if run and plural_title(run_title(run)):
             premod = run
     role, aff, rank = split_title_run(premod, need_title=True) if premod else (None, None, ORG)
+    if not role and not aff and len(premod) > 1 and premod[-1].lemma_.lower() in NOT_ROLES:
+        # "Tasmania man Jo Bloggs", "the Acme woman": who the person is by where they come from
+        aff, rank = leading_body(premod[:-1])
     if role and premod and plural_title(run_title(premod)) and head.dep_ != "conj" \
             and not any(c.dep_ == "conj" for c in head.children):
         role = None  # "Angry Farmers Blast Ann Lee": a plural title is not one person's
@@ -226,6 +236,8 @@ def _around(head: Token) -> list[Found]:
                 if role and aff is None and body:
                     aff, rank = normalise(body, child.ent_type_), rank_of(body, child.ent_type_)
                 child = inner
+            if not (role or aff) and child.pos_ == "PROPN":
+                role, aff, rank = _body_then_title(child)
             if role or aff:
                 # a past role, or a noun that is no title ("her Democratic rival"), says less
                 aside = role and (is_past(role) or not (is_title(child.text) or title_like(child)))
@@ -240,12 +252,18 @@ def _around(head: Token) -> list[Found]:
         elif child.dep_ == "relcl":
             out.extend(_relative(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "with", "at", "from") \
-                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")) \
+                and (child.i == head.i + 1 or (child.i == head.i + 2 and doc[head.i + 1].text == ",")
+                     or (child.i == head.i + 4 and doc[head.i + 1].text == doc[head.i + 3].text == ","
+                         and doc[head.i + 2].like_num)) \
                 and (child.lower_ == "of" or head.dep_ not in OBJECT_DEPS):
+            # (", 27, of Harlow": an age between the name and where the person is from)
             # "a mentor to X at Y": where an object of the sentence was is no body they belong to.
             pobj = object_of(child)
-            if pobj is not None and pobj.ent_type_ in BODY_ENTS:
-                aff = affiliation_phrase(pobj)
+            aff, pobj = body_phrase(pobj) if pobj is not None else (None, None)  # "X of campaign group Y"
+            if pobj is not None and (pobj.ent_type_ in BODY_ENTS or (  # "X of Acme Securities", unrecognised
+                    pobj.pos_ == "PROPN" and pobj.ent_type_ == "" and pobj.text[:1].isupper()
+                    and not person_word(pobj) and not is_title(pobj.text))
+                    or named_body_noun(pobj)):  # "X of the Acme union"
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     known = _known_as(head)
@@ -301,6 +319,17 @@ def _title_after_body(body: Token) -> Token | None:
     if body.pos_ != "PROPN" or body.ent_type_ not in BODY_ENTS:
         return None
     return next((c for c in body.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and is_title(c.text)), None)
+def _body_then_title(body: Token) -> tuple[str | None, str | None, int]:
+    """"X, Acme News political correspondent,": an appositive the parser hung on the body's name,
+    with the title noun after it; the title's role and the body."""
+    title = next((t for t in body.rights if t.pos_ == "NOUN" and t.text.islower() and is_title(t.text)), None)
+    if title is None:
+        return None, None, ORG
+    role, aff, rank = split_title_run([t for t in body.doc[body.left_edge.i:title.i + 1]], need_title=True)
+    if role is None or aff is None:
+        return None, None, ORG
+    own, _, _ = description_of(title, any_noun=True)
+    return own or role, aff, rank
 
 
 def _predicate(verb: Token) -> list[Found]:
@@ -327,11 +356,10 @@ def _predicate(verb: Token) -> list[Found]:
             role, aff, rank = description_of(pobj, any_noun=True)
             if role or aff:
                 out.append(Found(role, aff, rank, pobj.i, weight))
-        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS \
-                and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
-                                                          and not person_word(pobj))):
-            aff = affiliation_phrase(pobj)  # "works at Y", "wrote for Y"
-            if aff:
+        elif child.lower_ in ("at", "for", "with") and verb.lemma_ in EMPLOYED_VERBS:
+            aff, pobj = body_phrase(pobj)  # "works at Y", "wrote for Y", "works for campaign group Y"
+            if aff and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and pobj.ent_type_ == ""
+                                                             and not person_word(pobj))):
                 out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
     for child in verb.children:
         # "FactDesk is operated by the Harbor Daily": the owner is the affiliation.
@@ -359,10 +387,25 @@ def _relative(verb: Token) -> list[Found]:
         return [Found(f.role, f.affiliation, f.rank, f.order, Weight.AT_NAME if f.role is None or _titled(verb.doc[f.order])
                       else Weight.ASIDE) if f.weight != Weight.PAST else f
                 for f in _predicate(verb)]
+    if verb.lemma_ in JOIN_VERBS:
+        # "who joined Acme Rovers last year", "who signed for Acme": the body the person is with now
+        for child in verb.children:
+            pobj = child if child.dep_ == "dobj" else object_of(child) if child.dep_ == "prep" \
+                and child.lower_ in ("for", "with") else None
+            if pobj is not None and (pobj.ent_type_ in ("ORG", "GPE") or (pobj.pos_ == "PROPN" and not person_word(pobj))):
+                aff = affiliation_phrase(pobj)
+                if aff:
+                    return [Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY)]
     role = ROLE_VERBS.get(verb.lemma_)
     if role is not None:
         for child in verb.children:
-            if child.dep_ == "dobj" and (child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN"):
+            if child.dep_ != "dobj":
+                continue
+            if child.pos_ == "NOUN":
+                # "who heads Acme's research team": the team's owner is the body
+                child = next((c for c in child.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"
+                              and not person_word(c)), child)
+            if child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN":
                 aff = affiliation_phrase(child)
                 if aff:
                     if verb.tag_ == "VBD" and role in ROLE_VERBS_HELD:

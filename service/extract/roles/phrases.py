@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (AFFILIATION_ENTS, AREA_ENTS, BODY_MODIFIER_DEPS, COORDINATION_DEPS, DETERMINER_DEPS,
-                               PREP_OBJECT_DEPS, ROLE_MODIFIER_DEPS)
+                               NUMERIC_ENTS, PREP_OBJECT_DEPS, ROLE_MODIFIER_DEPS)
+from ..lexicon.documents import DOCUMENT_NOUNS
 from ..lexicon.parties import party_name
 from ..lexicon.people import NAMED_BODY_NOUNS
 from ..lexicon.places import MAX_WORDS, may_start_place, place_name
@@ -54,7 +55,12 @@ def person_word(tok: Token) -> bool:
     """A word that names a person: tagged so, or the last word of a person named elsewhere."""
     if tok.ent_type_ == "PERSON":
         return True
-    return tok.pos_ == "PROPN" and any(e.label_ == "PERSON" and e[-1].text == tok.text for e in tok.doc.ents)
+    if tok.pos_ != "PROPN":
+        return False
+    # "the Harbour Library" is no person because "Library" alone was once taken for one: a name
+    # with proper words before it is a person's only where a person's name ends in all those words.
+    words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok.text]
+    return any(e.label_ == "PERSON" and [t.text for t in e[-len(words):]] == words for e in tok.doc.ents)
 
 
 def inside_quote(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -124,6 +130,14 @@ def shape_title(run: list[Token]) -> bool:
     a description of the person more than a post, so it says less than any listed title."""
     last = run[-1]
     return not is_title(last.text) and not _split_title(run) and _agent_title([last])
+def leading_body(run: list[Token]) -> tuple[str | None, int]:
+    """The body, party or place a run of words before a person noun names, when it names one
+    with all its words ("Tasmania" of "Tasmania man"); else (None, ORG)."""
+    toks = [t for t in run if t.pos_ != "DET"]
+    if not toks:
+        return None, ORG
+    end, aff, rank = _leading_affiliation(toks + [toks[-1]])  # the sentinel stands for the noun
+    return (aff, rank) if end == len(toks) else (None, ORG)
 
 
 def _title_of(rest: list[Token]) -> bool:
@@ -158,7 +172,9 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
             if body > i + 1 and body < n:  # "Republican National Committee Research Director"
                 return body, tokens_text(toks[i:body]), ORG
             return i + 1, party_name(tok.text), PARTY
-        if may_start_place(tok.text):
+        if may_start_place(tok.text) and not (tok.ent_type_ == "ORG" and i + 1 < n and toks[i + 1].ent_iob_ == "I"
+                                              and toks[i + 1].ent_type_ == "ORG"):
+            # (a place that starts an organisation's name, "US Treasury", is the organisation)
             for size in range(min(MAX_WORDS, n - i), 0, -1):
                 words = tokens_text(toks[i:i + size])
                 if place_name(words) and (i + size == n or toks[i + size].text not in POSSESSIVE):
@@ -186,9 +202,11 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         # "Acme chief executive", "Riverton boss": capitalised proper nouns before a title written in
         # lower case name the body, whatever the recogniser made of them
         # (the small model tags an unfamiliar name a verb or a noun: "Acme" VB)
-        while j < n - 1 and toks[j].pos_ in ("PROPN", "NOUN", "VERB") and toks[j].text[:1].isupper() \
-                and not toks[j].text.isupper() and not titleish(toks[j]):
+        while j < n - 1 and (toks[j].pos_ in ("PROPN", "NOUN", "VERB") or _named_adjective(toks[j])) \
+                and toks[j].text[:1].isupper() and not toks[j].text.isupper() and not titleish(toks[j]):
             j += 1
+    if j and all(t.ent_type_ == "NORP" for t in toks[:j]) and rank_of(tokens_text(toks[:j])) == ORG:
+        j = 0  # "European commissioner", "Muslim cleric": a people's adjective that names no country is the role's
     if j and j < n and toks[j].text in POSSESSIVE:
         j += 1
     if j and j < n - 1 and toks[j].lower_ in NAMED_BODY_NOUNS:
@@ -197,6 +215,25 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         words = tokens_text(toks[:j]).rstrip("'’s").strip() if toks[j - 1].text in POSSESSIVE else tokens_text(toks[:j])
         return j, normalise(words, toks[0].ent_type_), rank_of(words, toks[0].ent_type_)
     return 0, None, ORG
+
+
+def _named_adjective(tok: Token) -> bool:
+    """A name the tagger took for an adjective ("Rovers" of "Rovers coach" tagged JJ): capitalised,
+    no nationality, and written capitalised where no sentence starts, nowhere in lower case."""
+    if tok.pos_ != "ADJ" or tok.ent_type_ or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if not _opens_sentence(tok):
+        return True
+    same = [t for t in tok.doc if t.lower_ == tok.lower_ and t.i != tok.i]
+    return any(not _opens_sentence(t) and t.text == tok.text for t in same) and not any(t.text.islower() for t in same)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """The first word of a sentence or line, after any quote marks and spaces before it."""
+    k = tok.i - 1
+    while k >= 0 and (tok.doc[k].is_space or tok.doc[k].is_quote):
+        k -= 1
+    return k < 0 or tok.doc[k + 1].is_sent_start or tok.doc[k].text in (".", "!", "?", ":") or "\n" in tok.doc[k + 1:tok.i].text
 
 
 def _entity_run(toks: list[Token], i: int) -> int:
@@ -287,7 +324,8 @@ def _possessor(head: Token) -> tuple[str, int] | None:
     """The possessor as affiliation, "Y's director", and its rank: a person ("McCrory's opponent") is
     no body, the weakest affiliation."""
     for c in head.lefts:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
+        if c.dep_ == "poss" and c.pos_ != "PRON" and (_named(c) or c.lemma_.lower() in NAMED_BODY_NOUNS):
+            # "the play's organiser": a thing is no body; "the campaign's" is one
             phrase = affiliation_phrase(c)
             if phrase:
                 return normalise(phrase, c.ent_type_), PLACE if person_word(c) else rank_of(phrase, c.ent_type_)
@@ -328,6 +366,7 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
     aff: str | None = None
     rank = ORG
     place: str | None = None
+    at_end: int | None = None  # where the "at" phrase that gave the affiliation ends
     node = head
     for _ in range(_ROLE_PREP_CHAIN):
         nxt = None
@@ -337,6 +376,9 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
             pobj = object_of(c)
             if pobj is None:
                 continue
+            named = named_body(pobj)
+            if named is not None:
+                pobj = named[-1]  # "a director at analyst firm IDC": the firm's name
             prep = c.lower_
             if prep in ("of", "for") and node is head and not _body(pobj) and aff is None \
                     and (prep == "of" or _field(pobj)):
@@ -348,15 +390,29 @@ def _preps(head: Token, role: str) -> tuple[str, str | None, int]:
                     phrase = affiliation_phrase(object_of(inner)) if inner is not None else None
                     if phrase:
                         aff, rank = normalise(phrase, ""), ORG
+                elif pobj.lemma_.lower() in DOCUMENT_NOUNS:  # "author of the Acme report": the body that issued it
+                    issuer = [t for t in pobj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not any(
+                        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == t.text for e in t.doc.ents)]  # no one's surname
+                    if issuer:
+                        aff, rank = normalise(tokens_text(issuer), issuer[-1].ent_type_), ORG
             elif (prep in AFFILIATION_PREPS or prep == "to") and aff is None and pobj.pos_ != "PRON" \
                     and (_named(pobj) or (prep != "to" and _body(pobj))) \
-                    and not (pobj.ent_type_ in ("PERSON", "") and person_word(pobj)
+                    and not (prep != "at" and pobj.ent_type_ in ("PERSON", "") and person_word(pobj)
                              and pobj.lower_ not in NAMED_BODY_NOUNS):  # "an attorney for X": a person is no body
-                phrase = affiliation_phrase(pobj)
+                outer = next((o for t in pobj.subtree if t.dep_ == "prep" and t.lower_ == "at" and prep == "at"
+                              and (o := object_of(t)) is not None and _named(o)), None)
+                if outer is not None:  # "a lecturer at the Centre for X at the University of Y": the university
+                    pobj, named = outer, None
+                at_end = pobj.right_edge.i if prep == "at" else None
+                phrase = tokens_text(list(named)) if named is not None and pobj is named[-1] else affiliation_phrase(pobj)
                 if phrase:
                     aff, rank = normalise(phrase, pobj.ent_type_), rank_of(phrase, pobj.ent_type_)
                     if prep == "of" and node.i == head.i and rank == PLACE:
                         rank = ORG  # "attorney general of Oklahoma": the government the person serves
+            elif prep == "at" and aff is not None and at_end is not None and c.i == at_end + 1 and _named(pobj) \
+                    and (phrase := affiliation_phrase(pobj)):
+                # "a lecturer at the Centre for X at the University of Y": the body the first is part of
+                aff, rank = normalise(phrase, pobj.ent_type_), rank_of(phrase, pobj.ent_type_)
             elif prep == "in" and pobj.ent_type_ in AREA_ENTS and place is None:
                 place = affiliation_phrase(pobj)
         if nxt is None:
@@ -382,6 +438,11 @@ def _named(tok: Token) -> bool:
                for t in tok.subtree if t.i <= tok.i or t.dep_ == "compound")
 
 
+def named_body_noun(tok: Token) -> bool:
+    """A body noun with its name before it: "union" of "the Acme union", not "the union"."""
+    return tok.lemma_.lower() in NAMED_BODY_NOUNS and _named(tok)
+
+
 def _field(tok: Token) -> bool:
     """A lower-case noun after "for" that names a field of work, not a body: "for policy"."""
     return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.dep_ in DETERMINER_DEPS for c in tok.lefts)
@@ -405,6 +466,31 @@ def object_of(prep: Token) -> Token | None:
         if c.dep_ in PREP_OBJECT_DEPS:
             return c
     return None
+
+
+def named_body(tok: Token) -> Span | None:
+    """The name a common noun is given right after it: "IDC" of "analyst firm IDC", "Fairplay" of
+    "campaign group Fairplay" (the parser may hang the name anywhere); None when none follows."""
+    if tok.pos_ != "NOUN" or not tok.text.islower():
+        return None
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - tok.i <= 4:
+        end += 1
+    run = doc[tok.i + 1:end]
+    if len(run) and run[0].text[:1].isupper() and run[0].ent_type_ not in NUMERIC_ENTS \
+            and not is_title(run[0].text) and not any(person_word(t) for t in run):
+        return run
+    return None
+
+
+def body_phrase(tok: Token) -> tuple[str | None, Token]:
+    """``affiliation_phrase`` of a body's noun, or of the name given right after it
+    (``named_body``), with the token that carries the entity label."""
+    run = named_body(tok)
+    if run is not None:
+        return tokens_text(list(run)), run[-1]
+    return affiliation_phrase(tok), tok
 
 
 def is_name(tok: Token) -> bool:
@@ -437,6 +523,9 @@ def affiliation_phrase(tok: Token) -> str | None:
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in POSSESSIVE):
         toks.pop()
+    while len(toks) > 1 and toks[0].text.islower() and toks[0].pos_ in ("NOUN", "ADJ") \
+            and all(t.pos_ == "PROPN" or t.text.islower() for t in toks[1:]) and toks[-1].pos_ == "PROPN":
+        toks.pop(0)  # "analyst firm Qorvel", "state-owned Rosco": the kind of body goes, the name stays
     if not toks:
         return None
     return tokens_text(toks)
