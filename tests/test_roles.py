@@ -336,7 +336,7 @@ BODIES_OUTSIDE_POLITICS = [
     ("Rob Bell, lecturer at the Centre for Robotics at the University of Kent, said it works.", "Bell",
      ("lecturer", "University of Kent")),
     # the owner of the team the person heads
-    ('"We see it often," said Ari Koski, who heads Norsoft\'s anti virus team.', "Koski", ("head", "Norsoft")),
+    ('"We see it often," said Ari Koski, who heads Norsoft\'s anti virus team.', "Koski", ("head of anti virus team", "Norsoft")),
     # the parser hangs the title on the body's name
     ('Meg Ross, Channel Nine political correspondent, added: "It is close."', "Ross",
      ("political correspondent", "Channel Nine")),

@@ -401,10 +401,6 @@ def _relative(verb: Token) -> list[Found]:
         for child in verb.children:
             if child.dep_ != "dobj":
                 continue
-            if child.pos_ == "NOUN":
-                # "who heads Acme's research team": the team's owner is the body
-                child = next((c for c in child.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"
-                              and not person_word(c)), child)
             if child.ent_type_ in BODY_ENTS or child.pos_ == "PROPN":
                 aff = affiliation_phrase(child)
                 if aff:
@@ -415,13 +411,15 @@ def _relative(verb: Token) -> list[Found]:
                     return [Found(role or None, normalise(aff, child.ent_type_), rank_of(aff, child.ent_type_), verb.i,
                                   Weight.ASIDE if role else Weight.AT_NAME)]  # a role read off a verb says less than a title
             owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-            if child.dep_ == "dobj" and child.pos_ == "NOUN" and role and owner is not None and verb.tag_ != "VBD":
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and role and owner is not None:
                 # "who heads Acme's research team": the unit is part of the role, its owner the body
                 aff = affiliation_phrase(owner)
                 unit = [t for t in child.subtree if t.i > owner.right_edge.i and t.i <= child.i]
                 if aff and unit:
-                    return [Found(f"{role} of {tokens_text(unit)}", normalise(aff, owner.ent_type_),
-                                  rank_of(aff, owner.ent_type_), verb.i, Weight.ASIDE)]
+                    past = verb.tag_ == "VBD" and role in ROLE_VERBS_HELD  # "who headed Acme's team until 2001"
+                    return [Found(f"{'former ' if past else ''}{role} of {tokens_text(unit)}",
+                                  normalise(aff, owner.ent_type_), rank_of(aff, owner.ent_type_), verb.i,
+                                  Weight.PAST if past else Weight.ASIDE)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("at", "for", "with") and verb.tag_ != "VBD":
             pobj = object_of(child)
