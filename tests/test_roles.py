@@ -173,23 +173,6 @@ def test_a_description_mention_gives_its_own_words(nlp: Language) -> None:
     assert role_and_affiliation(doc, [description]) == ("spokeswoman", "Greenway Party")
 
 
-GROUP_DESCRIPTIONS = [
-    # a group speaks for the body named before it; a person's name or an adjective names none
-    ("Ofcom officials said they would act.", "Ofcom officials", (None, "Ofcom")),
-    ("Ann Lee spoke. Lee supporters said they would act.", "Lee supporters", (None, None)),
-    ("Angry workers said they would act.", "Angry workers", (None, None)),
-]
-
-
-@pytest.mark.parametrize("text,description,expected", GROUP_DESCRIPTIONS)
-def test_a_group_known_by_a_description(nlp: Language, text: str, description: str, expected: tuple) -> None:
-    doc = nlp(text)
-    start = text.index(description)
-    span = doc.char_span(start, start + len(description))
-    assert span is not None
-    assert role_and_affiliation(doc, [span]) == expected
-
-
 def test_a_pronoun_mention_with_a_predicate(nlp: Language) -> None:
     text = "Nora Vidal took office in May. She is the attorney general of Ohio."
     doc = nlp(text)
@@ -481,6 +464,10 @@ def test_which_role(nlp: Language, text: str, word: str, expected: tuple) -> Non
     # a document or an event speaks with no role
     ('"Costs rose," a report from the Dunmore Institute said.', "a report from the Dunmore Institute",
      (None, None)),
+    # a group speaks for the body named before it; a person's name or an adjective names none
+    ("Ofcom officials said they would act.", "Ofcom officials", (None, "Ofcom")),
+    ("Ann Lee spoke. Lee supporters said they would act.", "Lee supporters", (None, None)),
+    ("Angry workers said they would act.", "Angry workers", (None, None)),
 ])
 def test_a_speaker_known_only_by_a_description(nlp: Language, text: str, description: str, expected: tuple) -> None:
     doc = nlp(text)
