@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from service.extract import extract
 from service.extract.events.claims import claim_for
 from service.extract.events.choice import event_for
 from service.extract.records import TextSpan
@@ -184,3 +185,20 @@ def test_an_earlier_event_needs_the_speakers_mentions(nlp: Language) -> None:
     assert event_for(doc, quote, own, ()) is None  # without the speaker's mentions, nothing ties it
     event = event_for(doc, quote, own, spans.mentions(text, "Ortega"))
     assert event is not None and event.text == "a statement on Tuesday"
+
+
+# (article, the continuing quote's words, its event's words): a quote that continues another came from
+# the same event, whatever its shared claim names
+CONTINUING = [
+    ('The builders held a meeting with the council on Sunday.\n\n"We are ready," Ana Torres told the Daily '
+     'Ledger. "The work starts tomorrow."', "The work starts tomorrow.", "the Daily Ledger"),
+    ('"We are ready," Ana Torres said in a statement. "The work starts tomorrow."', "The work starts tomorrow.",
+     "a statement"),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", CONTINUING)
+def test_a_continuing_quote_shares_its_event(nlp: Language, text: str, words: str, expected: str) -> None:
+    quotes = extract(nlp(text)).quotes
+    later = next(q for q in quotes if q.text == words)
+    assert later.continues is not None and later.event is not None and later.event.text == expected
