@@ -61,6 +61,15 @@ SAID_AT = [
     ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
      "an interview of Ortega by the Daily Ledger"),
+    # outside politics: a note to clients, a lecture, a panel, an award taken
+    ('"Prices will fall," Ortega said in a note to clients.', "Prices will fall,", "a note"),
+    ('Ortega delivered the annual Harbour Lecture in Leeds and called the plan "a scam."', "a scam.",
+     "the annual Harbour Lecture in Leeds"),
+    ('Ortega spoke as part of a discussion panel and called the plan "a scam."', "a scam.", "a discussion panel"),
+    ('In what was seen as a defiant speech in Leeds, Ortega called the plan "a scam."', "a scam.",
+     "a defiant speech in Leeds"),
+    ('Accepting the award for best director, Ortega described the crew as "the finest in the business."',
+     "the finest in the business.", "Accepting the award for best director"),
     # no event stated
     ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
     # a debate that is the topic, not the event
@@ -90,6 +99,19 @@ OUTLETS_AND_PLACES = [
     ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
     ('Ortega argued in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
     ('Ortega told a crowd in Akron that the plan was "a scam."', "a scam.", "a crowd in Akron"),
+    # told a gathering, a programme, an outlet with an article, a body in session; not what is told
+    ('Ortega told her monthly news conference that the plan was "a scam."', "a scam.",
+     "her monthly news conference"),
+    ('Ortega told Radio Riverside\'s Early Edition that the plan was "a scam."', "a scam.",
+     "Radio Riverside's Early Edition"),
+    ('Ortega told the Riverside Drive-Time programme that the plan was "a scam."', "a scam.",
+     "the Riverside Drive-Time programme"),
+    ('"The plan is a scam," Ortega told the club\'s official website.', "The plan is a scam,",
+     "the club's official website"),
+    ('"The plan is a scam," Ortega told the Riverside Bugle.', "The plan is a scam,", "the Riverside Bugle"),
+    ('Ortega told the transport committee that the plan was "a scam."', "a scam.", "the transport committee"),
+    ('"The plan is a scam," Ortega told parliament.', "The plan is a scam,", "parliament"),
+    ('Ortega told the story of the bridge and called the plan "a scam."', "a scam", None),
     # one event per sentence, the surest: a rally over the reporters told
     ('Ortega told reporters at a rally in Akron that the plan was "a scam."', "a scam.", "a rally in Akron"),
 ]
@@ -109,6 +131,9 @@ NOT_AN_EVENT = [
     # inside what is reported said, not where it was said
     ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
      None),
+    # a study conducted is no occasion of speech; a meeting held inside what is reported said
+    ('Ortega, who conducted the study, called the results "a shock."', "a shock.", None),
+    ('Ortega said the rival had held a meeting with the mayor. "It is a scam," she said.', "It is a scam,", None),
     # a people told is no audience
     ('Ortega told Canadians that the plan was "a scam."', "a scam.", None),
     # named inside the quotation: the speaker's event, not the reporter's

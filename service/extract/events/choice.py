@@ -52,12 +52,17 @@ class Events:
         self._acting: dict[int, tuple[Sequence[tuple[int, int]], list[int]]] = {}
 
     def event_for(self, quote: tuple[int, int], claim: TextSpan | None,
-                  speaker_mentions: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
-        """``event_for`` of the module, for this article."""
+                  speaker_mentions: Sequence[tuple[int, int]] = (),
+                  continued: TextSpan | None = None) -> TextSpan | None:
+        """``event_for`` of the module, for this article. ``continued``: the event of the quote this one
+        continues (same speaker); this one's own when its own sentence names a sure one, else that."""
         sents, found = self.sents, self.found
         if not found:
-            return None
+            return continued
         own = own_sentence(sents, quote)
+        if continued is not None:
+            mine = next((found[k] for k in range(own[0], own[1] + 1) if k in found and found[k].strong), None)
+            return self._fullest(mine).span if mine is not None else continued
         places: list[int] = list(range(own[0], own[1] + 1))
         if claim is not None:
             places.append(sents.index_at(claim.start))
