@@ -107,8 +107,8 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert text[claim.start:claim.end] == claim.text
 
 
-# A new voice after a paragraph that closes on the reporter's word about a quotation: that
-# closing sentence belongs to the quoted words before it, so the quote's own sentence is the claim.
+# A new voice after a reporter's sentence that follows a quotation: that sentence belongs to the
+# quoted words before it, so the quote's own sentence is the claim.
 # A reporter's sentence that opens with a connective leans on the sentence before it.
 # (article, the quote's words, the speaker's name, the sentence the claim must be)
 TURNS = [
@@ -119,6 +119,12 @@ TURNS = [
     # no quotation before the closing sentence: it frames the quote
     ("The council spent an hour on the road fund on Monday. Residents filled the hall.\n\n"
      '"We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
+     "We cannot wait another year,", "Dana Kim",
+     "Residents filled the hall."),
+    # a quotation further back in the paragraph (the paragraph breaks lost): the sentence just before
+    # the quote's frames it
+    ('"We will wait," said a clerk. The council spent an hour on the road fund on Monday. Residents filled '
+     'the hall. "We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
      "We cannot wait another year,", "Dana Kim",
      "Residents filled the hall."),
     # the speaker was named before: no new voice

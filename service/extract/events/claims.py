@@ -118,8 +118,9 @@ class Claims:
         return self._candidate_before
 
     def _after_quotation(self, k: int) -> bool:
-        """True when an earlier sentence of sentence ``k``'s paragraph holds a quotation: then ``k``
-        is the reporter's word on those quoted words, not the lead-in to a new speaker's."""
+        """True when the sentence just before sentence ``k``, in its paragraph, holds a quotation: then
+        ``k`` is the reporter's word on those quoted words, not the lead-in to a new speaker's (a quotation
+        further back does not count: text that lost its paragraph breaks runs many speakers together)."""
         if self._quotation_before is None:
             sents = self.sents
             self._quotation_before = []
@@ -128,7 +129,7 @@ class Claims:
                 if j > 0 and sents.paragraph[j] != sents.paragraph[j - 1]:
                     seen = False
                 self._quotation_before.append(seen)
-                seen = seen or _has_quotation(self.quoted, start, end)
+                seen = _has_quotation(self.quoted, start, end)
         return self._quotation_before[k]
 
     def _framing_before(self, first: int, about: _About, by_pronoun: bool) -> int | None:
