@@ -63,6 +63,16 @@ CLAIMS = [
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
      "Ortega attacked the budget on Monday."),
+    # the speaker only named in passing there, not what it is about: the reporter's own sentence
+    ('A storm flooded the streets near the home of Ortega on Monday. Ortega called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     'Ortega called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
+    # the speaker as the subject of a relative clause
+    ('The vote was a blow to Ortega, who had fought the plan for a year. She called it "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     "The vote was a blow to Ortega, who had fought the plan for a year."),
     ('The council met on Monday to debate the budget. Ortega called the plan "a disgrace to the city" '
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
