@@ -74,6 +74,11 @@ CLAIMS = [
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
      'Ortega called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
+    # the speaker in apposition to the subject
+    ('Her rival, Lin Ortega, attacked the budget on Monday. She called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     "Her rival, Lin Ortega, attacked the budget on Monday."),
     # the speaker as the subject of a relative clause
     ('The vote was a blow to Ortega, who had fought the plan for a year. She called it "a disgrace to the city" '
      "and vowed to block it when the council votes next week.",

@@ -221,7 +221,11 @@ def _antecedent(tok: Token) -> Token:
 def _covers(about: _About, tok: Token) -> bool:
     """The noun phrase ``tok`` ends is about the speaker (what follows it, "the quake, which hit Ortega's
     town", is not)."""
-    return about(tok.left_edge.idx, tok.idx + len(tok.text))
+    end = tok
+    for c in tok.rights:
+        if c.dep_ == "appos":  # "His creator, Dana Kim, said"
+            end = c.right_edge
+    return about(tok.left_edge.idx, end.idx + len(end.text))
 
 
 def _leans_back(text: str, start: int) -> bool:
