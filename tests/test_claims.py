@@ -53,12 +53,6 @@ CLAIMS = [
      '"Somebody has to give."',
      "Somebody has to give.",
      "The mayor warned that taxes would rise if the state cut its grants."),
-    # named there only in passing, not what it is about: too far
-    ("A storm flooded the streets near the home of Ortega last week.\n\n"
-     '"We cannot pay for everything ourselves," she said.\n\n'
-     '"Somebody has to give."',
-     "Somebody has to give.",
-     '"Somebody has to give."'),
     ("The state cut its grants to every city in the region last year.\n\n"
      '"Nobody saw it coming," a clerk said.\n\n'
      '"Somebody has to give," Ortega said.',

@@ -164,14 +164,14 @@ class Claims:
         """The nearest sentence before sentence ``first`` that can be its claim, or None.
 
         In the quote's paragraph or up to ``_PARAGRAPHS_BACK`` before it, holding no quotation and
-        a statement; the farthest paragraph back only when the speaker is its subject.
+        a statement; the farthest paragraph back only when the sentence is about the speaker.
         """
         sents = self.sents
         before = self._candidates()
         para = sents.paragraph[first]
         k = before[first]
         while k >= 0 and sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
-            if sents.paragraph[k] > para - _PARAGRAPHS_BACK or self._subject(k, about):
+            if sents.paragraph[k] > para - _PARAGRAPHS_BACK or about(*sents.spans[k]):
                 return k
             k = before[k]
         return None
