@@ -182,6 +182,14 @@ EARLIER = [
     # the rally said just before beats the crowd of the quote's own sentence
     ('At a rally in Dayton, Ortega spoke for an hour.\n\nShe told the crowd the plan was "a scam."', "a scam.",
      "a rally in Dayton"),
+    # the speaker acting by a pronoun right after a sentence that names them: nearer than their named event
+    ('Ortega arrived in Leeds on Monday. She delivered the annual Harbour Lecture at the town hall.\n\n'
+     'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
+    ('Ortega gave a speech in Dayton on Monday.\n\nOrtega then flew to Leeds. She delivered the annual '
+     'Harbour Lecture there.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
+    # the pronoun after a sentence naming someone else is theirs
+    ('Reed arrived in Leeds on Monday. He delivered the annual Harbour Lecture at the town hall.\n\n'
+     'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", None),
     # the quote's own sentence names its event: that one, over the claim's earlier event
     ('At a rally in Dayton on Monday, Ortega attacked the plan.\n\n'
      '"It is a scam," Ortega said in an interview with the Daily Ledger on Friday.', "It is a scam,",

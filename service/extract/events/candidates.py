@@ -67,7 +67,7 @@ def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int
     quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Evening Desk"
     for tok in doc:
         rank = _rank(tok, quoted)
-        if rank is None or _inside(quoted, tok.idx):
+        if rank is None or inside(quoted, tok.idx):
             continue
         k = sents.index_at(tok.idx)
         if k in found and found[k].rank >= rank:
@@ -79,7 +79,7 @@ def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int
     return found
 
 
-def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+def inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     k = bisect.bisect_right(spans, (offset, _FAR)) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
@@ -155,7 +155,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """The word sits in what someone is reported to have said: "insisted that ... at the meeting"
     (a verb of saying inside a quotation does not count: the parser often hangs the attribution on it)."""
     for t in islice(chain((tok,), tok.ancestors), _REPORT_CLIMB):
-        if t.dep_ == "ccomp" and _speaking(t.head) and not _inside(quoted, t.head.idx):
+        if t.dep_ == "ccomp" and _speaking(t.head) and not inside(quoted, t.head.idx):
             return True
     return False
 
