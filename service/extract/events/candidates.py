@@ -4,8 +4,8 @@
 Owns which tokens name an event and how sure each is: DIRECT (an event noun a verb of saying is
 in, at or on, one given or issued, an outlet, gathering or body told, a writing that speaks),
 SETTING (an event noun opening a sentence, after or before a verb of saying, speaking to an audience
-or in a place, an award accepted) and WEAK (an audience told, a letter sent, an event at another verb, a place); one per sentence,
-the surest, the first among equals; its words are ``phrases.phrase``'s. The cases are tables in
+or in a place, an award accepted) and WEAK (an audience told, a letter sent, an event at another
+verb, a place); one per sentence, the surest, the first among equals; its words are ``phrases.phrase``'s. The cases are tables in
 tests/test_events.py. Not events: one still to come, one inside what is reported said or inside a
 quotation of more than a few words, a people ("told Canadians"). Not handled: events named only
 by a verb ("tweeted"), or by a noun outside ``lexicon.events``.
@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Token
 from ..lexicon.cues import REPORTING_VERBS, WRITING_VERBS
 from ..lexicon.documents import WRITINGS
 from ..lexicon.events import (ACCEPTING_VERBS, ADDRESSING_VERBS, ASSEMBLY_NOUNS, AT_EVENT_PREPS, AUDIENCE_NOUNS,
-                              AWARD_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS, EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS, INTERVIEWERS, MEDIA_NAMES, MEETING_VERBS,
-                              NOT_YET, SENDING_VERBS, SERIES_NOUNS, TAKING_PREPS)
+                              AWARD_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS, EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS,
+                              INTERVIEWERS, MEDIA_NAMES, MEETING_VERBS, NOT_YET, SENDING_VERBS, SERIES_NOUNS,
+                              TAKING_PREPS)
 from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, OWNER_DEPS, PLACE_ENTS,
                                PREP_OBJECT_DEPS, PREPOSITION_DEPS, TOLD_DEPS, VERB_CHAIN_DEPS)
 from .phrases import phrase, pobj

@@ -2,8 +2,8 @@
 
 Owns choosing among the candidates (``candidates``): the quote's own sentence first, then the
 claim (a sure event before a WEAK one), then earlier sentences where the speaker acts (named, or as
-"he"/"she" right after a sentence naming them), nearest first and only a DIRECT or SETTING event; an event named again ("the statement", "the Ledger") is
-answered with its nearest earlier, fuller naming. None when the article does not say; the answer
+"he"/"she" right after a sentence naming them), nearest first and only a DIRECT or SETTING event; an
+event named again ("the statement", "the Ledger") is answered with its nearest earlier, fuller naming. None when the article does not say; the answer
 (``answer.build``) gives a later quote with no event of its own the speaker's first one. ``Events``
 reads the candidates once per article. The cases are tables in tests/test_events.py. Not handled:
 events the reporter gives for a whole article without tying them to the speaker, and events named
