@@ -61,7 +61,9 @@ SAID_AT = [
     ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
      "an interview of Ortega by the Daily Ledger"),
-    # outside politics: a note to clients, a lecture, a panel, an award taken
+    # outside politics: a note to clients, a paper by its title, a lecture, a panel, an award taken
+    ('"Play matters," Ortega wrote in a paper entitled Games and School.', "Play matters,",
+     "a paper entitled Games and School"),
     ('"Prices will fall," Ortega said in a note to clients.', "Prices will fall,", "a note"),
     ('Ortega delivered the annual Harbour Lecture in Leeds and called the plan "a scam."', "a scam.",
      "the annual Harbour Lecture in Leeds"),
@@ -187,6 +189,9 @@ EARLIER = [
      'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
     ('Ortega gave a speech in Dayton on Monday.\n\nOrtega then flew to Leeds. She delivered the annual '
      'Harbour Lecture there.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
+    # named inside someone else's quotation, the speaker does not act there
+    ('"Ortega gave her all," Reed said in a statement on Monday.\n\nThe vote is in May.\n\n'
+     '"It is a scam," Ortega said.', "It is a scam,", None),
     # the pronoun after a sentence naming someone else is theirs
     ('Reed arrived in Leeds on Monday. He delivered the annual Harbour Lecture at the town hall.\n\n'
      'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", None),

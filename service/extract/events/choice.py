@@ -130,7 +130,8 @@ class Events:
         last = -1
         for m, mention in enumerate(mentions):
             k = self.sents.index_at(mention[0])
-            if k in self.found and self.found[k].strong and _acts(self.doc, mention):
+            if k in self.found and self.found[k].strong and not inside(self.quoted, mention[0]) \
+                    and _acts(self.doc, mention):
                 last = m
             acting.append(last)
         self._acting[id(mentions)] = (mentions, acting)

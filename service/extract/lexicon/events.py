@@ -61,7 +61,7 @@ GIVING_VERBS: Final[frozenset[str]] = frozenset(
     "give hold deliver issue post release publish grant air conduct unleash fire write".split())
 # Verbs of a short clause that belongs to the event: "a statement released Sunday".
 ISSUING_VERBS: Final[frozenset[str]] = frozenset(
-    "issue release post publish send air broadcast hold sponsor host file".split())
+    "issue release post publish send air broadcast hold sponsor host file entitle title".split())
 # Verbs of taking an award, with the award an event without a noun of speaking: "Accepting the prize, she said".
 ACCEPTING_VERBS: Final[frozenset[str]] = frozenset("accept collect receive".split())
 AWARD_NOUNS: Final[frozenset[str]] = frozenset("award prize trophy honour honor medal title cup".split())
