@@ -62,8 +62,8 @@ SAID_AT = [
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
      "an interview of Ortega by the Daily Ledger"),
     # outside politics: a note to clients, a paper by its title, a lecture, a panel, an award taken
-    ('"Play matters," Ortega wrote in a paper entitled Games and School.', "Play matters,",
-     "a paper entitled Games and School"),
+    ('"Play matters," Ortega argued in her paper titled Toys for Every Classroom.', "Play matters,",
+     "her paper titled Toys for Every Classroom"),
     ('"Prices will fall," Ortega said in a note to clients.', "Prices will fall,", "a note"),
     ('Ortega delivered the annual Harbour Lecture in Leeds and called the plan "a scam."', "a scam.",
      "the annual Harbour Lecture in Leeds"),
