@@ -63,6 +63,21 @@ CLAIMS = [
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
      "Ortega attacked the budget on Monday."),
+    # the speaker only named in passing there, not what it is about: the reporter's own sentence
+    ('A storm flooded the streets near the home of Ortega on Monday. Ortega called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     'Ortega called the plan "a disgrace to the city" and vowed to block it when the council votes next week.'),
+    # the speaker in apposition to the subject
+    ('Her rival, Lin Ortega, attacked the budget on Monday. She called the plan "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     "Her rival, Lin Ortega, attacked the budget on Monday."),
+    # the speaker as the subject of a relative clause
+    ('The vote was a blow to Ortega, who had fought the plan for a year. She called it "a disgrace to the city" '
+     "and vowed to block it when the council votes next week.",
+     "a disgrace to the city",
+     "The vote was a blow to Ortega, who had fought the plan for a year."),
     ('The council met on Monday to debate the budget. Ortega called the plan "a disgrace to the city" '
      "and vowed to block it when the council votes next week.",
      "a disgrace to the city",
@@ -107,8 +122,8 @@ def test_claim(nlp: Language, text: str, words: str, expected: str) -> None:
     assert text[claim.start:claim.end] == claim.text
 
 
-# A new voice after a paragraph that closes on the reporter's word about a quotation: that
-# closing sentence belongs to the quoted words before it, so the quote's own sentence is the claim.
+# A new voice after a reporter's sentence that follows a quotation: that sentence belongs to the
+# quoted words before it, so the quote's own sentence is the claim.
 # A reporter's sentence that opens with a connective leans on the sentence before it.
 # (article, the quote's words, the speaker's name, the sentence the claim must be)
 TURNS = [
@@ -119,6 +134,12 @@ TURNS = [
     # no quotation before the closing sentence: it frames the quote
     ("The council spent an hour on the road fund on Monday. Residents filled the hall.\n\n"
      '"We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
+     "We cannot wait another year,", "Dana Kim",
+     "Residents filled the hall."),
+    # a quotation further back in the paragraph (the paragraph breaks lost): the sentence just before
+    # the quote's frames it
+    ('"We will wait," said a clerk. The council spent an hour on the road fund on Monday. Residents filled '
+     'the hall. "We cannot wait another year," said Dana Kim, who runs a bakery downtown.',
      "We cannot wait another year,", "Dana Kim",
      "Residents filled the hall."),
     # the speaker was named before: no new voice

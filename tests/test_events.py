@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from service.extract import extract
 from service.extract.events.claims import claim_for
 from service.extract.events.choice import event_for
 from service.extract.records import TextSpan
@@ -60,6 +61,17 @@ SAID_AT = [
     ('In a memoir of her years on the council, Ortega called the job "a grind."', "a grind.", "a memoir"),
     ('In an interview of Ortega by the Daily Ledger, she called the job "a grind."', "a grind.",
      "an interview of Ortega by the Daily Ledger"),
+    # outside politics: a note to clients, a paper by its title, a lecture, a panel, an award taken
+    ('"Play matters," Ortega argued in her paper titled Toys for Every Classroom.', "Play matters,",
+     "her paper titled Toys for Every Classroom"),
+    ('"Prices will fall," Ortega said in a note to clients.', "Prices will fall,", "a note"),
+    ('Ortega delivered the annual Harbour Lecture in Leeds and called the plan "a scam."', "a scam.",
+     "the annual Harbour Lecture in Leeds"),
+    ('Ortega spoke as part of a discussion panel and called the plan "a scam."', "a scam.", "a discussion panel"),
+    ('In what was seen as a defiant speech in Leeds, Ortega called the plan "a scam."', "a scam.",
+     "a defiant speech in Leeds"),
+    ('Accepting the award for best director, Ortega described the crew as "the finest in the business."',
+     "the finest in the business.", "Accepting the award for best director"),
     # no event stated
     ('Ortega said taxes would "fall for everyone."', "fall for everyone.", None),
     # a debate that is the topic, not the event
@@ -89,6 +101,19 @@ OUTLETS_AND_PLACES = [
     ('Ortega told reporters that the plan was "a scam."', "a scam.", "reporters"),
     ('Ortega argued in Dayton, Ohio, that the plan was "a scam."', "a scam.", "Dayton, Ohio"),
     ('Ortega told a crowd in Akron that the plan was "a scam."', "a scam.", "a crowd in Akron"),
+    # told a gathering, a programme, an outlet with an article, a body in session; not what is told
+    ('Ortega told her monthly news conference that the plan was "a scam."', "a scam.",
+     "her monthly news conference"),
+    ('Ortega told Radio Riverside\'s Early Edition that the plan was "a scam."', "a scam.",
+     "Radio Riverside's Early Edition"),
+    ('Ortega told the Riverside Drive-Time programme that the plan was "a scam."', "a scam.",
+     "the Riverside Drive-Time programme"),
+    ('"The plan is a scam," Ortega told the club\'s official website.', "The plan is a scam,",
+     "the club's official website"),
+    ('"The plan is a scam," Ortega told the Riverside Bugle.', "The plan is a scam,", "the Riverside Bugle"),
+    ('Ortega told the transport committee that the plan was "a scam."', "a scam.", "the transport committee"),
+    ('"The plan is a scam," Ortega told parliament.', "The plan is a scam,", "parliament"),
+    ('Ortega told the story of the bridge and called the plan "a scam."', "a scam", None),
     # one event per sentence, the surest: a rally over the reporters told
     ('Ortega told reporters at a rally in Akron that the plan was "a scam."', "a scam.", "a rally in Akron"),
 ]
@@ -108,6 +133,9 @@ NOT_AN_EVENT = [
     # inside what is reported said, not where it was said
     ('Ortega insisted that the budget was cut at the meeting and called the cut "a disgrace."', "a disgrace.",
      None),
+    # a study conducted is no occasion of speech; a meeting held inside what is reported said
+    ('Ortega, who conducted the study, called the results "a shock."', "a shock.", None),
+    ('Ortega said the rival had held a meeting with the mayor. "It is a scam," she said.', "It is a scam,", None),
     # a people told is no audience
     ('Ortega told Canadians that the plan was "a scam."', "a scam.", None),
     # named inside the quotation: the speaker's event, not the reporter's
@@ -156,6 +184,17 @@ EARLIER = [
     # the rally said just before beats the crowd of the quote's own sentence
     ('At a rally in Dayton, Ortega spoke for an hour.\n\nShe told the crowd the plan was "a scam."', "a scam.",
      "a rally in Dayton"),
+    # the speaker acting by a pronoun right after a sentence that names them: nearer than their named event
+    ('Ortega arrived in Leeds on Monday. She delivered the annual Harbour Lecture at the town hall.\n\n'
+     'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
+    ('Ortega gave a speech in Dayton on Monday.\n\nOrtega then flew to Leeds. She delivered the annual '
+     'Harbour Lecture there.\n\n"It is a scam," Ortega said.', "It is a scam,", "the annual Harbour Lecture"),
+    # named inside someone else's quotation, the speaker does not act there
+    ('"Ortega gave her all," Reed said in a statement on Monday.\n\nThe vote is in May.\n\n'
+     '"It is a scam," Ortega said.', "It is a scam,", None),
+    # the pronoun after a sentence naming someone else is theirs
+    ('Reed arrived in Leeds on Monday. He delivered the annual Harbour Lecture at the town hall.\n\n'
+     'The council will vote in May.\n\n"It is a scam," Ortega said.', "It is a scam,", None),
     # the quote's own sentence names its event: that one, over the claim's earlier event
     ('At a rally in Dayton on Monday, Ortega attacked the plan.\n\n'
      '"It is a scam," Ortega said in an interview with the Daily Ledger on Friday.', "It is a scam,",
@@ -184,3 +223,20 @@ def test_an_earlier_event_needs_the_speakers_mentions(nlp: Language) -> None:
     assert event_for(doc, quote, own, ()) is None  # without the speaker's mentions, nothing ties it
     event = event_for(doc, quote, own, spans.mentions(text, "Ortega"))
     assert event is not None and event.text == "a statement on Tuesday"
+
+
+# (article, the continuing quote's words, its event's words): a quote that continues another came from
+# the same event, whatever its shared claim names
+CONTINUING = [
+    ('The builders held a meeting with the council on Sunday.\n\n"We are ready," Ana Torres told the Daily '
+     'Ledger. "The work starts tomorrow."', "The work starts tomorrow.", "the Daily Ledger"),
+    ('"We are ready," Ana Torres said in a statement. "The work starts tomorrow."', "The work starts tomorrow.",
+     "a statement"),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", CONTINUING)
+def test_a_continuing_quote_shares_its_event(nlp: Language, text: str, words: str, expected: str) -> None:
+    quotes = extract(nlp(text)).quotes
+    later = next(q for q in quotes if q.text == words)
+    assert later.continues is not None and later.event is not None and later.event.text == expected

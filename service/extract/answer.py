@@ -92,7 +92,10 @@ def build(article: Article, layout: Layout, decisions: list[Decision], deadline:
             claim = claims.claim_for((run.start, run.end), person.mentions if person else (),
                                      person.name if person else None, person.role if person else None,
                                      decision.speaker.mention if person and decision.speaker else None)
-        event = events.event_for((run.start, run.end), claim, person.mentions if person else ())
+        # A continuing quote came from the event of the quote it continues unless its own sentence names one
+        # (the claim it shares may name another: "X held a meeting ..." before '"A," Y told the Ledger. "B."').
+        continued = quotes[continues].event if continues is not None and of_quote[continues] is person else None
+        event = events.event_for((run.start, run.end), claim, person.mentions if person else (), continued)
         if person is not None:
             # One event per speaker: a later quote that names none of its own came from the same one.
             if event is None:

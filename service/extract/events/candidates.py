@@ -2,10 +2,10 @@
 ``choice.Events.event_for`` picks from.
 
 Owns which tokens name an event and how sure each is: DIRECT (an event noun a verb of saying is
-in, at or on, one given or issued, an outlet spoken to, a writing that speaks), SETTING (an event
-noun opening a sentence, after or before a verb of saying, speaking to an audience or in a place)
-and WEAK (an audience told, a letter sent, an event at another verb, a place); one per sentence,
-the surest, the first among equals; its words are ``phrases.phrase``'s. The cases are tables in
+in, at or on, one given or issued, an outlet, gathering or body told, a writing that speaks),
+SETTING (an event noun opening a sentence, after or before a verb of saying, speaking to an audience
+or in a place, an award accepted) and WEAK (an audience told, a letter sent, an event at another
+verb, a place); one per sentence, the surest, the first among equals; its words are ``phrases.phrase``'s. The cases are tables in
 tests/test_events.py. Not events: one still to come, one inside what is reported said or inside a
 quotation of more than a few words, a people ("told Canadians"). Not handled: events named only
 by a verb ("tweeted"), or by a noun outside ``lexicon.events``.
@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import REPORTING_VERBS, WRITING_VERBS
 from ..lexicon.documents import WRITINGS
-from ..lexicon.events import (ADDRESSING_VERBS, AT_EVENT_PREPS, AUDIENCE_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS, POSTING_VERBS,
-                              EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS, INTERVIEWERS, MEETING_VERBS,
-                              NOT_YET, SENDING_VERBS, SERIES_NOUNS, TAKING_PREPS)
-from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, PLATFORM_ENTS, OWNER_DEPS, PLACE_ENTS,
-                               PREP_OBJECT_DEPS, PREPOSITION_DEPS, TOLD_DEPS, VERB_CHAIN_DEPS)
+from ..lexicon.events import (ACCEPTING_VERBS, ADDRESSING_VERBS, ASSEMBLY_NOUNS, AT_EVENT_PREPS, AUDIENCE_NOUNS,
+                              AWARD_NOUNS, EVENT_COMPOUNDS, EVENT_NOUNS, EVENT_PREPS, GIVING_VERBS, IN_EVENT_PREPS,
+                              INTERVIEWERS, MEETING_VERBS, NOT_YET, POSTING_VERBS, SENDING_VERBS, SERIES_NOUNS,
+                              TAKING_PREPS)
+from ..lexicon.grammar import (DIRECT_OBJECT_DEPS, HANGER_DEPS, NOUN_MODIFIER_DEPS, OUTLET_ENTS, OWNER_DEPS, PLACE_ENTS,
+                               PLATFORM_ENTS, PREP_OBJECT_DEPS, PREPOSITION_DEPS, TOLD_DEPS, VERB_CHAIN_DEPS)
 from .phrases import phrase, pobj
 from ..records import TextSpan
 from ..quotes.sentences import Sentences
@@ -67,7 +68,7 @@ def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int
     quoted = [q for q in quoted if sents.text.count(" ", *q) >= 4]  # not a title: "Evening Desk"
     for tok in doc:
         rank = _rank(tok, quoted)
-        if rank is None or _inside(quoted, tok.idx):
+        if rank is None or inside(quoted, tok.idx):
             continue
         k = sents.index_at(tok.idx)
         if k in found and found[k].rank >= rank:
@@ -79,7 +80,7 @@ def event_candidates(doc: Doc, sents: Sentences, quoted: Sequence[tuple[int, int
     return found
 
 
-def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+def inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     k = bisect.bisect_right(spans, (offset, _FAR)) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
@@ -100,9 +101,12 @@ def _rank(tok: Token, quoted: Sequence[tuple[int, int]]) -> int | None:
         return DIRECT  # "the report stated", "said the ruling", "A campaign ad claimed that ..."
     if tok.pos_ == "VERB" and tok.is_lower and tok.lemma_ in ADDRESSING_VERBS and _addresses(tok) and not _reported(tok, quoted):
         return SETTING  # "Ortega, speaking to a farmers group in Iowa, said"
-    if tok.dep_ in DIRECT_OBJECT_DEPS and _event_noun(tok):
-        if tok.head.lemma_ in GIVING_VERBS:
-            return DIRECT  # "gave a speech", "a statement was issued"
+    if tok.dep_ == "advcl" and tok.pos_ == "VERB" and tok.lemma_ in ACCEPTING_VERBS and _speaking(tok.head) and any(
+            c.dep_ in DIRECT_OBJECT_DEPS and c.lemma_.lower() in AWARD_NOUNS for c in tok.children):
+        return SETTING  # "Accepting the award for best film, she thanked ..."
+    if tok.dep_ in DIRECT_OBJECT_DEPS and _event_noun(tok) and not _reported(tok.head, quoted):
+        if tok.head.lemma_ in GIVING_VERBS and not (tok.head.lemma_ == "conduct" and tok.lemma_.lower() in WRITINGS):
+            return DIRECT  # "gave a speech", "a statement was issued"; not "conducted the study"
         if tok.head.lemma_ in SENDING_VERBS:
             return WEAK
     return None
@@ -123,6 +127,11 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
     """"said in an interview", "At a rally, ...", "agreed to an interview", "said on Twitter"."""
     p = prep.lower_
     verb = prep.head
+    if p == "of" and verb.lower_ == "part" and verb.dep_ in PREP_OBJECT_DEPS and verb.head.lower_ == "as":
+        prep, p, verb = verb.head, "during", verb.head.head  # "spoke as part of a panel"
+    elif p == "as" and verb.dep_ == "pcomp" and any(c.lower_ == "what" for c in verb.children):
+        prep = verb.head  # "In what was seen as a personal speech, she said"
+        p, verb = prep.lower_, prep.head
     if verb.dep_ in HANGER_DEPS and verb.pos_ != "VERB":
         verb = verb.head  # "noted later in the hearing", "said so in", "said Monday on"
     if _event_noun(tok):
@@ -147,15 +156,19 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """The word sits in what someone is reported to have said: "insisted that ... at the meeting"
     (a verb of saying inside a quotation does not count: the parser often hangs the attribution on it)."""
     for t in islice(chain((tok,), tok.ancestors), _REPORT_CLIMB):
-        if t.dep_ == "ccomp" and _speaking(t.head) and not _inside(quoted, t.head.idx):
+        if t.dep_ == "ccomp" and _speaking(t.head) and not inside(quoted, t.head.idx):
             return True
     return False
 
 
 def _told(tok: Token) -> int | None:
-    """"told CNN", "told NBC's Evening Desk", "told Fox News host Jane Roe"; weakly "told reporters"."""
+    """"told CNN", "told NBC's Evening Desk", "told Fox News host Jane Roe", "told the Daily Ledger", "told
+    a news conference", "told the committee", "told Radio Riverside's Early Edition"; weakly "told reporters"."""
+    if _event_noun(tok) and tok.lemma_.lower() not in WRITINGS or tok.lemma_.lower() in ASSEMBLY_NOUNS:
+        return DIRECT  # not what is told: "told the story of ..."
     if tok.pos_ == "PROPN":
-        if _outlet(tok):
+        # a name with an article is no person's: "told the Daily Ledger"
+        if _outlet(tok) or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return DIRECT
         # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
         if any(c.dep_ == "compound" and c.lower_ in INTERVIEWERS for c in tok.subtree) or any(

@@ -1,9 +1,9 @@
 """The event a quote's words came from, as a span of the article, with its time and place words.
 
 Owns choosing among the candidates (``candidates``): the quote's own sentence first, then the
-claim (a sure event before a WEAK one), then earlier sentences where the speaker acts, nearest
-first and only a DIRECT or SETTING event; an event named again ("the statement", "the Ledger") is
-answered with its nearest earlier, fuller naming. None when the article does not say; the answer
+claim (a sure event before a WEAK one), then earlier sentences where the speaker acts (named, or as
+"he"/"she" right after a sentence naming them), nearest first and only a DIRECT or SETTING event; an
+event named again ("the statement", "the Ledger") is answered with its nearest earlier, fuller naming. None when the article does not say; the answer
 (``answer.build``) gives a later quote with no event of its own the speaker's first one. ``Events``
 reads the candidates once per article. The cases are tables in tests/test_events.py. Not handled:
 events the reporter gives for a whole article without tying them to the speaker, and events named
@@ -17,7 +17,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from ..article import Article
-from .candidates import EventCandidate, event_candidates
+from .candidates import EventCandidate, inside, event_candidates
 from ..lexicon.function_words import DEFINITE_DETERMINERS
 from ..lexicon.grammar import OBJECT_DEPS
 from ..records import TextSpan
@@ -45,19 +45,26 @@ class Events:
     def __init__(self, article: Article) -> None:
         self.doc = article.doc
         self.sents = article.sentences
+        self.quoted = article.quoted
         self.found = event_candidates(self.doc, self.sents, article.quoted) if self.sents.spans else {}
         self._by_head: dict[str, tuple[list[int], list[int]]] | None = None
+        self._pronoun_sentences: list[int] | None = None
         # id of a mentions sequence -> (that sequence, for each mention the last one up to it that acts
         # in a sentence with a sure event, or -1)
         self._acting: dict[int, tuple[Sequence[tuple[int, int]], list[int]]] = {}
 
     def event_for(self, quote: tuple[int, int], claim: TextSpan | None,
-                  speaker_mentions: Sequence[tuple[int, int]] = ()) -> TextSpan | None:
-        """``event_for`` of the module, for this article."""
+                  speaker_mentions: Sequence[tuple[int, int]] = (),
+                  continued: TextSpan | None = None) -> TextSpan | None:
+        """``event_for`` of the module, for this article. ``continued``: the event of the quote this one
+        continues (same speaker); this one's own when its own sentence names a sure one, else that."""
         sents, found = self.sents, self.found
         if not found:
-            return None
+            return continued
         own = own_sentence(sents, quote)
+        if continued is not None:
+            mine = next((found[k] for k in range(own[0], own[1] + 1) if k in found and found[k].strong), None)
+            return self._fullest(mine).span if mine is not None else continued
         places: list[int] = list(range(own[0], own[1] + 1))
         if claim is not None:
             places.append(sents.index_at(claim.start))
@@ -80,14 +87,40 @@ class Events:
         acting = self._acting_mentions(speaker_mentions)
         hi = bisect.bisect_left(speaker_mentions, sents.spans[before][0], key=lambda m: m[0])
         m = acting[hi - 1] if hi > 0 else -1
+        found_k = -1
         while m >= 0:
             k = sents.index_at(speaker_mentions[m][0])
             if k not in places:
-                return k, self.found[k]
+                found_k = k
+                break
             # every mention of that sentence is passed over
             first = bisect.bisect_left(speaker_mentions, sents.spans[k][0], key=lambda m: m[0])
             m = acting[first - 1] if first > 0 else -1
-        return None
+        # "Ortega spoke in Leeds. She delivered the annual lecture." : a nearer sentence the speaker
+        # acts in by a pronoun, right after one that names them
+        for j in reversed(self._pronoun_led()):
+            if j <= found_k:
+                break
+            if j >= before or j in places:
+                continue
+            lo, hi = sents.spans[j - 1]
+            at = bisect.bisect_left(speaker_mentions, lo, key=lambda m: m[0])
+            if at < len(speaker_mentions) and speaker_mentions[at][0] < hi:
+                return j, self.found[j]
+        return (found_k, self.found[found_k]) if found_k >= 0 else None
+
+    def _pronoun_led(self) -> list[int]:
+        """The sentences, in order, with a sure event whose main verb's subject is "he" or "she"."""
+        if self._pronoun_sentences is None:
+            self._pronoun_sentences = []
+            for k in sorted(self.found):
+                if k == 0 or not self.found[k].strong:
+                    continue
+                sent = self.doc.char_span(*self.sents.spans[k], alignment_mode="expand")
+                if sent is not None and any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head.dep_ == "ROOT"
+                                            and not inside(self.quoted, t.idx) for t in sent):
+                    self._pronoun_sentences.append(k)
+        return self._pronoun_sentences
 
     def _acting_mentions(self, mentions: Sequence[tuple[int, int]]) -> list[int]:
         cached = self._acting.get(id(mentions))
@@ -97,7 +130,8 @@ class Events:
         last = -1
         for m, mention in enumerate(mentions):
             k = self.sents.index_at(mention[0])
-            if k in self.found and self.found[k].strong and _acts(self.doc, mention):
+            if k in self.found and self.found[k].strong and not inside(self.quoted, mention[0]) \
+                    and _acts(self.doc, mention):
                 last = m
             acting.append(last)
         self._acting[id(mentions)] = (mentions, acting)

@@ -17,10 +17,11 @@ import bisect
 import re
 from typing import Final, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..article import Article
 from ..lexicon.function_words import CONNECTIVES, SPEAKER_PRONOUNS
+from ..lexicon.grammar import SUBJECT_DEPS
 from ..lexicon.names import NAME_SUFFIXES
 from ..records import TextSpan
 from ..quotes.sentences import own_sentence, span
@@ -60,6 +61,7 @@ class Claims:
     or paragraph of many quotes is not read again for each."""
 
     def __init__(self, article: Article) -> None:
+        self.doc = article.doc
         self.sents = article.sentences
         self.quoted = article.quoted
         self._reporter: dict[tuple[int, int], int] = {}
@@ -86,9 +88,10 @@ class Claims:
         earlier = self._earlier_statement(own[0], about)
         if sents.text[start] not in _OPENING_MARKS and self._reporter_words(start, end) >= OWN_WORDS:
             # The quote sits inside the reporter's own statement: that sentence is the claim, unless
-            # an earlier sentence of the paragraph already says it of the speaker.
+            # an earlier sentence of the paragraph already says it of the speaker (as its subject: one
+            # naming them in passing, "a storm near Ortega's home", is about something else).
             if earlier is not None and sents.paragraph[earlier] == sents.paragraph[own[0]] and (
-                    about(*sents.spans[earlier]) or (earlier == own[0] - 1 and _leans_back(sents.text, start))):
+                    self._subject(earlier, about) or (earlier == own[0] - 1 and _leans_back(sents.text, start))):
                 return sents.spans[earlier]
             return start, end
         by_pronoun = cue_subject is not None and _is_pronoun(sents.text, *cue_subject) and start <= cue_subject[0] < end
@@ -98,6 +101,14 @@ class Claims:
         if earlier is not None and not (_new_voice(mentions, start) and self._after_quotation(earlier)):
             return sents.spans[earlier]
         return start, end
+
+    def _subject(self, k: int, about: _About) -> bool:
+        """The speaker is the subject of a verb in sentence ``k`` ("Ortega attacked the budget")."""
+        start, end = self.sents.spans[k]
+        if not about(start, end):
+            return False
+        sent = self.doc.char_span(start, end, alignment_mode="expand")
+        return sent is not None and any(tok.dep_ in SUBJECT_DEPS and _covers(about, _antecedent(tok)) for tok in sent)
 
     def _reporter_words(self, start: int, end: int) -> int:
         key = (start, end)
@@ -118,8 +129,9 @@ class Claims:
         return self._candidate_before
 
     def _after_quotation(self, k: int) -> bool:
-        """True when an earlier sentence of sentence ``k``'s paragraph holds a quotation: then ``k``
-        is the reporter's word on those quoted words, not the lead-in to a new speaker's."""
+        """True when the sentence just before sentence ``k``, in its paragraph, holds a quotation: then
+        ``k`` is the reporter's word on those quoted words, not the lead-in to a new speaker's (a quotation
+        further back does not count: text that lost its paragraph breaks runs many speakers together)."""
         if self._quotation_before is None:
             sents = self.sents
             self._quotation_before = []
@@ -128,7 +140,7 @@ class Claims:
                 if j > 0 and sents.paragraph[j] != sents.paragraph[j - 1]:
                     seen = False
                 self._quotation_before.append(seen)
-                seen = seen or _has_quotation(self.quoted, start, end)
+                seen = _has_quotation(self.quoted, start, end)
         return self._quotation_before[k]
 
     def _framing_before(self, first: int, about: _About, by_pronoun: bool) -> int | None:
@@ -197,6 +209,23 @@ def _snap(text: str, start: int, end: int, keep_start: int, keep_end: int) -> tu
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _antecedent(tok: Token) -> Token:
+    """What a relative pronoun stands for ("Cruz, who refused": Cruz); any other token itself."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _covers(about: _About, tok: Token) -> bool:
+    """The noun phrase ``tok`` ends is about the speaker (what follows it, "the quake, which hit Ortega's
+    town", is not)."""
+    end = tok
+    for c in tok.rights:
+        if c.dep_ == "appos":  # "His creator, Dana Kim, said"
+            end = c.right_edge
+    return about(tok.left_edge.idx, end.idx + len(end.text))
 
 
 def _leans_back(text: str, start: int) -> bool:

@@ -21,5 +21,5 @@ playbook manual handbook
 WRITINGS: Final[frozenset[str]] = frozenset("""
 statement post tweet message letter memo email e-mail op-ed essay column editorial broadcast video ad
 advertisement book memoir report ruling filing complaint lawsuit motion opinion decision transcript
-profile feature article story piece newsletter brief clip document study
+profile feature article story piece newsletter brief clip document study note
 """.split())

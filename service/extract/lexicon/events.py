@@ -16,7 +16,7 @@ interview briefing conference gaggle speech address remarks hearing testimony ra
 debate forum town-hall townhall tweets
 show episode podcast program programme appearance event fundraiser
 convention summit meeting session call stop visit tour gathering ceremony luncheon dinner gala
-breakfast celebration announcement
+breakfast celebration announcement lecture sermon homily seminar keynote paper
 deposition
 discussion panel roundtable exposé expose blog website
 protest vigil commencement cookout picnic barbecue
@@ -35,6 +35,9 @@ POSTING_VERBS: Final[frozenset[str]] = frozenset("say add write post announce tw
 # A live audience one tells something: "told reporters", "told a crowd in Akron" (a weak event).
 AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
     "reporter journalist crowd audience supporter listener viewer".split())
+# Bodies one tells something in session, an event: "told the committee", "told parliament", "told the court".
+ASSEMBLY_NOUNS: Final[frozenset[str]] = frozenset(
+    "committee subcommittee inquiry parliament court tribunal jury assembly congress senate council".split())
 # Words that title a person one is interviewed by: "told Fox News host Jane Roe".
 INTERVIEWERS: Final[frozenset[str]] = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
 # Time words right after an event: "an interview earlier Thursday", "a rally today".
@@ -57,7 +60,10 @@ GIVING_VERBS: Final[frozenset[str]] = frozenset(
     "give hold deliver issue post release publish grant air conduct unleash fire write".split())
 # Verbs of a short clause that belongs to the event: "a statement released Sunday".
 ISSUING_VERBS: Final[frozenset[str]] = frozenset(
-    "issue release post publish send air broadcast hold sponsor host file".split())
+    "issue release post publish send air broadcast hold sponsor host file entitle title".split())
+# Verbs of taking an award, with the award an event without a noun of speaking: "Accepting the prize, she said".
+ACCEPTING_VERBS: Final[frozenset[str]] = frozenset("accept collect receive".split())
+AWARD_NOUNS: Final[frozenset[str]] = frozenset("award prize trophy honour honor medal title cup".split())
 # Verbs of speaking to an audience, an event without a noun: "speaking to a farmers group".
 ADDRESSING_VERBS: Final[frozenset[str]] = frozenset("speak address".split())
 # Verbs that name an event after "after", "before" or "while": "said after meeting with the mayor".
