@@ -64,6 +64,11 @@ INTRODUCED_IN_FULL = [
     # a place before the surname is no first name
     ('Osei wins.\n\nIn Texas Osei won again. "I am happy," said Osei.',
      [(0, "Osei", "PERSON"), (0, "Texas", "GPE"), (1, "Osei", "PERSON"), (2, "Osei", "PERSON")], "Osei"),
+    # a surname written as one word of several tokens, hyphen or apostrophe; a title before is no first name
+    ("Kerr-O'Hara wins.\n\nBishop Nuala Kerr-O'Hara spoke on Monday. \"I am happy,\" said Kerr-O'Hara.",
+     [(0, "Kerr-O'Hara", "ORG"), (1, "Kerr-O'Hara", "ORG"), (2, "Kerr-O'Hara", "PERSON")], "Nuala Kerr-O'Hara"),
+    ("O'Hara wins.\n\nCoach Nuala O'Hara spoke on Monday. \"I am happy,\" said O'Hara.",
+     [(0, "O'Hara", "ORG"), (1, "O'Hara", "ORG"), (2, "O'Hara", "PERSON")], "Nuala O'Hara"),
 ]
 
 

@@ -32,6 +32,7 @@ from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NA
                                PLACE_ENTS, SUBJECT_DEPS)
 from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
+from ..lexicon.titles import TITLE_HEADS
 from .pronouns import Pronouns, clause_depth
 from .person_words import number_named_thing
 
@@ -60,6 +61,25 @@ def how_named(entity: Entity, span: Span) -> str:
         return "first-name"
     titled = stripped is not None and stripped.start > 0 and title_word(stripped.doc[stripped.start - 1].text)
     return "title-and-surname" if titled else "surname"
+
+
+def _written_together(token: Token) -> Span:
+    """The tokens written together with ``token`` into one name word: "Murphy-O'Connor" is three
+    tokens, "O'Neill" may be two; a word that stands alone is itself."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end - 1].text[-1] in "'’-" or doc[end].text in "-'’"):
+        end += 1
+    while end - 1 > token.i and not doc[end - 1].text[-1].isalpha():
+        end -= 1  # a mark that ends the run ("Lee-" before a dash) is no part of it
+    return doc[token.i:end]
+
+
+def _bare_title(span: Span) -> bool:
+    """A title alone after "the", capitalised as house style may write it ("the Cardinal said"):
+    a description of someone, not a name."""
+    return len(span) == 1 and span.start > 0 and span[0].lower_ in TITLE_HEADS \
+        and span.doc[span.start - 1].lower_ == "the"
 
 
 def _main_clause(verb: Token) -> bool:
@@ -144,25 +164,27 @@ class People:
         relative, not the Lee already introduced."""
         doc = self.doc
         surnames = {o.words[-1] for o in self.entities if len(o.words) >= 2}
-        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].isalpha()
+        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].replace("'", "").isalpha()
                 and e.words[0] not in surnames}
         if not lone:
             return
         body = self._text.find("\n")
         seen: set[str] = set()
         for tok in doc:
-            if tok.idx < body or self._quoted(tok.i) or tok.lower_ not in lone or tok.lower_ in seen:
+            if tok.idx < body or self._quoted(tok.i) or not (tok.is_title and tok.pos_ == "PROPN"):
                 continue
-            if not (tok.is_title and tok.pos_ == "PROPN"):
+            surname = _written_together(tok)  # "Murphy-O'Connor", "O'Neill": one word of several tokens
+            word = name_words(surname)[0] if len(surname) > 1 else tok.lower_
+            if word not in lone or word in seen:
                 continue
-            seen.add(tok.lower_)
+            seen.add(word)
             start = tok.i
             while start > 0 and tok.i - start < 2 and self._given_word(doc[start - 1]):
                 start -= 1
             if start == tok.i:
                 continue
-            entity = lone[tok.lower_]
-            span = doc[start:tok.i + 1]
+            entity = lone[word]
+            span = doc[start:surname.end]
             words = name_words(span)
             if words in self._by_full:
                 continue
@@ -207,7 +229,7 @@ class People:
         """A word that can open a full name before a surname: a capitalised proper noun that is
         no title, no place and no name already known on its own."""
         return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_title and not title_word(tok.text) \
-            and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
+            and tok.lower_ not in TITLE_HEADS and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
             and tok.lower_ not in self._by_last and (tok.lower_,) not in self._by_full
 
     def _given_names(self) -> None:
@@ -292,8 +314,8 @@ class People:
             g = honorific_gender(doc[i].text)
             if g and entity.gender is None:
                 entity.gender = g
-            if doc[i].pos_ != "PROPN" or title_word(doc[i].text):
-                entity.titles.add(long_title(doc[i].text))
+            if doc[i].pos_ != "PROPN" or title_word(doc[i].text) or doc[i].lower_ in TITLE_HEADS:
+                entity.titles.add(long_title(doc[i].text))  # "Cardinal Ann Lee" is later "the cardinal"
             if entity.gender is None and not entity.is_org:
                 entity.gender = noun_gender(doc[i].text)
             i -= 1
@@ -421,7 +443,7 @@ class People:
         if stripped is None or span.label_ in NUMERIC_ENTS or not any(t.text[:1].isupper() for t in stripped):
             return None
         words = name_words(stripped)
-        if not words:
+        if not words or _bare_title(stripped):
             return None
         is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and len(words) > 0
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
