@@ -72,6 +72,12 @@ RESOLUTION = [
      "Nothing changes", "Delia Hannessey"),
     # negative: a short surname one letter off is someone else
     ('Voters such as Delia Hall came to the rally.\n\n"Nothing changes," Hal said.', "Nothing changes", "Hal"),
+    # a peer named by title and one name goes by both, however the surname is written later
+    ('Lord Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Lord Ames"),
+    ('"The bill is flawed," Ames said.\n\nBaroness Ames opened the debate on Monday.', "flawed", "Baroness Ames"),
+    # ... where "Sir" or "Mr" stands before a name that is whole without it
+    ('Sir Tom Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Tom Ames"),
+    ('Mr Ames opened the debate.\n\n"The bill is flawed," he said.', "flawed", "Ames"),
 ]
 
 PRONOUNS = [

@@ -30,7 +30,7 @@ from .name_words import (given_name_before, initials, name_words, opens_line, pe
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
                                PLACE_ENTS, SUBJECT_DEPS)
-from ..lexicon.names import first_name_gender, honorific_gender, long_title, noun_gender, title_word
+from ..lexicon.names import PEER_TITLES, first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from ..lexicon.titles import TITLE_HEADS
 from .pronouns import Pronouns, clause_depth
@@ -80,6 +80,15 @@ def _bare_title(span: Span) -> bool:
     a description of someone, not a name."""
     return len(span) == 1 and span.start > 0 and span[0].lower_ in TITLE_HEADS \
         and span.doc[span.start - 1].lower_ == "the"
+
+
+def _peer_name(span: Span) -> str | None:
+    """"Lord Ames" for a one-word name after a title of the peerage: together they are the name the
+    peer goes by, where "Mr Ames" or "Sir Jo Ames" is a title before a name."""
+    if span.start == 0 or len(span) != 1:
+        return None
+    title = span.doc[span.start - 1]
+    return f"{title.text} {span.text}" if title.lower_ in PEER_TITLES and title.is_title else None
 
 
 def _main_clause(verb: Token) -> bool:
@@ -337,6 +346,8 @@ class People:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         name = trim_junk(name.strip())
+        if not is_org and len(words) == 1:
+            name = _peer_name(span) or name
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org:
             entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
@@ -452,6 +463,8 @@ class People:
         elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org \
                 and (len(entity.words) == 1 or first_name_gender(entity.words[0]) is None):
             entity.name, entity.words = stripped.text, words  # a fuller form of the same name
+        elif len(entity.words) == 1 and not entity.is_org and not is_org and entity.name == stripped.text:
+            entity.name = _peer_name(stripped) or entity.name  # "Ames", later "Lord Ames"
         if entity.is_org and span.label_ == "PERSON":
             entity.is_org = False
         self._note(entity, stripped)
