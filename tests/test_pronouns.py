@@ -34,6 +34,10 @@ MISLABELLED_FULL_NAMES = [
     ("Venn pushes on.\n\nCarly Venn took the stage on Monday. Later her husband, Frank Venn, joined her.",
      [(0, "Venn", "ORG"), (0, "Carly Venn", "ORG"), (0, "Frank Venn", "PERSON")],
      "Carly Venn"),
+    # letters after a name that only a person carries make it a person, and are no part of the name
+    ("Venn pushes on.\n\nOriel Venn QC took the stage on Monday. Later Frank Venn joined her.",
+     [(0, "Venn", "ORG"), (0, "Oriel Venn QC", "ORG"), (0, "Frank Venn", "PERSON")],
+     "Oriel Venn"),
     # a body whose name holds a body noun stays a body, whatever word opens it
     ("Venn pushes on.\n\nThe Carly Venn Foundation gave money. Later Frank Venn joined the board.",
      [(0, "Venn", "ORG"), (0, "Carly Venn Foundation", "ORG"), (0, "Frank Venn", "PERSON")],

@@ -78,6 +78,9 @@ RESOLUTION = [
     # ... where "Sir" or "Mr" stands before a name that is whole without it
     ('Sir Tom Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Tom Ames"),
     ('Mr Ames opened the debate.\n\n"The bill is flawed," he said.', "flawed", "Ames"),
+    # letters after a name for an office or an honour are no part of it
+    ('"The bill is flawed," said Oriel Ames QC.', "flawed", "Oriel Ames"),
+    ('Oriel Ames MP opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Oriel Ames"),
 ]
 
 PRONOUNS = [

@@ -110,6 +110,12 @@ TITLE_LONG_FORMS: Final[dict[str, str]] = {
 # Words after a surname that are not the surname ("Ann Bo Lee Jr.").
 NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 
+# Letters after a name that say an office, an honour or a degree, and are no part of the name
+# ("Jo Ames QC", "Jo Ames MP", "Jo Ames OBE"); written in capitals, so a word "am" or "td" is never one.
+POST_NOMINALS: Final[frozenset[str]] = frozenset("""
+qc kc mp mep msp mla td am obe mbe cbe kbe dbe frs phd
+""".split())
+
 # Titles of the peerage: a peer named by one of them and one name alone is called by both ("Lord Ames"),
 # unlike "Sir" or "Mr", which stand before a name that is whole without them.
 PEER_TITLES: Final[frozenset[str]] = frozenset("""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lexicon.function_words import POSSESSIVE
-from ..lexicon.names import INITIALS_SKIP, first_name_gender, title_word
+from ..lexicon.names import INITIALS_SKIP, POST_NOMINALS, first_name_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 
 
@@ -28,9 +28,23 @@ def strip_name(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ == "PUNCT"):
         end -= 1
+    if ends_in_post_nominal(doc[start:end]):
+        end -= 1  # "Jo Ames QC" is Jo Ames
     if start >= end:
         return None
     return doc[start:end]
+
+
+def post_nominal(token: Token) -> bool:
+    """Letters after a name that say an office or an honour ("QC", "MP", "OBE", "PhD"), no part of it."""
+    return token.lower_.replace(".", "") in POST_NOMINALS and (token.is_upper or token.text == "PhD")
+
+
+def ends_in_post_nominal(span: Span) -> bool:
+    """A name of two words or more with letters after it that only a person carries ("Jo Ames QC"):
+    a person, whatever the recogniser's label ("Labour MP" is a title, no name)."""
+    words = [t for t in span if not t.is_punct and t.text not in POSSESSIVE]
+    return len(words) >= 3 and post_nominal(words[-1]) and all(t.text[:1].isupper() for t in words[-3:-1])
 
 
 def name_words(span: Span) -> tuple[str, ...]:

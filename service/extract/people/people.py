@@ -25,8 +25,8 @@ from spacy.tokens import Span, Token
 
 from .entity import Entity
 from ..article import Article
-from .name_words import (given_name_before, initials, name_words, opens_line, personal_name, single_letters, strip_name,
-                         trim_junk)
+from .name_words import (ends_in_post_nominal, given_name_before, initials, name_words, opens_line, personal_name,
+                         single_letters, strip_name, trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
                                PLACE_ENTS, SUBJECT_DEPS)
@@ -134,7 +134,8 @@ class People:
             stripped = strip_name(s)
             if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
                 stripped = given_name_before(stripped)
-            if stripped is not None and len(name_words(stripped)) >= 2 and (s.label_ == "PERSON" or personal_name(stripped)):
+            if stripped is not None and len(name_words(stripped)) >= 2 \
+                    and (s.label_ == "PERSON" or personal_name(stripped) or ends_in_post_nominal(s)):
                 words = name_words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
@@ -456,7 +457,7 @@ class People:
         words = name_words(stripped)
         if not words or _bare_title(stripped):
             return None
-        is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and len(words) > 0
+        is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and not ends_in_post_nominal(span)
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)
