@@ -72,6 +72,20 @@ RESOLUTION = [
      "Nothing changes", "Delia Hannessey"),
     # negative: a short surname one letter off is someone else
     ('Voters such as Delia Hall came to the rally.\n\n"Nothing changes," Hal said.', "Nothing changes", "Hal"),
+    # a peer named by title and one name goes by both, however the surname is written later
+    ('Lord Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Lord Ames"),
+    ('"The bill is flawed," Ames said.\n\nBaroness Ames opened the debate on Monday.', "flawed", "Baroness Ames"),
+    # ... where "Sir" or "Mr" stands before a name that is whole without it
+    ('Sir Tom Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Tom Ames"),
+    ('Mr Ames opened the debate.\n\n"The bill is flawed," he said.', "flawed", "Ames"),
+    # a title opening a sentence, capitalised there, is no part of the name; a first name that is
+    # also a title stays in a two-word name
+    ('Striker Joris van Dijkstra signed on Monday.\n\n"I am happy," van Dijkstra said.', "happy",
+     "Joris van Dijkstra"),
+    ('Dean Reed signed on Monday.\n\n"I am happy," Reed said.', "happy", "Dean Reed"),
+    # letters after a name for an office or an honour are no part of it
+    ('"The bill is flawed," said Oriel Ames QC.', "flawed", "Oriel Ames"),
+    ('Oriel Ames MP opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Oriel Ames"),
 ]
 
 PRONOUNS = [
@@ -408,6 +422,12 @@ WHO_A_MENTION_MEANS = [
     # a rare first name opening a paragraph stays part of the name its surname later stands for
     ('Parents rallied on Monday.\n\nZorabel Okonkwo loves the school.\n\n"We need the money," said Okonkwo.', "money",
      "Zorabel Okonkwo"),
+    # a document owned by a body named before speaks for that body
+    ('The Harbor Licensing Council met on Monday.\n\n"The show is banned," the council\'s statement said.', "banned",
+     "Harbor Licensing Council"),
+    # "the festival" for the body whose name ends in that noun
+    ('The Harbor Film Festival opened on Monday.\n\n"We sold every seat," the festival said.', "every seat",
+     "Harbor Film Festival"),
 ]
 
 

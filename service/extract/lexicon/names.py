@@ -88,6 +88,18 @@ TITLE_LONG_FORMS: Final[dict[str, str]] = {
 # Words after a surname that are not the surname ("Ann Bo Lee Jr.").
 NAME_SUFFIXES: Final[frozenset[str]] = frozenset("jr sr ii iii iv".split())
 
+# Letters after a name that say an office, an honour or a degree, and are no part of the name
+# ("Jo Ames QC", "Jo Ames MP", "Jo Ames OBE"); written in capitals, so a word "am" or "td" is never one.
+POST_NOMINALS: Final[frozenset[str]] = frozenset("""
+qc kc mp mep msp mla td am obe mbe cbe kbe dbe frs phd
+""".split())
+
+# Titles of the peerage: a peer named by one of them and one name alone is called by both ("Lord Ames"),
+# unlike "Sir" or "Mr", which stand before a name that is whole without them.
+PEER_TITLES: Final[frozenset[str]] = frozenset("""
+lord lady baron baroness viscount viscountess earl countess marquess marchioness
+""".split())
+
 # Small words an organisation's initials skip: "international monetary fund" is "imf".
 INITIALS_SKIP: Final[frozenset[str]] = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 # The same, and "to", where an organisation's full name is read for the acronym the article may use

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import BODY_ENTS
-from ..lexicon.names import INITIALS_SKIP, affiliation_word, given_name, title_word
+from ..lexicon.names import INITIALS_SKIP, POST_NOMINALS, affiliation_word, given_name, title_word
 from ..lexicon.people import ORG_NOUNS
+from ..lexicon.titles import TITLE_HEADS
 
 
 def strip_name(span: Span) -> Span | None:
@@ -34,9 +35,25 @@ def strip_name(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ == "PUNCT"):
         end -= 1
+    if ends_in_post_nominal(doc[start:end]):
+        end -= 1  # "Jo Ames QC" is Jo Ames
+    if end - start >= 3 and doc[start].lower_ in TITLE_HEADS and doc[start + 1].is_title:
+        start += 1  # "Striker Jo Ames" opening a sentence; "Dean Ames" may be a first name, and stays
     if start >= end:
         return None
     return doc[start:end]
+
+
+def post_nominal(token: Token) -> bool:
+    """Letters after a name that say an office or an honour ("QC", "MP", "OBE", "PhD"), no part of it."""
+    return token.lower_.replace(".", "") in POST_NOMINALS and (token.is_upper or token.text == "PhD")
+
+
+def ends_in_post_nominal(span: Span) -> bool:
+    """A name of two words or more with letters after it that only a person carries ("Jo Ames QC"):
+    a person, whatever the recogniser's label ("Green MP" is a title, no name)."""
+    words = [t for t in span if not t.is_punct and t.text not in POSSESSIVE]
+    return len(words) >= 3 and post_nominal(words[-1]) and all(t.text[:1].isupper() for t in words[-3:-1])
 
 
 def name_words(span: Span) -> tuple[str, ...]:

@@ -21,17 +21,19 @@ import bisect
 import re
 from typing import Callable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .entity import Entity
 from ..article import Article
-from .name_words import (given_name_before, initials, name_words, opens_line, personal_name, single_letters, strip_name,
-                         trim_junk)
+from .name_words import (ends_in_post_nominal, given_name_before, initials, name_words, opens_line, personal_name,
+                         post_nominal, single_letters, strip_name, trim_junk)
 from ..lexicon.function_words import PERSON_PRONOUNS, POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
-                               PLACE_ENTS, SUBJECT_DEPS)
-from ..lexicon.names import first_name_gender, given_name, honorific_gender, long_title, noun_gender, title_word
+                               OBJECT_DEPS, PLACE_ENTS, SUBJECT_DEPS)
+from ..lexicon.names import (PEER_TITLES, first_name_gender, given_name, honorific_gender, long_title, noun_gender,
+                             title_word)
 from ..lexicon.people import ORG_NOUNS
+from ..lexicon.titles import TITLE_HEADS
 from .pronouns import Pronouns, clause_depth
 from .person_words import number_named_thing
 
@@ -62,6 +64,70 @@ def how_named(entity: Entity, span: Span) -> str:
     return "title-and-surname" if titled else "surname"
 
 
+def _written_together(token: Token) -> Span:
+    """The tokens written together with ``token`` into one name word: "Murphy-O'Connor" is three
+    tokens, "O'Neill" may be two; a word that stands alone is itself."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end - 1].text[-1] in "'’-" or doc[end].text in "-'’"):
+        end += 1
+    while end - 1 > token.i and not doc[end - 1].text[-1].isalpha():
+        end -= 1  # a mark that ends the run ("Lee-" before a dash) is no part of it
+    return doc[token.i:end]
+
+
+def _relative_which(token: Token) -> bool:
+    """A name, not an object, that a relative clause opened by "which" hangs on ("Acme, which sells
+    lamps, said"); after an object ending its clause ("... not happening for Lee, which worries
+    them") "which" may stand for the whole clause."""
+    if token.dep_ in OBJECT_DEPS:
+        return False  # an object ending its clause: "which" may say something of the whole clause
+    return any(c.dep_ == "relcl" and c.i > token.i
+               and any(g.lower_ == "which" and g.dep_ in SUBJECT_DEPS for g in c.children)
+               for c in token.children)
+
+
+def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name's tokens widened over the hyphen that joins a capitalised word to it ("Day" of
+    "Kerr-Lowe", which the recogniser left out)."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_title:
+        end += 2
+    return start, end
+
+
+def _bare_title(span: Span) -> bool:
+    """Capitalised words after "the" that end in a title ("the Bishop said", "the Green MP"), or one
+    the recogniser calls a person or a nationality ("the Welshman said"): a description, no name."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False
+    word = span[-1]
+    if word.lower_ in TITLE_HEADS:
+        return True  # "the Bishop", "the Green MP"
+    return len(span) == 1 and word.ent_type_ in ("PERSON", "NORP") and word.tag_ == "NNP" and word.ent_iob_ == "B" \
+        and word.is_title
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """A word at the start of a sentence, a line, or a quotation, where any word is capitalised."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space or before.is_quote or before.text in (".", "!", "?", ":", "(", "-", "—")
+
+
+def _peer_name(span: Span) -> str | None:
+    """"Lord Ames" for a one-word name after a title of the peerage: together they are the name the
+    peer goes by, where "Mr Ames" or "Sir Jo Ames" is a title before a name."""
+    if span.start == 0 or len(span) != 1:
+        return None
+    title = span.doc[span.start - 1]
+    return f"{title.text} {span.text}" if title.lower_ in PEER_TITLES and title.is_title else None
+
+
 def _main_clause(verb: Token) -> bool:
     """The verb of a sentence's main clause, or one coordinated with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -89,15 +155,27 @@ class People:
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        self._described: dict[int, int] = {}  # head word of a description in the timeline -> entity key
+        self._described_at: set[int] = set()  # char offsets of those descriptions
         self._text = article.text
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
+        # words written only in lower case or at a sentence's start; words capitalised mid-sentence
+        self._casing: tuple[set[str], set[str]] | None = None
+        # name words -> how many more of their mentions the recogniser labels a person than a body:
+        # a body it also calls a person ("Labour" twice each) is a person only when more say so
+        self._person_votes: dict[tuple[str, ...], int] = {}
         self._build()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") or self._mislabelled_person(e)]
+        for s in self.doc.ents:
+            stripped = strip_name(s) if s.label_ in NAME_ENTS else None
+            if stripped is not None:
+                words = name_words(stripped)
+                self._person_votes[words] = self._person_votes.get(words, 0) + (1 if s.label_ == "PERSON" else -1)
         # Nicknamed names first: 'Robert J. "Robin" Vale' claims "Robin Vale" before it stands alone.
         self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
@@ -105,7 +183,8 @@ class People:
             stripped = strip_name(s)
             if s.label_ == "PERSON" and stripped is not None and len(stripped) == 1:
                 stripped = given_name_before(stripped)
-            if stripped is not None and len(name_words(stripped)) >= 2 and (s.label_ == "PERSON" or personal_name(stripped)):
+            if stripped is not None and len(name_words(stripped)) >= 2 \
+                    and (s.label_ == "PERSON" or personal_name(stripped) or ends_in_post_nominal(s)):
                 words = name_words(stripped)
                 if self.lookup(words, stripped.start_char) is None:
                     self._new(stripped, words, is_org=False)
@@ -116,10 +195,12 @@ class People:
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
-        # Proper-noun subjects the recogniser missed ("Ham said"): people too.
+        # Proper-noun subjects the recogniser missed ("Ham said"): people too; not a title owned by
+        # someone ("My Winter of Hope").
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.i not in named \
-                    and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha:
+                    and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha \
+                    and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                 span = self.name_span(tok)
                 if span is not None and not number_named_thing(span):
                     self.by_name(span)
@@ -127,6 +208,64 @@ class People:
         self._introduced_together()
         self._gender_from_pronouns()
         self._given_names()
+        self._known_surnames()
+        self._things_by_which()
+        self._described_subjects()
+
+    def _known_surnames(self) -> None:
+        """A surname alone that the recogniser left untagged or took for a place, outside subject place
+        ("... but Lee is unfazed", parsed as a conjunct; "a nomination for Lee"): a mention of the person
+        the article named in full with it. (A subject so tagged is read when it speaks; noted here, the
+        roles read a title for it from the paragraph before, measured on dev.)"""
+        surnames = {e.words[-1] for e in self.entities if len(e.words) >= 2 and not e.is_org}
+        for tok in self.doc:
+            if tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title and tok.ent_iob_ != "I" \
+                    and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I") \
+                    and tok.dep_ not in SUBJECT_DEPS and tok.i not in self._by_root and not self._quoted(tok.i):
+                span = self.name_span(tok)
+                if span is not None and len(span) == 1:
+                    self.by_name(span)
+
+    def _things_by_which(self) -> None:
+        """A name the article goes on with ", which ..." is a body or a thing, not a person, however
+        it reads ("Ana Reed, which sells lamps, ...": a shop named after its founder)."""
+        text = self._text
+        for entity in self.entities:
+            if entity.is_org:
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and text.startswith(", which ", end) and not self._quoted(span.start) \
+                        and _relative_which(span.root):
+                    entity.is_org, entity.gender = True, None
+                    break
+
+    def _described_subjects(self) -> None:
+        """A definite description of one person as a clause's subject ("the bishop said", "the
+        Welshman conceded he ...") stands in the pronouns' timeline for the person it describes, the
+        latest one named with that title; not the paragraph's topic, which is too often someone
+        else in sports and arts writing ("None more so than Lee. The 23-year-old ..."). Not a name mention:
+        the answer's mentions and the descriptions' own resolution do not read it."""
+        found = []
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.i in self._by_root or self._quoted(tok.i) \
+                    or tok.tag_ not in ("NN", "NNP", "JJ") \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                    or any(c.dep_ == "poss" for c in tok.children):
+                continue
+            if tok.pos_ == "PROPN" and not _bare_title(tok.doc[tok.i:tok.i + 1]):
+                continue
+            entity = self.by_description(tok)
+            if entity is not None and not entity.is_org:
+                found.append((tok, entity))
+        for tok, entity in found:
+            entry = (tok.idx, entity.key, True)
+            at = bisect.bisect_left(self._timeline, entry)
+            self._timeline.insert(at, entry)
+            self._positions.insert(at, tok.idx)
+            self._pronouns.note(tok.idx, tok, first_object_mention=False)
+            self._described[tok.i] = entity.key
+            self._described_at.add(tok.idx)
 
     def _mislabelled_person(self, span: Span) -> bool:
         """A person's name the recogniser took for a product or a work ("Ivanka" as a work of
@@ -145,25 +284,27 @@ class People:
         relative, not the Lee already introduced."""
         doc = self.doc
         surnames = {o.words[-1] for o in self.entities if len(o.words) >= 2}
-        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].isalpha()
+        lone = {e.words[0]: e for e in self.entities if len(e.words) == 1 and e.words[0].replace("'", "").isalpha()
                 and e.words[0] not in surnames}
         if not lone:
             return
         body = self._text.find("\n")
         seen: set[str] = set()
         for tok in doc:
-            if tok.idx < body or self._quoted(tok.i) or tok.lower_ not in lone or tok.lower_ in seen:
+            if tok.idx < body or self._quoted(tok.i) or not (tok.is_title and tok.pos_ == "PROPN"):
                 continue
-            if not (tok.is_title and tok.pos_ == "PROPN"):
+            surname = _written_together(tok)  # "Murphy-O'Connor", "O'Neill": one word of several tokens
+            word = name_words(surname)[0] if len(surname) > 1 else tok.lower_
+            if word not in lone or word in seen:
                 continue
-            seen.add(tok.lower_)
+            seen.add(word)
             start = tok.i
             while start > 0 and tok.i - start < 2 and self._given_word(doc[start - 1]):
                 start -= 1
             if start == tok.i:
                 continue
-            entity = lone[tok.lower_]
-            span = doc[start:tok.i + 1]
+            entity = lone[word]
+            span = doc[start:surname.end]
             words = name_words(span)
             if words in self._by_full:
                 continue
@@ -230,11 +371,27 @@ class People:
             if len(genders) == 1:
                 self.entities[key].gender = genders.pop()
 
+    def _common_word(self, span: Span) -> bool:
+        """One word capitalised only because it opens a sentence, and written in lower case
+        elsewhere in the article ("Use of games grew"): no name. A surname that is also a word
+        ("Bell") is capitalised mid-sentence somewhere, where the person is introduced."""
+        if len(span) != 1 or not _opens_sentence(span[0]):
+            return False
+        if self._casing is None:
+            lower, capitalised = set(), set()
+            for tok in self.doc:
+                if tok.is_lower:
+                    lower.add(tok.lower_)
+                elif tok.is_title and not _opens_sentence(tok):
+                    capitalised.add(tok.lower_)
+            self._casing = (lower - capitalised, capitalised)
+        return span[0].lower_ in self._casing[0]
+
     def _given_word(self, tok: Token) -> bool:
         """A word that can open a full name before a surname: a capitalised proper noun that is
         no title, no place and no name already known on its own."""
         return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_title and not title_word(tok.text) \
-            and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
+            and tok.lower_ not in TITLE_HEADS and tok.ent_type_ not in PLACE_ENTS and not self._quoted(tok.i) \
             and tok.lower_ not in self._by_last and (tok.lower_,) not in self._by_full
 
     def _given_names(self) -> None:
@@ -300,7 +457,10 @@ class People:
         if self._quoted(span.start):
             return
         self._describe(entity, span)
-        entry = (span.start_char, entity.key, span.root.dep_ in SUBJECT_DEPS)
+        root = span.root
+        # one of coordinated subjects is a subject too ("the owner and manager Jo Roe said")
+        entry = (span.start_char, entity.key, root.dep_ in SUBJECT_DEPS
+                 or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS and root.head.i < root.i))
         if entry[2] and _main_clause(span.root.head):
             bisect.insort(self._topics, (span.start_char, entity.key))
         at = bisect.bisect_left(self._timeline, entry)
@@ -319,11 +479,13 @@ class People:
             g = honorific_gender(doc[i].text)
             if g and entity.gender is None:
                 entity.gender = g
-            if doc[i].pos_ != "PROPN" or title_word(doc[i].text):
-                entity.titles.add(long_title(doc[i].text))
+            if doc[i].pos_ != "PROPN" or title_word(doc[i].text) or doc[i].lower_ in TITLE_HEADS:
+                entity.titles.add(long_title(doc[i].text))  # "Bishop Ann Lee" is later "the bishop"
             if entity.gender is None and not entity.is_org:
                 entity.gender = noun_gender(doc[i].text)
             i -= 1
+        if span.end < len(doc) and post_nominal(doc[span.end]):
+            entity.titles.add(doc[span.end].lower_)  # "Jo Ames MP" is later "the MP"
         root = span.root
         # "Roe's son" misparsed as an apposition says nothing of Roe's gender
         possessed = span.end < len(doc) and doc[span.end].text in POSSESSIVE
@@ -342,6 +504,8 @@ class People:
                 return self._by_full[words]
         name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
         name = trim_junk(name.strip())
+        if not is_org and len(words) == 1:
+            name = _peer_name(span) or name
         entity = Entity(len(self.entities), name, words, is_org)
         if not is_org:
             entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
@@ -416,7 +580,7 @@ class People:
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
-        for _, entity, is_subject in self.mentions_before(at, window):
+        for _, entity, is_subject in self._names_before(at, window):
             if entity.key in keys and (is_subject or not subjects_only):
                 return entity
         return None
@@ -431,6 +595,7 @@ class People:
                 start -= 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+            start, end = _hyphenated(doc, start, end)
             return Span(doc, start, end, label=token.ent_type_)
         if token.pos_ != "PROPN":
             return None
@@ -440,7 +605,8 @@ class People:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in NAME_PART_DEPS \
                 and doc[end + 1].head.i == token.i:
             end += 1
-        return doc[start:end + 1]
+        start, end = _hyphenated(doc, start, end + 1)
+        return doc[start:end]
 
     def by_name(self, span: Span) -> Entity | None:
         """The entity for a name span, registering it as a new one when unknown."""
@@ -448,16 +614,18 @@ class People:
         if stripped is None or span.label_ in NUMERIC_ENTS or not any(t.text[:1].isupper() for t in stripped):
             return None
         words = name_words(stripped)
-        if not words:
+        if not words or _bare_title(stripped) or self._common_word(stripped):
             return None
-        is_org = span.label_ in BODY_ENTS and not given_name(words[0]) and len(words) > 0
+        is_org = span.label_ in BODY_ENTS and not given_name(words[0]) and not ends_in_post_nominal(span)
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
         if entity is None:
             entity = self._new(stripped, words, is_org)
         elif len(words) > len(entity.words) and entity.words == words[-len(entity.words):] and not is_org \
                 and (len(entity.words) == 1 or not given_name(entity.words[0])):
             entity.name, entity.words = stripped.text, words  # a fuller form of the same name
-        if entity.is_org and span.label_ == "PERSON":
+        elif len(entity.words) == 1 and not entity.is_org and not is_org and entity.name == stripped.text:
+            entity.name = _peer_name(stripped) or entity.name  # "Ames", later "Lord Ames"
+        if entity.is_org and span.label_ == "PERSON" and self._person_votes.get(words, 1) > 0:
             entity.is_org = False
         self._note(entity, stripped)
         return entity
@@ -477,14 +645,19 @@ class People:
             yield start, self.entities[key], is_subject
             i -= 1
 
+    def _names_before(self, at: int, window: int | None = None) -> Iterator[tuple[int, Entity, bool]]:
+        """``mentions_before`` without the descriptions only the pronouns read ("the bishop")."""
+        return ((start, e, subject) for start, e, subject in self.mentions_before(at, window)
+                if start not in self._described_at)
+
     def entity_headed_by(self, i: int) -> Entity | None:
         """The entity of the name mention outside quotes whose head word is token ``i``, if any."""
-        key = self._by_root.get(i)
+        key = self._by_root.get(i, self._described.get(i))
         return None if key is None else self.entities[key]
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
-        for start, entity, _ in self.mentions_before(at, window):
+        for start, entity, _ in self._names_before(at, window):
             if not entity.is_org:
                 return entity, next(m for m in entity.mentions if m[0] == start)
         return None
@@ -492,7 +665,7 @@ class People:
     def salient_person(self, at: int, avoid: frozenset[int] = frozenset()) -> Entity | None:
         """The person most recently named as a subject before ``at``, within a few paragraphs;
         not one of the entity keys in ``avoid``."""
-        for _, entity, is_subject in self.mentions_before(at, _SALIENT_CHARS):
+        for _, entity, is_subject in self._names_before(at, _SALIENT_CHARS):
             if is_subject and not entity.is_org and entity.key not in avoid:
                 return entity
         return None
@@ -544,13 +717,15 @@ class People:
             return None  # "police say", "Sanders supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
         kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        # "the festival" for the Harbor Film Festival: a body's name ends in the noun that says what it is
         fits = [e for e in self.entities
-                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))
+                if (e.is_org == is_body or not is_body)
+                and (noun in e.titles or (is_body and noun in e.words) or (e.is_org and e.words[-1] == noun))
                 and all(w in e.titles or w in e.words for w in kinds)]
         if not fits:
             return None
         keys = {e.key for e in fits}
-        for _, entity, _ in self.mentions_before(head.idx):
+        for _, entity, _ in self._names_before(head.idx):
             if entity.key in keys:
                 return entity
         return fits[0] if len(fits) == 1 else None
