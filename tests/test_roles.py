@@ -75,6 +75,8 @@ APPOSITIVES_AND_CLAUSES = [
     # an age said with a role is no part of it
     ("Ann Frey said the film was done. The 47-year-old director added that money was short.", "Frey",
      ("director", None)),
+    # a description inside someone's quoted words is not the speaker's
+    ('Ann Frey said the film was done. "The director wanted more money," she added.', "Frey", (None, None)),
     ("Mara Quist, a professor at Lakeview University's Center for Coastal Studies in Boston, said the data "
      "were clear.", "Quist", ("professor", "Lakeview University's Center for Coastal Studies")),
     ("Devon Hale, who heads the Harbor Policy Institute, said the rules were unclear.", "Hale",

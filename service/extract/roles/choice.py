@@ -86,9 +86,9 @@ class Roles:
             if _names_someone_next(index, span, own, quoted):
                 # its role is the newly named person's; the body it names is left to the affiliation
                 found.extend(Found(None, f.affiliation, f.rank, f.order, Weight.BODY)
-                             for f in findings_about(index, span, pronoun) if f.affiliation)
+                             for f in findings_about(index, span, pronoun, quoted) if f.affiliation)
                 continue
-            found.extend(findings_about(index, span, pronoun))
+            found.extend(findings_about(index, span, pronoun, quoted))
         if not found:
             return None, None
         with_role = [f for f in found if f.role]

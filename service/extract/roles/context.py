@@ -8,6 +8,7 @@ mentions of a person).
 from __future__ import annotations
 
 from itertools import chain, pairwise
+from typing import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -15,7 +16,7 @@ from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
 from ..lexicon.parties import party_name
 from ..parse_index import ParseIndex
-from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase,
+from .phrases import (Found, ORG, PARTY, Weight, affiliation_phrase, agent_noun, body_phrase, inside_quote,
                            description_of, is_name, is_past, normalise, object_of, person_word,
                            leading_body, named_body_noun, rank_of, run_title, shape_title, split_title_run,
                            title_like, tokens_text)
@@ -26,7 +27,8 @@ from ..lexicon.titles import JOIN_VERBS, NOT_ROLES
 _CHAIN_SENTENCES = 3  # sentences on that the person may stay the subject as "he" or "she"
 
 
-def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) -> list[Found]:
+def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None,
+                   quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     doc = span.doc
     name = name_part(span)
     if name is None:  # a description: "the senator", "a spokeswoman for the campaign"
@@ -74,7 +76,7 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None) ->
         sure = Weight.BODY if not role or shape_title(premod) else Weight.AT_NAME
         out.append(Found(role, aff, rank, premod[0].i if premod else head.i, sure))
     out.extend(_around(head))
-    out.extend(_later_descriptions(index, head, pronoun))
+    out.extend(_later_descriptions(index, head, pronoun, quoted))
     out.extend(_next_predicate(index, head, pronoun))
     out.extend(_party_company(index, head))
     return out
@@ -109,11 +111,13 @@ def _next_predicate(index: ParseIndex, head: Token, pronoun: str | None) -> list
     return _predicate(nxt.root)
 
 
-def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = None) -> list[Found]:
+def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = None,
+                        quoted: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """"Trump said ... The Republican nominee added": a definite description of a title in the rest of
     the name's sentence or the next one, with no other person named in between, is the same person.
     The name must be the topic (the subject, or its possessor: "Trump's plan"); the description the
-    subject or the subject's possessor ("the nominee's plan")."""
+    subject or the subject's possessor ("the nominee's plan"); not one inside the quoted runs ``quoted``
+    ("Neither the president nor ..." is someone's words about someone else)."""
     doc = head.doc
     out: list[Found] = []
     topic = _topic(head)
@@ -145,7 +149,7 @@ def _later_descriptions(index: ParseIndex, head: Token, pronoun: str | None = No
             if noun.i > i and noun.pos_ == "NOUN" and noun.tag_ == "NN" and is_title(noun.text) \
                     and (noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "poss" and noun.head.dep_ in SUBJECT_DEPS)) \
                     and not _within(noun, head.head) and not _named_after(index, noun, head.text) \
-                    and not _reported(index, noun, head) \
+                    and not _reported(index, noun, head) and not inside_quote(quoted, noun.idx) \
                     and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"):
                 role, aff, rank = description_of(noun)
                 near = nxt is None or noun.i < nxt.end
