@@ -110,7 +110,20 @@ TITLES_BEFORE_NAMES = [
     ('"It is over," said former Ohio Gov. and Harbor Trust Chairman Tom Adler.',
      "It is over", "Tom Adler"),
     ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
+    # two titles joined by "and" before one name, read as the first title and the name coordinated
+    ('"We grew this year," said Acme founder and director Oriel Ames.', "grew this year", "Oriel Ames"),
+    ('The firm will do well, "because the market is growing," according to media and PR adviser Oriel Ames.',
+     "market is growing", "Oriel Ames"),
 ]
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # a name with no title of its own after "and" is someone else
+    ('Oriel Ames chairs Acme. "We grew this year," said the chairman and his friend Tom Reed.', "grew this year",
+     "Tom Reed"),
+])
+def test_a_title_joined_to_another_name_is_not_its_name(nlp: Language, text: str, words: str, name: str) -> None:
+    assert name_and_mention(extract_text(nlp, text), words)[0] != name
 
 
 @pytest.mark.parametrize("text, words, name", TITLES_BEFORE_NAMES)

@@ -30,6 +30,7 @@ from ..lexicon.people import (BODY_NOUNS, KIN_GROUPS, NON_PERSON_NOUNS, PARTITIV
 from ..lexicon.punctuation import NICKNAME_CLOSERS, NICKNAME_OPENERS
 from ..quotes.frames import Layout
 from ..lexicon.names import title_word
+from ..lexicon.titles import is_title
 from ..people.entity import Entity
 from ..people.people import People, clause_depth, how_named
 from ..people.person_words import aged, could_speak, people_plural, person_noun, stands_for_people
@@ -76,7 +77,7 @@ class Resolver:
                 return self._group(token, prefer)
             entity = people.antecedent(token, prefer)
             return Who(entity, None, _chars(token), "pronoun" if entity is not None else None)
-        token = _whose_owner(token) or _name_after_title(token)
+        token = _whose_owner(token) or _name_after_joined_titles(token) or _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             # a name in apposition, not a group ("critics, many of them Catholics")
@@ -403,6 +404,24 @@ def _name_after_title(token: Token) -> Token:
         return token
     names = [c for c in token.children if c.dep_ in BESIDE_TITLE_DEPS and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
     return names[0] if names else token
+
+
+def _name_after_joined_titles(token: Token) -> Token | None:
+    """The name after two titles joined by "and" ("said Acme founder and director Jo Roe", "according
+    to media and PR adviser Jo Roe"), which the parser reads as the first title coordinated with the
+    name: the name. Not a name with no title of its own before it ("the mayor and Jo Roe")."""
+    if token.pos_ != "NOUN" or token.i + 3 >= len(token.doc) or token.doc[token.i + 1].lower_ != "and":
+        return None
+    for conj in token.children:
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN" or conj.ent_type_ not in ("PERSON", ""):
+            continue
+        between = token.doc[token.i + 2:conj.i]
+        nouns = [t for t in between if t.pos_ != "PROPN"]
+        if nouns and is_title(nouns[-1].text) and nouns[-1].is_lower \
+                and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in between) \
+                and all(t.pos_ == "PROPN" for t in token.doc[nouns[-1].i + 1:conj.i]):
+            return conj
+    return None
 
 
 def _same_clause(token: Token, verb: Token) -> bool:
