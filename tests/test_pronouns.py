@@ -53,6 +53,27 @@ def test_a_full_name_labelled_a_body_is_a_person(nlp: Language, text: str, entit
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
+# A body the recogniser also labels a person now and then stays a body unless more of its mentions
+# say person; one it labels a person more often is a person.
+_GREENLEAF = "Greenleaf won the vote. Greenleaf promised rents would fall. Critics said Greenleaf lied. Greenleaf denied it."
+BODY_OR_PERSON = [
+    ([(0, "Greenleaf", "ORG"), (1, "Greenleaf", "PERSON"), (2, "Greenleaf", "ORG"), (3, "Greenleaf", "PERSON")], True),
+    ([(0, "Greenleaf", "ORG"), (1, "Greenleaf", "PERSON"), (2, "Greenleaf", "PERSON"), (3, "Greenleaf", "PERSON")],
+     False),
+]
+
+
+@pytest.mark.parametrize("entities, is_org", BODY_OR_PERSON)
+def test_a_body_labelled_a_person_at_times_goes_by_most_labels(nlp: Language, entities: list[tuple[int, str, str]],
+                                                              is_org: bool) -> None:
+    doc = _with_entities(nlp, _GREENLEAF, entities)
+    people = People(Article(doc))
+    for tok in doc:
+        if tok.text == "Greenleaf":
+            people.by_name(people.name_span(tok))
+    assert people.by_name(people.name_span(doc[0])).is_org is is_org
+
+
 # A person known by one word takes the full name of the first mention below the headline when
 # that mention is a run of capitalised proper nouns ending in the word, whatever the recogniser
 # labelled it; not a later namesake, and not a place before the surname.

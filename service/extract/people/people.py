@@ -122,11 +122,19 @@ class People:
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
+        # name words -> how many more of their mentions the recogniser labels a person than a body:
+        # a body it also calls a person ("Labour" twice each) is a person only when more say so
+        self._person_votes: dict[tuple[str, ...], int] = {}
         self._build()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         spans = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") or self._mislabelled_person(e)]
+        for s in self.doc.ents:
+            stripped = strip_name(s) if s.label_ in NAME_ENTS else None
+            if stripped is not None:
+                words = name_words(stripped)
+                self._person_votes[words] = self._person_votes.get(words, 0) + (1 if s.label_ == "PERSON" else -1)
         # Nicknamed names first: 'Robert J. "Robin" Vale' claims "Robin Vale" before it stands alone.
         self._nicknamed()
         # Full names first, so that a surname before its full name still finds its person.
@@ -466,7 +474,7 @@ class People:
             entity.name, entity.words = stripped.text, words  # a fuller form of the same name
         elif len(entity.words) == 1 and not entity.is_org and not is_org and entity.name == stripped.text:
             entity.name = _peer_name(stripped) or entity.name  # "Ames", later "Lord Ames"
-        if entity.is_org and span.label_ == "PERSON":
+        if entity.is_org and span.label_ == "PERSON" and self._person_votes.get(words, 1) > 0:
             entity.is_org = False
         self._note(entity, stripped)
         return entity
