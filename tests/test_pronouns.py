@@ -74,6 +74,26 @@ def test_a_body_labelled_a_person_at_times_goes_by_most_labels(nlp: Language, en
     assert people.by_name(people.name_span(doc[0])).is_org is is_org
 
 
+# Words that look like a name only by their capital: a title owned by someone ("My Summer of Love"),
+# a word capitalised because it opens a sentence and written in lower case elsewhere ("Use of ...").
+# A surname that is also a word, capitalised mid-sentence somewhere, is still a name.
+NO_NAMES = [
+    ("My Summer of Love won the prize.", "Summer", None),
+    ("Dana Wells wrote a paper on the use of games in class.\n\nUse of games has been patchy, she found.",
+     "Use", None),
+    ("Jack Straw spoke on Monday. A straw poll backed him.\n\nStraw won the vote.", "Straw", "Jack Straw"),
+]
+
+
+@pytest.mark.parametrize("text, word, name", NO_NAMES)
+def test_a_capitalised_word_is_not_always_a_name(nlp: Language, text: str, word: str, name: str | None) -> None:
+    doc = nlp(text)
+    people = People(Article(doc))
+    token = [t for t in doc if t.text == word][-1]
+    entity = people.lookup((token.lower_,), token.idx)
+    assert (entity.name if entity is not None else None) == name
+
+
 # A person known by one word takes the full name of the first mention below the headline when
 # that mention is a run of capitalised proper nouns ending in the word, whatever the recogniser
 # labelled it; not a later namesake, and not a place before the surname.

@@ -82,6 +82,14 @@ def _bare_title(span: Span) -> bool:
         and span.doc[span.start - 1].lower_ == "the"
 
 
+def _opens_sentence(tok: Token) -> bool:
+    """A word at the start of a sentence, a line, or a quotation, where any word is capitalised."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space or before.is_quote or before.text in (".", "!", "?", ":", "(", "-", "—")
+
+
 def _peer_name(span: Span) -> str | None:
     """"Lord Ames" for a one-word name after a title of the peerage: together they are the name the
     peer goes by, where "Mr Ames" or "Sir Jo Ames" is a title before a name."""
@@ -122,6 +130,8 @@ class People:
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
+        # words written only in lower case or at a sentence's start; words capitalised mid-sentence
+        self._casing: tuple[set[str], set[str]] | None = None
         # name words -> how many more of their mentions the recogniser labels a person than a body:
         # a body it also calls a person ("Labour" twice each) is a person only when more say so
         self._person_votes: dict[tuple[str, ...], int] = {}
@@ -154,10 +164,12 @@ class People:
         named = {t.i for s in spans for t in s}
         for s in spans:
             self.by_name(s)
-        # Proper-noun subjects the recogniser missed ("Ham said"): people too.
+        # Proper-noun subjects the recogniser missed ("Ham said"): people too; not a title owned by
+        # someone ("My Summer of Love").
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.i not in named \
-                    and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha:
+                    and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha \
+                    and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                 span = self.name_span(tok)
                 if span is not None and not number_named_thing(span):
                     self.by_name(span)
@@ -242,6 +254,22 @@ class People:
                 person = self._new(doc[given.i:given.i + 1], words, is_org=False)
                 person.name = name
                 self._note(person, doc[given.i:given.i + 1])
+
+    def _common_word(self, span: Span) -> bool:
+        """One word capitalised only because it opens a sentence, and written in lower case
+        elsewhere in the article ("Use of games grew"): no name. A surname that is also a word
+        ("Straw") is capitalised mid-sentence somewhere, where the person is introduced."""
+        if len(span) != 1 or not _opens_sentence(span[0]):
+            return False
+        if self._casing is None:
+            lower, capitalised = set(), set()
+            for tok in self.doc:
+                if tok.is_lower:
+                    lower.add(tok.lower_)
+                elif tok.is_title and not _opens_sentence(tok):
+                    capitalised.add(tok.lower_)
+            self._casing = (lower - capitalised, capitalised)
+        return span[0].lower_ in self._casing[0]
 
     def _given_word(self, tok: Token) -> bool:
         """A word that can open a full name before a surname: a capitalised proper noun that is
@@ -463,7 +491,7 @@ class People:
         if stripped is None or span.label_ in NUMERIC_ENTS or not any(t.text[:1].isupper() for t in stripped):
             return None
         words = name_words(stripped)
-        if not words or _bare_title(stripped):
+        if not words or _bare_title(stripped) or self._common_word(stripped):
             return None
         is_org = span.label_ in BODY_ENTS and first_name_gender(words[0]) is None and not ends_in_post_nominal(span)
         entity = self.lookup(words, stripped.start_char, span_text=stripped, is_org=is_org)
