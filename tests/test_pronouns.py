@@ -82,6 +82,8 @@ NO_NAMES = [
     ("Dana Wells wrote a paper on the use of games in class.\n\nUse of games has been patchy, she found.",
      "Use", None),
     ("Jack Straw spoke on Monday. A straw poll backed him.\n\nStraw won the vote.", "Straw", "Jack Straw"),
+    # a nationality or a title after "the" describes someone
+    ("Tom Reed leads the side. The striker is fit again, but the Scot admitted he was unsure.", "Scot", None),
 ]
 
 
@@ -123,6 +125,22 @@ def test_a_surname_takes_the_full_name_it_was_introduced_by(nlp: Language, text:
     doc = _with_entities(nlp, text, entities)
     people = People(Article(doc))
     assert people.by_name(people.name_span(doc[0])).name == name
+
+
+# A definite description of a person as a clause's subject ("the cardinal used ...") stands for the
+# person last named with that title, for the pronouns after it; a title no one was named with stands
+# for no one.
+DESCRIBED_SUBJECTS = [
+    ('Cardinal Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal used a '
+     'sermon to denounce it. "Peace is possible," he said.', "Peace is possible", "Tom Reed"),
+    ('Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal used a '
+     'sermon to denounce it. "Peace is possible," he said.', "Peace is possible", "Paul Okafor"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", DESCRIBED_SUBJECTS)
+def test_a_described_subject_is_a_pronouns_antecedent(nlp: Language, text: str, words: str, name: str) -> None:
+    assert speaker_of(extract_text(nlp, text), words) == name
 
 
 # Two people introduced together who share a surname: the given name alone before "and" is a

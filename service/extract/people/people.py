@@ -76,10 +76,13 @@ def _written_together(token: Token) -> Span:
 
 
 def _bare_title(span: Span) -> bool:
-    """A title alone after "the", capitalised as house style may write it ("the Cardinal said"):
-    a description of someone, not a name."""
-    return len(span) == 1 and span.start > 0 and span[0].lower_ in TITLE_HEADS \
-        and span.doc[span.start - 1].lower_ == "the"
+    """One capitalised word after "the" that is a title ("the Cardinal said") or that the recogniser
+    calls a person or a nationality ("the Scot admitted"): a description of someone, not a name."""
+    if len(span) != 1 or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False
+    word = span[0]
+    return word.lower_ in TITLE_HEADS or (word.ent_type_ in ("PERSON", "NORP") and word.tag_ == "NNP"
+                                          and word.ent_iob_ == "B" and word.is_title)
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -126,6 +129,7 @@ class People:
         # (char offset, entity key) of every subject of a main clause: what a paragraph is about.
         self._topics: list[tuple[int, int]] = []
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
+        self._described: dict[int, int] = {}  # head word of a description in the timeline -> entity key
         self._text = article.text
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
@@ -176,6 +180,33 @@ class People:
         self._introduced_in_full()
         self._introduced_together()
         self._given_names()
+        self._described_subjects()
+
+    def _described_subjects(self) -> None:
+        """A definite description of one person as a clause's subject ("the cardinal said", "the
+        Scot admitted he ...") stands in the pronouns' timeline for the person it describes, the
+        latest one named with that title; not the paragraph's topic, which is too often someone
+        else in sports and arts writing ("None more so than Lee. The 23-year-old ..."). Not a name mention:
+        the answer's mentions and the descriptions' own resolution do not read it."""
+        found = []
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.i in self._by_root or self._quoted(tok.i) \
+                    or tok.tag_ not in ("NN", "NNP", "JJ") \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                    or any(c.dep_ == "poss" for c in tok.children):
+                continue
+            if tok.pos_ == "PROPN" and not _bare_title(tok.doc[tok.i:tok.i + 1]):
+                continue
+            entity = self.by_description(tok)
+            if entity is not None and not entity.is_org:
+                found.append((tok, entity))
+        for tok, entity in found:
+            entry = (tok.idx, entity.key, True)
+            at = bisect.bisect_left(self._timeline, entry)
+            self._timeline.insert(at, entry)
+            self._positions.insert(at, tok.idx)
+            self._pronouns.note(tok.idx, tok, first_object_mention=False)
+            self._described[tok.i] = entity.key
 
     def _mislabelled_person(self, span: Span) -> bool:
         """A person's name the recogniser took for a product or a work ("Ivanka" as a work of
@@ -341,7 +372,10 @@ class People:
         if self._quoted(span.start):
             return
         self._describe(entity, span)
-        entry = (span.start_char, entity.key, span.root.dep_ in SUBJECT_DEPS)
+        root = span.root
+        # one of coordinated subjects is a subject too ("the founder and director Jo Roe said")
+        entry = (span.start_char, entity.key, root.dep_ in SUBJECT_DEPS
+                 or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS and root.head.i < root.i))
         if entry[2] and _main_clause(span.root.head):
             bisect.insort(self._topics, (span.start_char, entity.key))
         at = bisect.bisect_left(self._timeline, entry)
@@ -524,7 +558,7 @@ class People:
 
     def entity_headed_by(self, i: int) -> Entity | None:
         """The entity of the name mention outside quotes whose head word is token ``i``, if any."""
-        key = self._by_root.get(i)
+        key = self._by_root.get(i, self._described.get(i))
         return None if key is None else self.entities[key]
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
