@@ -55,6 +55,9 @@ DESCRIPTIONS = [
     # a name in a clause further down does not bar the person
     ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said, '
      'adding that Okafor had built it well.', "nine years", "Ana Torres"),
+    # a title as the subject of a speech verb is the person the paragraph is about
+    ('Tom Reed backed the plan on Monday.\n\n"It is the right call," Reed said. The Rovers boss continued: '
+     '"We need a new stand."', "new stand", "Tom Reed"),
     # a title capitalised by house style is a description too, of the person it stood before
     ('Bishop Nuala Kerr led the service on Sunday. Mayor Ana Torres read a lesson.\n\n'
      '"Peace is possible," the Bishop said.', "Peace is possible", "Nuala Kerr"),

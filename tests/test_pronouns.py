@@ -143,6 +143,13 @@ def test_a_described_subject_is_a_pronouns_antecedent(nlp: Language, text: str, 
     assert speaker_of(extract_text(nlp, text), words) == name
 
 
+def test_the_nearest_name_is_no_description(nlp: Language) -> None:
+    text = "Cardinal Tom Reed spoke on Monday. The cardinal used a sermon to denounce the war."
+    people = People(Article(nlp(text)))
+    entity, (start, end) = people.nearest(len(text), 1000)
+    assert (entity.name, text[start:end]) == ("Tom Reed", "Tom Reed")
+
+
 # Two people introduced together who share a surname: the given name alone before "and" is a
 # person of its own; not a place, and not the first of two full names.
 INTRODUCED_TOGETHER = [

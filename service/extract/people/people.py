@@ -130,6 +130,7 @@ class People:
         self._topics: list[tuple[int, int]] = []
         self._by_root: dict[int, int] = {}  # head word of a timeline mention -> entity key
         self._described: dict[int, int] = {}  # head word of a description in the timeline -> entity key
+        self._described_at: set[int] = set()  # char offsets of those descriptions
         self._text = article.text
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
@@ -207,6 +208,7 @@ class People:
             self._positions.insert(at, tok.idx)
             self._pronouns.note(tok.idx, tok, first_object_mention=False)
             self._described[tok.i] = entity.key
+            self._described_at.add(tok.idx)
 
     def _mislabelled_person(self, span: Span) -> bool:
         """A person's name the recogniser took for a product or a work ("Ivanka" as a work of
@@ -493,7 +495,7 @@ class People:
 
     def _most_recent(self, candidates: list[Entity], at: int, window: int, subjects_only: bool = False) -> Entity | None:
         keys = {e.key for e in candidates}
-        for _, entity, is_subject in self.mentions_before(at, window):
+        for _, entity, is_subject in self._names_before(at, window):
             if entity.key in keys and (is_subject or not subjects_only):
                 return entity
         return None
@@ -556,6 +558,11 @@ class People:
             yield start, self.entities[key], is_subject
             i -= 1
 
+    def _names_before(self, at: int, window: int | None = None) -> Iterator[tuple[int, Entity, bool]]:
+        """``mentions_before`` without the descriptions only the pronouns read ("the cardinal")."""
+        return ((start, e, subject) for start, e, subject in self.mentions_before(at, window)
+                if start not in self._described_at)
+
     def entity_headed_by(self, i: int) -> Entity | None:
         """The entity of the name mention outside quotes whose head word is token ``i``, if any."""
         key = self._by_root.get(i, self._described.get(i))
@@ -563,7 +570,7 @@ class People:
 
     def nearest(self, at: int, window: int) -> tuple[Entity, tuple[int, int]] | None:
         """The person named last before ``at``, within ``window`` characters, and that mention."""
-        for start, entity, _ in self.mentions_before(at, window):
+        for start, entity, _ in self._names_before(at, window):
             if not entity.is_org:
                 return entity, next(m for m in entity.mentions if m[0] == start)
         return None
@@ -571,7 +578,7 @@ class People:
     def salient_person(self, at: int, avoid: frozenset[int] = frozenset()) -> Entity | None:
         """The person most recently named as a subject before ``at``, within a few paragraphs;
         not one of the entity keys in ``avoid``."""
-        for _, entity, is_subject in self.mentions_before(at, _SALIENT_CHARS):
+        for _, entity, is_subject in self._names_before(at, _SALIENT_CHARS):
             if is_subject and not entity.is_org and entity.key not in avoid:
                 return entity
         return None
@@ -629,7 +636,7 @@ class People:
         if not fits:
             return None
         keys = {e.key for e in fits}
-        for _, entity, _ in self.mentions_before(head.idx):
+        for _, entity, _ in self._names_before(head.idx):
             if entity.key in keys:
                 return entity
         return fits[0] if len(fits) == 1 else None

@@ -23,7 +23,7 @@ def person_noun(token: Token) -> bool:
     or one with an ending for people ("developer", "organizer", "strategist"), not an "-ing" word."""
     lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS or lemma in PEOPLE_PLURALS or lemma in UNNAMED_ROLES or title_word(lemma) \
-            or noun_gender(lemma) is not None or aged(token):
+            or is_title(lemma) or noun_gender(lemma) is not None or aged(token):
         return True
     return lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(THING_ENDINGS)
 
