@@ -55,6 +55,9 @@ DESCRIPTIONS = [
     # a name in a clause further down does not bar the person
     ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said, '
      'adding that Okafor had built it well.', "nine years", "Ana Torres"),
+    # letters after a name are a title the person is described by later ("the Labour MP")
+    ('Former minister Oriel Ames MP spoke on Monday. Tom Reed listened.\n\n"It is a scandal," the Labour MP '
+     'for Hull said.', "scandal", "Oriel Ames"),
     # a title as the subject of a speech verb is the person the paragraph is about
     ('Tom Reed backed the plan on Monday.\n\n"It is the right call," Reed said. The Rovers boss continued: '
      '"We need a new stand."', "new stand", "Tom Reed"),

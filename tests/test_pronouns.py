@@ -119,6 +119,12 @@ INTRODUCED_IN_FULL = [
 ]
 
 
+def test_a_hyphenated_name_the_recogniser_cut_is_whole(nlp: Language) -> None:
+    doc = nlp("Kerr-Lowe set for award\n\nActress Ann Kerr-Lowe is to be honoured in March.")
+    people = People(Article(doc))
+    assert people.by_name(people.name_span(doc[2])).name == "Ann Kerr-Lowe"
+
+
 @pytest.mark.parametrize("text, entities, name", INTRODUCED_IN_FULL)
 def test_a_surname_takes_the_full_name_it_was_introduced_by(nlp: Language, text: str,
                                                           entities: list[tuple[int, str, str]], name: str) -> None:

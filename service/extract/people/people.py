@@ -21,12 +21,12 @@ import bisect
 import re
 from typing import Callable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .entity import Entity
 from ..article import Article
 from .name_words import (ends_in_post_nominal, given_name_before, initials, name_words, opens_line, personal_name,
-                         single_letters, strip_name, trim_junk)
+                         post_nominal, single_letters, strip_name, trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
                                PLACE_ENTS, SUBJECT_DEPS)
@@ -75,14 +75,28 @@ def _written_together(token: Token) -> Span:
     return doc[token.i:end]
 
 
+def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name's tokens widened over the hyphen that joins a capitalised word to it ("Day" of
+    "Day-Lewis", which the recogniser left out)."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_title:
+        end += 2
+    return start, end
+
+
 def _bare_title(span: Span) -> bool:
-    """One capitalised word after "the" that is a title ("the Cardinal said") or that the recogniser
-    calls a person or a nationality ("the Scot admitted"): a description of someone, not a name."""
-    if len(span) != 1 or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+    """Capitalised words after "the" that end in a title ("the Cardinal said", "the Labour MP"), or one
+    the recogniser calls a person or a nationality ("the Scot admitted"): a description, no name."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
         return False
-    word = span[0]
-    return word.lower_ in TITLE_HEADS or (word.ent_type_ in ("PERSON", "NORP") and word.tag_ == "NNP"
-                                          and word.ent_iob_ == "B" and word.is_title)
+    word = span[-1]
+    if word.lower_ in TITLE_HEADS:
+        return True  # "the Cardinal", "the Labour MP"
+    return len(span) == 1 and word.ent_type_ in ("PERSON", "NORP") and word.tag_ == "NNP" and word.ent_iob_ == "B" \
+        and word.is_title
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -401,6 +415,8 @@ class People:
             if entity.gender is None and not entity.is_org:
                 entity.gender = noun_gender(doc[i].text)
             i -= 1
+        if span.end < len(doc) and post_nominal(doc[span.end]):
+            entity.titles.add(doc[span.end].lower_)  # "Jo Ames MP" is later "the MP"
         root = span.root
         # "Roe's son" misparsed as an apposition says nothing of Roe's gender
         possessed = span.end < len(doc) and doc[span.end].text in POSSESSIVE
@@ -510,6 +526,7 @@ class People:
                 start -= 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+            start, end = _hyphenated(doc, start, end)
             return Span(doc, start, end, label=token.ent_type_)
         if token.pos_ != "PROPN":
             return None
@@ -519,7 +536,8 @@ class People:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in NAME_PART_DEPS \
                 and doc[end + 1].head.i == token.i:
             end += 1
-        return doc[start:end + 1]
+        start, end = _hyphenated(doc, start, end + 1)
+        return doc[start:end]
 
     def by_name(self, span: Span) -> Entity | None:
         """The entity for a name span, registering it as a new one when unknown."""
@@ -630,8 +648,10 @@ class People:
             return None  # "police say", "Sanders supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
         kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        # "the festival" for the Berlin Film Festival: a body's name ends in the noun that says what it is
         fits = [e for e in self.entities
-                if (e.is_org == is_body or not is_body) and (noun in e.titles or (is_body and noun in e.words))
+                if (e.is_org == is_body or not is_body)
+                and (noun in e.titles or (is_body and noun in e.words) or (e.is_org and e.words[-1] == noun))
                 and all(w in e.titles or w in e.words for w in kinds)]
         if not fits:
             return None
