@@ -149,6 +149,21 @@ def test_a_described_subject_is_a_pronouns_antecedent(nlp: Language, text: str, 
     assert speaker_of(extract_text(nlp, text), words) == name
 
 
+# A "he" that is the subject of a higher clause than the name in the sentence before stands for
+# what that "he" stands for, not for the name below it; with no pronoun above it, the name.
+PRONOUN_CHAINS = [
+    ('Tom Reed gave evidence on Monday.\n\nHe suggested the claim that Paul Okafor had drafted the answer was '
+     'a mistake. "I set out my own view," he said.', "my own view", "Tom Reed"),
+    ('Tom Reed gave evidence on Monday.\n\nThe claim was that Paul Okafor had drafted the answer. '
+     '"I set out my own view," he said.', "my own view", "Paul Okafor"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", PRONOUN_CHAINS)
+def test_a_pronoun_above_the_name_leads_back_to_its_own(nlp: Language, text: str, words: str, name: str) -> None:
+    assert speaker_of(extract_text(nlp, text), words) == name
+
+
 def test_the_nearest_name_is_no_description(nlp: Language) -> None:
     text = "Cardinal Tom Reed spoke on Monday. The cardinal used a sermon to denounce the war."
     people = People(Article(nlp(text)))

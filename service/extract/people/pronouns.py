@@ -3,11 +3,13 @@
 Owns where each name mention outside quotes stands in its sentence (sentence start, clause depth,
 subject of a relative clause, a title in apposition) and ``antecedent``, which reads the rest from a
 narrow read-only view of the article's people (``Timeline``). "They" is ``mentions``'. The cases are
-tables in tests/test_pronouns.py. Not handled: pronouns as antecedents of later pronouns (a chain
-"X ... He ... he said" rests on X), and gender the first-name list, honorifics and nouns do not give.
+tables in tests/test_pronouns.py. A pronoun stands for a pronoun before it only where that one is the
+subject of a higher clause than the name the later one would take ("He said Roe had ... he said").
+Not handled: other chains of pronouns, and gender the first-name list, honorifics and nouns do not give.
 """
 from __future__ import annotations
 
+import bisect
 from itertools import islice
 from typing import Callable, Iterator, Protocol
 
@@ -24,6 +26,7 @@ _COMMAND_CLIMB = 8  # clauses above a pronoun whose subject may be what it means
 # stays linear
 # A person introduced with a title in apposition ranks between a main-clause subject and the next.
 _INTRODUCED_DEPTH = 0.5
+_CHAIN_HOPS = 2  # pronouns followed back through pronouns before the name they stand for
 
 
 class Timeline(Protocol):
@@ -51,6 +54,7 @@ class Pronouns:
         # char offset of a timeline mention -> (start of its sentence, clause depth of its word,
         # depth of a relative clause it is the subject of: "X, who said ...", else None)
         self._place: dict[int, tuple[int, int, int | None]] = {}
+        self._runs = sorted(article.quoted)  # (start, end) of the quoted runs: a pronoun there is no antecedent
         # char offsets of a person's first mention, out of subject place, with a title in
         # apposition: "... concerns Jane Roe, president of the caucus." introduces Jane Roe
         self._introduced: set[int] = set()
@@ -63,10 +67,13 @@ class Pronouns:
         if first_object_mention and _titled_apposition(root):
             self._introduced.add(start)
 
-    def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500) -> Entity | None:
+    def antecedent(self, pronoun: Token, prefer: Entity | None = None, window: int = 1500,
+                   hops: int = 0) -> Entity | None:
         """The entity a pronoun most likely refers to: a subject of a clause above it in its own
         sentence, nearest first; else the highest-clause subject of the nearest sentence before with a
-        compatible one; else ``prefer`` (the previous quote's speaker); else the nearest compatible mention."""
+        compatible one, unless a pronoun of the same gender is a subject above it there ("He said Ann
+        Lee's aide, Bo Roe, had drafted it. ... he said": the first "he"'s antecedent); else
+        ``prefer`` (the previous quote's speaker); else the nearest compatible mention."""
         word = pronoun.lower_
         gender = PERSON_PRONOUNS.get(word)
         want_org = word == "it"
@@ -86,14 +93,14 @@ class Pronouns:
         if commanding is not None:
             return commanding
         fallback = None
-        best: tuple[float, Entity] | None = None  # (clause depth, entity) in the current sentence
+        best: tuple[float, Entity, int] | None = None  # (clause depth, entity, offset) in the current sentence
         sentence = None
         seen = 0
         for start, e, is_subject in self._people.mentions_before(pronoun.idx, window):
             sent_start, depth, relative = self._place[start]
             if sent_start != sentence:
                 if best is not None:
-                    return best[1]
+                    return self._above(best, pronoun, prefer, window, hops)
                 sentence = sent_start
                 seen += 1
             if not fits(e):
@@ -104,14 +111,37 @@ class Pronouns:
                 # a person just introduced outranks subjects of lower clauses, not the main one
                 is_subject, depth = True, _INTRODUCED_DEPTH
             if is_subject and (best is None or depth < best[0]):
-                best = (depth, e)
+                best = (depth, e, start)
             if fallback is None:
                 fallback = e
         if best is not None:
-            return best[1]
+            return self._above(best, pronoun, prefer, window, hops)
         if prefer is not None and (gender is None or prefer.gender in (gender, None)):
             return prefer
         return fallback
+
+    def _above(self, best: tuple[float, Entity, int], pronoun: Token, prefer: Entity | None, window: int,
+               hops: int) -> Entity:
+        """The subject ``best`` found in a sentence before the pronoun, or, when a "he" or "she" like
+        this one is the subject of a higher clause of that sentence, what that pronoun stands for."""
+        depth, entity, start = best
+        gender = PERSON_PRONOUNS.get(pronoun.lower_)
+        if not gender or hops >= _CHAIN_HOPS:
+            return entity
+        named = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if named is None:
+            return entity
+        for tok in self._index.sentence_of(named[0]):
+            if tok.i >= pronoun.i:
+                break
+            if tok.dep_ in SUBJECT_DEPS and PERSON_PRONOUNS.get(tok.lower_) == gender and not self._quoted(tok.idx) \
+                    and clause_depth(tok) < depth:
+                return self.antecedent(tok, prefer, window, hops + 1) or entity
+        return entity
+
+    def _quoted(self, at: int) -> bool:
+        i = bisect.bisect_right(self._runs, (at, float("inf"))) - 1
+        return i >= 0 and self._runs[i][0] <= at < self._runs[i][1]
 
     def _gendered_in_sentence(self, pronoun: Token, gender: str) -> Entity | None:
         """The only person of a known, matching gender that a subject or object names before the
