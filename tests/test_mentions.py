@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from service.extract import Extraction, extract_text
 from service.extract.records import SpeakerRef
+from service.extract.speakers.mentions import _person_of
 
 from answers import name_and_mention  # tests/answers.py
 
@@ -217,3 +219,23 @@ THINGS_THAT_SPEAK = [
 def test_a_thing_that_speaks_is_not_the_topic_person(nlp: Language, text: str, words: str,
                                                      expected: tuple[str, str]) -> None:
     assert name_and_mention(extract_text(nlp, text), words) == expected
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+            ents: list[str]) -> Doc:
+    """A parse given by hand: the tangled ones a test cannot count on the model to make."""
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_person_of_a_body_speaks_when_the_body_was_made_the_head(nlp: Language) -> None:
+    # "Ben Hale of rights group Fairplay! said", parsed with the body as the subject and the person under it
+    words = ["Ben", "Hale", "of", "rights", "group", "Fairplay", "!", "said"]
+    doc = _parsed(nlp, words, heads=[1, 5, 1, 4, 2, 7, 5, 7],
+                  deps=["compound", "nmod", "prep", "compound", "pobj", "nsubj", "punct", "ROOT"],
+                  pos=["PROPN", "PROPN", "ADP", "NOUN", "NOUN", "PROPN", "PUNCT", "VERB"],
+                  ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert _person_of(doc[5]).text == "Hale"
+    # the body named on its own speaks for itself
+    doc = _parsed(nlp, ["Fairplay", "said"], heads=[1, 1], deps=["nsubj", "ROOT"], pos=["PROPN", "VERB"],
+                  ents=["B-ORG", "O"])
+    assert _person_of(doc[0]) is None

@@ -77,7 +77,7 @@ class Resolver:
                 return self._group(token, prefer)
             entity = people.antecedent(token, prefer)
             return Who(entity, None, _chars(token), "pronoun" if entity is not None else None)
-        token = _whose_owner(token) or _name_after_joined_titles(token) or _name_after_title(token)
+        token = _whose_owner(token) or _person_of(token) or _name_after_joined_titles(token) or _name_after_title(token)
         span = people.name_span(token)
         if span is None and token.pos_ in ("NOUN", "PROPN"):
             # a name in apposition, not a group ("critics, many of them Catholics")
@@ -404,6 +404,20 @@ def _name_after_title(token: Token) -> Token:
         return token
     names = [c for c in token.children if c.dep_ in BESIDE_TITLE_DEPS and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
     return names[0] if names else token
+
+
+def _person_of(token: Token) -> Token | None:
+    """The person a phrase "Jo Roe of Acme" opens, where the parser made the body its head ("Jo Roe of
+    gay group Acme! said" read as Acme saying): the person's name, when the recogniser tagged it."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    first = token.left_edge
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or first.i >= token.i:
+        return None
+    end = first.i + 1
+    while end < token.i and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[end - 1] if end < token.i and token.doc[end].lower_ == "of" else None
 
 
 def _name_after_joined_titles(token: Token) -> Token | None:
