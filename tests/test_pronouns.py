@@ -119,6 +119,26 @@ INTRODUCED_IN_FULL = [
 ]
 
 
+# A surname alone outside subject place that the recogniser left out or took for a place is a
+# mention of the person named in full with it; a word no one is named by is not.
+KNOWN_SURNAMES = [
+    ("Ann Lee was nominated on Monday. It is a first nomination for Lee, who is 49.", [(1, "Lee", "GPE")], "Lee", True),
+    ("Ann Lee was nominated on Monday. It is a first nomination for Lee, who is 49.", [], "Lee", True),
+    ("Ann Lee was nominated on Monday. It is a first nomination for Ross, who is 49.", [(0, "Ross", "GPE")], "Ross",
+     False),
+]
+
+
+@pytest.mark.parametrize("text, entities, word, known", KNOWN_SURNAMES)
+def test_a_known_surname_the_recogniser_missed_is_a_mention(nlp: Language, text: str,
+                                                            entities: list[tuple[int, str, str]], word: str,
+                                                            known: bool) -> None:
+    doc = _with_entities(nlp, text, [(0, "Ann Lee", "PERSON")] + entities)
+    people = People(Article(doc))
+    at = text.rindex(word)
+    assert any(start == at for e in people.entities for start, _ in e.mentions) is known
+
+
 def test_a_hyphenated_name_the_recogniser_cut_is_whole(nlp: Language) -> None:
     doc = nlp("Kerr-Lowe set for award\n\nActress Ann Kerr-Lowe is to be honoured in March.")
     people = People(Article(doc))
