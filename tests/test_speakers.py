@@ -78,6 +78,11 @@ RESOLUTION = [
     # ... where "Sir" or "Mr" stands before a name that is whole without it
     ('Sir Tom Ames opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Tom Ames"),
     ('Mr Ames opened the debate.\n\n"The bill is flawed," he said.', "flawed", "Ames"),
+    # a title opening a sentence, capitalised there, is no part of the name; a first name that is
+    # also a title stays in a two-word name
+    ('Striker Joris van Dijkstra signed on Monday.\n\n"I am happy," van Dijkstra said.', "happy",
+     "Joris van Dijkstra"),
+    ('Dean Reed signed on Monday.\n\n"I am happy," Reed said.', "happy", "Dean Reed"),
     # letters after a name for an office or an honour are no part of it
     ('"The bill is flawed," said Oriel Ames QC.', "flawed", "Oriel Ames"),
     ('Oriel Ames MP opened the debate.\n\n"The bill is flawed," Ames said.', "flawed", "Oriel Ames"),

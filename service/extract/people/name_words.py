@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.names import INITIALS_SKIP, POST_NOMINALS, first_name_gender, title_word
 from ..lexicon.people import ORG_NOUNS
+from ..lexicon.titles import TITLE_HEADS
 
 
 def strip_name(span: Span) -> Span | None:
@@ -30,6 +31,8 @@ def strip_name(span: Span) -> Span | None:
         end -= 1
     if ends_in_post_nominal(doc[start:end]):
         end -= 1  # "Jo Ames QC" is Jo Ames
+    if end - start >= 3 and doc[start].lower_ in TITLE_HEADS and doc[start + 1].is_title:
+        start += 1  # "Striker Jo Ames" opening a sentence; "Dean Ames" may be a first name, and stays
     if start >= end:
         return None
     return doc[start:end]
