@@ -298,11 +298,11 @@ def _issuer(token: Token) -> Token | None:
 
 
 def _direct_issuer(document: Token) -> Token | None:
-    """Who a document's own words name as its issuer: "the IMF report", "X's letter", "a
-    complaint filed by X", "a video by X", "a letter from X", "X sent a letter"."""
+    """Who a document's own words name as its issuer: "the IMF report", "X's letter", "the council's
+    ruling", "a complaint filed by X", "a video by X", "a letter from X", "X sent a letter"."""
     for child in document.children:
-        if child.dep_ in OWNER_DEPS and child.pos_ == "PROPN" and could_speak(child):
-            return child
+        if child.dep_ in OWNER_DEPS and (child.pos_ == "PROPN" and could_speak(child) or _definite_body(child)):
+            return child  # "the IMF report", "the council's ruling"
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "agent"]
             objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
