@@ -139,6 +139,21 @@ def test_a_known_surname_the_recogniser_missed_is_a_mention(nlp: Language, text:
     assert any(start == at for e in people.entities for start, _ in e.mentions) is known
 
 
+# A name the article goes on with ", which ..." is a body, however it reads; "which" after an object
+# ending its clause may stand for the whole clause, and says nothing of the name.
+WHICH = [
+    ("Ana Reed, which sells lamps across the region, said sales fell in March.", True),
+    ("Sales of lamps were not rising for Ana Reed, which worried her aides.", False),
+]
+
+
+@pytest.mark.parametrize("text, is_org", WHICH)
+def test_a_name_followed_by_which_is_a_body(nlp: Language, text: str, is_org: bool) -> None:
+    doc = _with_entities(nlp, text, [(0, "Ana Reed", "PERSON")])
+    people = People(Article(doc))
+    assert people.lookup(("ana", "reed"), 0).is_org is is_org
+
+
 def test_a_hyphenated_name_the_recogniser_cut_is_whole(nlp: Language) -> None:
     doc = nlp("Kerr-Lowe set for award\n\nActress Ann Kerr-Lowe is to be honoured in March.")
     people = People(Article(doc))

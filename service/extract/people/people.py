@@ -75,6 +75,17 @@ def _written_together(token: Token) -> Span:
     return doc[token.i:end]
 
 
+def _relative_which(token: Token) -> bool:
+    """A name, not an object, that a relative clause opened by "which" hangs on ("Acme, which sells
+    lamps, said"); after an object ending its clause ("... not happening for Lee, which worries
+    them") "which" may stand for the whole clause."""
+    if token.dep_ in ("pobj", "dobj"):
+        return False  # an object ending its clause: "which" may say something of the whole clause
+    return any(c.dep_ == "relcl" and c.i > token.i
+               and any(g.lower_ == "which" and g.dep_ in SUBJECT_DEPS for g in c.children)
+               for c in token.children)
+
+
 def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name's tokens widened over the hyphen that joins a capitalised word to it ("Day" of
     "Day-Lewis", which the recogniser left out)."""
@@ -196,6 +207,7 @@ class People:
         self._introduced_together()
         self._given_names()
         self._known_surnames()
+        self._things_by_which()
         self._described_subjects()
 
     def _known_surnames(self) -> None:
@@ -211,6 +223,20 @@ class People:
                 span = self.name_span(tok)
                 if span is not None and len(span) == 1:
                     self.by_name(span)
+
+    def _things_by_which(self) -> None:
+        """A name the article goes on with ", which ..." is a body or a thing, not a person, however
+        it reads ("Laura Ashley, which is due to report ...": a retailer named after its founder)."""
+        text = self._text
+        for entity in self.entities:
+            if entity.is_org:
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and text.startswith(", which ", end) and not self._quoted(span.start) \
+                        and _relative_which(span.root):
+                    entity.is_org, entity.gender = True, None
+                    break
 
     def _described_subjects(self) -> None:
         """A definite description of one person as a clause's subject ("the cardinal said", "the
