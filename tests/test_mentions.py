@@ -57,11 +57,11 @@ DESCRIPTIONS = [
     # a name in a clause further down does not bar the person
     ('Ana Torres opened the new bridge on Monday.\n\n"It took nine years," the mayor said, '
      'adding that Okafor had built it well.', "nine years", "Ana Torres"),
-    # letters after a name are a title the person is described by later ("the Labour MP")
-    ('Former minister Oriel Ames MP spoke on Monday. Tom Reed listened.\n\n"It is a scandal," the Labour MP '
+    # letters after a name are a title the person is described by later ("the Green MP")
+    ('Oriel Ames MP spoke on Monday. Tom Reed listened.\n\n"It is a scandal," the Green MP '
      'for Hull said.', "scandal", "Oriel Ames"),
     # a title as the subject of a speech verb is the person the paragraph is about
-    ('Tom Reed backed the plan on Monday.\n\n"It is the right call," Reed said. The Rovers boss continued: '
+    ('Tom Reed backed the plan on Monday.\n\n"It is the right call," Reed said. The Rovers boss added: '
      '"We need a new stand."', "new stand", "Tom Reed"),
     # a title capitalised by house style is a description too, of the person it stood before
     ('Bishop Nuala Kerr led the service on Sunday. Mayor Ana Torres read a lesson.\n\n'
@@ -119,8 +119,8 @@ TITLES_BEFORE_NAMES = [
      "It is over", "Tom Adler"),
     ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
     # two titles joined by "and" before one name, read as the first title and the name coordinated
-    ('"We grew this year," said Acme founder and director Oriel Ames.', "grew this year", "Oriel Ames"),
-    ('The firm will do well, "because the market is growing," according to media and PR adviser Oriel Ames.',
+    ('"We grew this year," said Acme owner and manager Oriel Ames.', "grew this year", "Oriel Ames"),
+    ('The firm will do well, "because the market is growing," according to sales and marketing adviser Oriel Ames.',
      "market is growing", "Oriel Ames"),
 ]
 

@@ -74,16 +74,15 @@ def test_a_body_labelled_a_person_at_times_goes_by_most_labels(nlp: Language, en
     assert people.by_name(people.name_span(doc[0])).is_org is is_org
 
 
-# Words that look like a name only by their capital: a title owned by someone ("My Summer of Love"),
+# Words that look like a name only by their capital: a title owned by someone ("My Winter of Hope"),
 # a word capitalised because it opens a sentence and written in lower case elsewhere ("Use of ...").
 # A surname that is also a word, capitalised mid-sentence somewhere, is still a name.
 NO_NAMES = [
-    ("My Summer of Love won the prize.", "Summer", None),
-    ("Dana Wells wrote a paper on the use of games in class.\n\nUse of games has been patchy, she found.",
-     "Use", None),
-    ("Jack Straw spoke on Monday. A straw poll backed him.\n\nStraw won the vote.", "Straw", "Jack Straw"),
+    ("My Winter of Hope won the prize.", "Winter", None),
+    ("Dana Wells studied the use of maps in class.\n\nUse of maps is rising, she says.", "Use", None),
+    ("Ann Bell spoke on Monday. A bell rang at noon.\n\nBell won the vote.", "Bell", "Ann Bell"),
     # a nationality or a title after "the" describes someone
-    ("Tom Reed leads the side. The striker is fit again, but the Scot admitted he was unsure.", "Scot", None),
+    ("Tom Reed leads the club. After the match the Scot conceded that the team was tired.", "Scot", None),
 ]
 
 
@@ -122,10 +121,11 @@ INTRODUCED_IN_FULL = [
 # A surname alone outside subject place that the recogniser left out or took for a place is a
 # mention of the person named in full with it; a word no one is named by is not.
 KNOWN_SURNAMES = [
-    ("Ann Lee was nominated on Monday. It is a first nomination for Lee, who is 49.", [(1, "Lee", "GPE")], "Lee", True),
-    ("Ann Lee was nominated on Monday. It is a first nomination for Lee, who is 49.", [], "Lee", True),
-    ("Ann Lee was nominated on Monday. It is a first nomination for Ross, who is 49.", [(0, "Ross", "GPE")], "Ross",
-     False),
+    ("Ann Lee was nominated on Monday. It is the third award for Lee, who turns 60 in May.", [(1, "Lee", "GPE")],
+     "Lee", True),
+    ("Ann Lee was nominated on Monday. It is the third award for Lee, who turns 60 in May.", [], "Lee", True),
+    ("Ann Lee was nominated on Monday. It is the third award for Ross, who turns 60 in May.", [(0, "Ross", "GPE")],
+     "Ross", False),
 ]
 
 
@@ -168,14 +168,14 @@ def test_a_surname_takes_the_full_name_it_was_introduced_by(nlp: Language, text:
     assert people.by_name(people.name_span(doc[0])).name == name
 
 
-# A definite description of a person as a clause's subject ("the cardinal used ...") stands for the
+# A definite description of a person as a clause's subject ("the cardinal gave ...") stands for the
 # person last named with that title, for the pronouns after it; a title no one was named with stands
 # for no one.
 DESCRIBED_SUBJECTS = [
-    ('Cardinal Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal used a '
-     'sermon to denounce it. "Peace is possible," he said.', "Peace is possible", "Tom Reed"),
-    ('Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal used a '
-     'sermon to denounce it. "Peace is possible," he said.', "Peace is possible", "Paul Okafor"),
+    ('Cardinal Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal gave a '
+     'sermon against it. "Peace is possible," he said.', "Peace is possible", "Tom Reed"),
+    ('Tom Reed spoke on Monday.\n\nBishop Paul Okafor has criticised the war. The cardinal gave a '
+     'sermon against it. "Peace is possible," he said.', "Peace is possible", "Paul Okafor"),
 ]
 
 
@@ -187,10 +187,10 @@ def test_a_described_subject_is_a_pronouns_antecedent(nlp: Language, text: str, 
 # A "he" that is the subject of a higher clause than the name in the sentence before stands for
 # what that "he" stands for, not for the name below it; with no pronoun above it, the name.
 PRONOUN_CHAINS = [
-    ('Tom Reed gave evidence on Monday.\n\nHe suggested the claim that Paul Okafor had drafted the answer was '
-     'a mistake. "I set out my own view," he said.', "my own view", "Tom Reed"),
-    ('Tom Reed gave evidence on Monday.\n\nThe claim was that Paul Okafor had drafted the answer. '
-     '"I set out my own view," he said.', "my own view", "Paul Okafor"),
+    ('Tom Reed gave evidence on Monday.\n\nHe insisted the story that Paul Okafor had written the report was '
+     'wrong. "The words were mine," he said.', "words were mine", "Tom Reed"),
+    ('Tom Reed gave evidence on Monday.\n\nThe story was that Paul Okafor had written the report. '
+     '"The words were mine," he said.', "words were mine", "Paul Okafor"),
 ]
 
 

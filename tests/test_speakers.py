@@ -418,7 +418,7 @@ WHO_A_MENTION_MEANS = [
     ('Parents rallied on Monday.\n\nZorabel Okonkwo loves the school.\n\n"We need the money," said Okonkwo.', "money",
      "Zorabel Okonkwo"),
     # a document owned by a body named before speaks for that body
-    ('The Harbor Licensing Council met on Monday.\n\n"The show is banned," the council\'s ruling said.', "banned",
+    ('The Harbor Licensing Council met on Monday.\n\n"The show is banned," the council\'s statement said.', "banned",
      "Harbor Licensing Council"),
     # "the festival" for the body whose name ends in that noun
     ('The Harbor Film Festival opened on Monday.\n\n"We sold every seat," the festival said.', "every seat",

@@ -45,7 +45,7 @@ def post_nominal(token: Token) -> bool:
 
 def ends_in_post_nominal(span: Span) -> bool:
     """A name of two words or more with letters after it that only a person carries ("Jo Ames QC"):
-    a person, whatever the recogniser's label ("Labour MP" is a title, no name)."""
+    a person, whatever the recogniser's label ("Green MP" is a title, no name)."""
     words = [t for t in span if not t.is_punct and t.text not in POSSESSIVE]
     return len(words) >= 3 and post_nominal(words[-1]) and all(t.text[:1].isupper() for t in words[-3:-1])
 

@@ -88,7 +88,7 @@ def _relative_which(token: Token) -> bool:
 
 def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name's tokens widened over the hyphen that joins a capitalised word to it ("Day" of
-    "Day-Lewis", which the recogniser left out)."""
+    "Kerr-Lowe", which the recogniser left out)."""
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title:
         start -= 2
@@ -99,13 +99,13 @@ def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _bare_title(span: Span) -> bool:
-    """Capitalised words after "the" that end in a title ("the Cardinal said", "the Labour MP"), or one
-    the recogniser calls a person or a nationality ("the Scot admitted"): a description, no name."""
+    """Capitalised words after "the" that end in a title ("the Bishop said", "the Green MP"), or one
+    the recogniser calls a person or a nationality ("the Welshman said"): a description, no name."""
     if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
         return False
     word = span[-1]
     if word.lower_ in TITLE_HEADS:
-        return True  # "the Cardinal", "the Labour MP"
+        return True  # "the Bishop", "the Green MP"
     return len(span) == 1 and word.ent_type_ in ("PERSON", "NORP") and word.tag_ == "NNP" and word.ent_iob_ == "B" \
         and word.is_title
 
@@ -195,7 +195,7 @@ class People:
         for s in spans:
             self.by_name(s)
         # Proper-noun subjects the recogniser missed ("Ham said"): people too; not a title owned by
-        # someone ("My Summer of Love").
+        # someone ("My Winter of Hope").
         for tok in self.doc:
             if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.i not in named \
                     and tok.ent_type_ in MISLABELLED_ENTS and tok.text[:1].isupper() and tok.is_alpha \
@@ -226,7 +226,7 @@ class People:
 
     def _things_by_which(self) -> None:
         """A name the article goes on with ", which ..." is a body or a thing, not a person, however
-        it reads ("Laura Ashley, which is due to report ...": a retailer named after its founder)."""
+        it reads ("Ana Reed, which sells lamps, ...": a shop named after its founder)."""
         text = self._text
         for entity in self.entities:
             if entity.is_org:
@@ -239,8 +239,8 @@ class People:
                     break
 
     def _described_subjects(self) -> None:
-        """A definite description of one person as a clause's subject ("the cardinal said", "the
-        Scot admitted he ...") stands in the pronouns' timeline for the person it describes, the
+        """A definite description of one person as a clause's subject ("the bishop said", "the
+        Welshman conceded he ...") stands in the pronouns' timeline for the person it describes, the
         latest one named with that title; not the paragraph's topic, which is too often someone
         else in sports and arts writing ("None more so than Lee. The 23-year-old ..."). Not a name mention:
         the answer's mentions and the descriptions' own resolution do not read it."""
@@ -346,7 +346,7 @@ class People:
     def _common_word(self, span: Span) -> bool:
         """One word capitalised only because it opens a sentence, and written in lower case
         elsewhere in the article ("Use of games grew"): no name. A surname that is also a word
-        ("Straw") is capitalised mid-sentence somewhere, where the person is introduced."""
+        ("Bell") is capitalised mid-sentence somewhere, where the person is introduced."""
         if len(span) != 1 or not _opens_sentence(span[0]):
             return False
         if self._casing is None:
@@ -430,7 +430,7 @@ class People:
             return
         self._describe(entity, span)
         root = span.root
-        # one of coordinated subjects is a subject too ("the founder and director Jo Roe said")
+        # one of coordinated subjects is a subject too ("the owner and manager Jo Roe said")
         entry = (span.start_char, entity.key, root.dep_ in SUBJECT_DEPS
                  or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS and root.head.i < root.i))
         if entry[2] and _main_clause(span.root.head):
@@ -452,7 +452,7 @@ class People:
             if g and entity.gender is None:
                 entity.gender = g
             if doc[i].pos_ != "PROPN" or title_word(doc[i].text) or doc[i].lower_ in TITLE_HEADS:
-                entity.titles.add(long_title(doc[i].text))  # "Cardinal Ann Lee" is later "the cardinal"
+                entity.titles.add(long_title(doc[i].text))  # "Bishop Ann Lee" is later "the bishop"
             if entity.gender is None and not entity.is_org:
                 entity.gender = noun_gender(doc[i].text)
             i -= 1
@@ -618,7 +618,7 @@ class People:
             i -= 1
 
     def _names_before(self, at: int, window: int | None = None) -> Iterator[tuple[int, Entity, bool]]:
-        """``mentions_before`` without the descriptions only the pronouns read ("the cardinal")."""
+        """``mentions_before`` without the descriptions only the pronouns read ("the bishop")."""
         return ((start, e, subject) for start, e, subject in self.mentions_before(at, window)
                 if start not in self._described_at)
 
@@ -689,7 +689,7 @@ class People:
             return None  # "police say", "Sanders supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
         kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        # "the festival" for the Berlin Film Festival: a body's name ends in the noun that says what it is
+        # "the festival" for the Harbor Film Festival: a body's name ends in the noun that says what it is
         fits = [e for e in self.entities
                 if (e.is_org == is_body or not is_body)
                 and (noun in e.titles or (is_body and noun in e.words) or (e.is_org and e.words[-1] == noun))

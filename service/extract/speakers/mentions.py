@@ -408,7 +408,7 @@ def _name_after_title(token: Token) -> Token:
 
 def _person_of(token: Token) -> Token | None:
     """The person a phrase "Jo Roe of Acme" opens, where the parser made the body its head ("Jo Roe of
-    gay group Acme! said" read as Acme saying): the person's name, when the recogniser tagged it."""
+    campaign group Acme! said" read as Acme saying): the person's name, when the recogniser tagged it."""
     if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
         return None
     first = token.left_edge
@@ -421,8 +421,8 @@ def _person_of(token: Token) -> Token | None:
 
 
 def _name_after_joined_titles(token: Token) -> Token | None:
-    """The name after two titles joined by "and" ("said Acme founder and director Jo Roe", "according
-    to media and PR adviser Jo Roe"), which the parser reads as the first title coordinated with the
+    """The name after two titles joined by "and" ("said Acme owner and manager Jo Roe", "according
+    to sales and marketing adviser Jo Roe"), which the parser reads as the first title coordinated with the
     name: the name. Not a name with no title of its own before it ("the mayor and Jo Roe")."""
     if token.pos_ != "NOUN" or token.i + 3 >= len(token.doc) or token.doc[token.i + 1].lower_ != "and":
         return None
