@@ -29,7 +29,7 @@ from .name_words import (ends_in_post_nominal, given_name_before, initials, name
                          post_nominal, single_letters, strip_name, trim_junk)
 from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (ATTRIBUTIVE_DEPS, BODY_ENTS, MISLABELLED_ENTS, NAME_ENTS, NAME_PART_DEPS, NUMERIC_ENTS,
-                               PLACE_ENTS, SUBJECT_DEPS)
+                               OBJECT_DEPS, PLACE_ENTS, SUBJECT_DEPS)
 from ..lexicon.names import PEER_TITLES, first_name_gender, honorific_gender, long_title, noun_gender, title_word
 from ..lexicon.people import ORG_NOUNS
 from ..lexicon.titles import TITLE_HEADS
@@ -79,7 +79,7 @@ def _relative_which(token: Token) -> bool:
     """A name, not an object, that a relative clause opened by "which" hangs on ("Acme, which sells
     lamps, said"); after an object ending its clause ("... not happening for Lee, which worries
     them") "which" may stand for the whole clause."""
-    if token.dep_ in ("pobj", "dobj"):
+    if token.dep_ in OBJECT_DEPS:
         return False  # an object ending its clause: "which" may say something of the whole clause
     return any(c.dep_ == "relcl" and c.i > token.i
                and any(g.lower_ == "which" and g.dep_ in SUBJECT_DEPS for g in c.children)
