@@ -41,6 +41,9 @@ def strip_name(span: Span) -> Span | None:
         start += 1  # "Striker Jo Ames" opening a sentence; "Dean Ames" may be a first name, and stays
     if start >= end:
         return None
+    if end - start == 1 and any(affiliation_word(t.text) for t in doc[span.start:start]) \
+            and (title_word(doc[start].text) or doc[start].text.rstrip(".").lower() in POST_NOMINALS):
+        return None  # "Labour MP", "the British Prime Minister": a description, no name
     return doc[start:end]
 
 

@@ -161,6 +161,7 @@ class People:
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
+        self._built = False  # until the article's own gender evidence is read (see _gender_from_names)
         # words written only in lower case or at a sentence's start; words capitalised mid-sentence
         self._casing: tuple[set[str], set[str]] | None = None
         # name words -> how many more of their mentions the recogniser labels a person than a body:
@@ -206,6 +207,7 @@ class People:
                     self.by_name(span)
         self._introduced_in_full()
         self._introduced_together()
+        self._gender_from_names()
         self._gender_from_pronouns()
         self._given_names()
         self._known_surnames()
@@ -309,8 +311,6 @@ class People:
             if words in self._by_full:
                 continue
             entity.name, entity.words, entity.is_org = span.text, words, False
-            if entity.gender is None:
-                entity.gender = first_name_gender(words[0])
             self._by_full[words] = entity
             self._by_first.setdefault(words[0], []).append(entity)
             self._note(entity, span)  # a mention too: what stands before it describes the person
@@ -344,6 +344,15 @@ class People:
                 person = self._new(doc[given.i:given.i + 1], words, is_org=False)
                 person.name = name
                 self._note(person, doc[given.i:given.i + 1])
+
+    def _gender_from_names(self) -> None:
+        """The gender the given-name list gives a first name, for the people the article's own words
+        (an honorific, a gendered noun, read while building) left without one: the list is the
+        weaker evidence ("Robin" is mostly a woman's name in the list, "Mr. Robin Hale" a man)."""
+        for entity in self.entities:
+            if entity.gender is None and not entity.is_org:
+                entity.gender = first_name_gender(entity.words[0])
+        self._built = True
 
     def _gender_from_pronouns(self) -> None:
         """The gender the article itself gives a person: "Roe said his side ..." or "Roe, whose
@@ -507,7 +516,7 @@ class People:
         if not is_org and len(words) == 1:
             name = _peer_name(span) or name
         entity = Entity(len(self.entities), name, words, is_org)
-        if not is_org:
+        if not is_org and self._built:
             entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
         self.entities.append(entity)
         self._by_full[words] = entity
