@@ -236,6 +236,55 @@ LEAD_IN_AFTER_A_QUOTE = [
 ]
 
 
+# A sentence of news after a quote that ends in a full stop, running on well past its speech verb,
+# is no tag of that quote: the part with no cue of its own continues the previous speaker.
+NEWS_AFTER_A_QUOTE = [
+    ('Ana Torres spoke at the pier. She said: "We start now. "Nobody will wait for us." Work is continuing '
+     'on plans for the harbour board to pay for the new pier next year.',
+     [("We start now.", "Ana Torres"), ("Nobody will wait for us.", "Ana Torres")]),
+    ('Ana Torres spoke at the pier. She said: "We start now. "Nobody will wait for us." The Greens accuse '
+     'Mr Dietz of ignoring the fishermen on the north side of the bay.',
+     [("We start now.", "Ana Torres"), ("Nobody will wait for us.", "Ana Torres")]),
+    # negative: a short tag after the full stop still names the speaker
+    ('Ana Torres spoke first.\n\n"The pier needs work." Carl Dietz said on Friday.',
+     [("The pier needs work.", "Carl Dietz")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEWS_AFTER_A_QUOTE)
+def test_news_after_a_quote_is_not_its_tag(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker.name) for q in _run(nlp, text).quotes] == expected
+
+
+# A description or pronoun as the cue's subject: the person it refers to in the article, not the
+# description's words, nor the name nearest it. (article, words of the quote, expected speaker)
+DESCRIBED_SPEAKERS = [
+    # "the Acme boss": the person speaking before, not the description
+    ('Harbor Town manager Carl Dietz said: "We played well." The Harbor Town boss continued: "We can win it."',
+     "win it", "Carl Dietz"),
+    # a word the recogniser takes for a one-word name, always written after "the"
+    ('Carl Dietz said his side were ready. Ben Osei has recovered from injury, yet the Welshman conceded he had doubts.\n\n'
+     '"Ben is our best player," he said.', "best player", "Carl Dietz"),
+    # a pronoun after a sentence that opens with the same pronoun: the first one's person again
+    ('Ana Torres gave evidence on Monday. "I was involved throughout," she said. She denied the claim that Maria '
+     'Lindqvist had drafted the answer. "The answer was mine," she said.', "answer was mine", "Ana Torres"),
+    # "a spokesman" is someone new, not the one named with that title before
+    ('Party spokesman Tom Berger attacked the plan. "It will cost a fortune," a spokesman said.',
+     "cost a fortune", "spokesman"),
+    # ... and "he" after "a spokesman" opening the sentence before is that spokesman
+    ('Carl Dietz wants a new pier. But a spokesman said its powers were limited.\n\n'
+     '"Any proposal would be for the government," he said.', "Any proposal", "spokesman"),
+    # negative: a named subject before is what the pronoun means, as ever
+    ('Carl Dietz wants a new pier. Tom Berger said its powers were limited.\n\n'
+     '"Any proposal would be for the government," he said.', "Any proposal", "Tom Berger"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", DESCRIBED_SPEAKERS)
+def test_a_description_goes_to_the_person_it_refers_to(nlp: Language, text: str, words: str, name: str) -> None:
+    assert speaker_of(_run(nlp, text), words) == name
+
+
 @pytest.mark.parametrize("text, expected", LEAD_IN_AFTER_A_QUOTE)
 def test_a_lead_in_after_a_quote_introduces_the_next(nlp: Language, text: str,
                                                      expected: list[tuple[str, str]]) -> None:
