@@ -9,6 +9,7 @@ The subject words that name no speaker on their own ("it", "which") are
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import islice
 from typing import Callable, TypeVar
@@ -29,6 +30,9 @@ from ..people.people import People
 
 T = TypeVar("T")
 
+_TITLE_WORDS = 3  # words before a name where the word of a later description may stand: "Tory MP Jo Roe"
+_TITLE_CHARS = 40
+_WORDS = re.compile(r"[\w'’-]+")
 _CHAIN = 3  # pronouns back a chain of "he ... he said" is followed
 _CHAIN_SENTENCES = 4  # sentences back, past wholly quoted ones, to the reporter's sentence a pronoun follows
 _BODY_TO_PERSON_REACH = 6  # heads from a body up to the person it hangs on: "Roe, a lawyer for the Harbor Trust, who"
@@ -140,20 +144,41 @@ class Context:
         if who.entity is not None:
             if not self._the_word(who.entity):
                 return who
-        elif who.resolved_by != "unnamed" or not _definite_person_noun(token, self.partial(k)):
+        elif who.resolved_by != "unnamed" or not _definite_noun(token):
             return who
         sentence = self.article.index.sentence_of(token)
         avoid = self.people.named_at([t.i for t in sentence if t.i != token.i and t.pos_ == "PROPN"])
         if who.entity is not None:
             avoid |= {who.entity.key}
-        last = self.previous_entity()
-        if last is not None and (last.is_org or last.key in avoid or self._the_word(last)):
-            last = None
-        found = last or self.people.topic(token.idx, is_org=False, avoid=avoid) \
-            or self.people.salient_person(token.idx, avoid)
+        found = self._titled_before(token, avoid) if who.entity is None else None
+        if found is None and (who.entity is not None or _person_or_speaking(token, self.partial(k))):
+            last = self.previous_entity()
+            if last is not None and (last.is_org or last.key in avoid or self._the_word(last)):
+                last = None
+            found = last or self.people.topic(token.idx, is_org=False, avoid=avoid) \
+                or self.people.salient_person(token.idx, avoid)
         if found is None or self._the_word(found):
             return who
         return Who(found, None, who.mention, "description" if who.entity is None else who.resolved_by)
+
+    def _titled_before(self, token: Token, avoid: frozenset[int]) -> Entity | None:
+        """The one last named right after the description's word, whatever the recogniser took the
+        name for: "the cardinal" is "Cardinal Jo Roe", "the Labour MP" is "Labour MP Jo Roe"."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = token.lower_
+        text = self.layout.text
+        best: tuple[int, Entity] | None = None
+        for entity in self.people.entities:
+            if entity.key in avoid:
+                continue
+            for start, _ in entity.mentions:
+                if start >= token.idx or (best is not None and start <= best[0]):
+                    continue
+                words = _WORDS.findall(text[max(0, start - _TITLE_CHARS):start].lower())[-_TITLE_WORDS:]
+                if noun in words:
+                    best = (start, entity)
+        return best[1] if best is not None else None
 
     def _the_word(self, entity: Entity) -> bool:
         """A one-word "name" that every mention writes after "the": a description ("the Scot",
@@ -174,19 +199,21 @@ class Context:
         return quote_kind(self.doc, self.layout, k) == "partial"
 
 
-def _definite_person_noun(token: Token, partial: bool) -> bool:
-    """A singular common noun with "the" and no owner that may stand for a person named before:
-    "the Acme boss", "the cardinal"; not a body, a document, a quantity or a role the article
-    seldom names ("the announcer")."""
-    if token.tag_ not in ("NN", "NNP") or token.ent_type_ != "" or (token.pos_ == "PROPN" and not person_noun(token)):
+def _definite_noun(token: Token) -> bool:
+    """A singular noun with "the" and no owner that may stand for a person named before: "the Acme
+    boss", "the cardinal"; not a body, a document, a quantity or a role the article seldom names
+    ("the announcer")."""
+    if token.tag_ not in ("NN", "NNP") or token.ent_type_ != "":
         return False  # "the Labour MP for X asked" is tagged a proper noun
     if token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS:
         return False
     children = list(token.children)
-    if any(c.dep_ == "poss" for c in children) or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-        return False
-    # a word for a person, or one that speaks a whole quote ("the boss said: '...'"): not "the plan
-    # would 'fail'", nor "the festival praises his 'fine start'"
+    return not any(c.dep_ == "poss" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+
+
+def _person_or_speaking(token: Token, partial: bool) -> bool:
+    """A word for a person, or one that speaks a whole quote ("the boss said: '...'"): not "the
+    plan would 'fail'", nor "the festival praises his 'fine start'"."""
     return person_noun(token) or (not partial and token.dep_ in SUBJECT_DEPS and is_speech_verb(token.head))
 
 
