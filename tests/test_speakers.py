@@ -117,6 +117,9 @@ PRONOUNS = [
 ]
 
 CARRIED_OVER = [
+    # a phrase in marks earlier in the paragraph, then a sentence about a named person: that person speaks
+    ('Tom Berger spoke at the pier. There were talks on the "harbour wars" and the budget. But Ana Torres '
+     'knows this and started a fund. "We will find the money."', "find the money", "Ana Torres"),
     # split by the attribution: the second part has the first part's speaker
     ('"We are ready," said Ana Torres. "The work starts tomorrow."', "work starts", "Ana Torres"),
     # a paragraph that is only a quote, after a quote by the same speaker

@@ -85,8 +85,9 @@ class CueGrammar:
             return True
         # '... for us." Work goes on to find the money.': a sentence of its own that
         # runs on well past its verb is news, not a tag ("Ana said.", "said Ana Ruiz, the chair.")
-        frame = self.layout.frames[k]
-        words = [i for i in range(verb.i + 1, frame.after.stop) if self.doc[i].is_alpha]
+        end = self.index.sentence_end(verb)
+        words = [i for i in range(verb.i + 1, end) if self.doc[i].is_alpha
+                 and self.layout.para_of[i] == self.layout.para_of[verb.i]]
         inverted = verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].pos_ == "PROPN"
         return not inverted and len(words) > _TAG_WORDS
 
