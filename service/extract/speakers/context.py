@@ -3,7 +3,9 @@ and the decisions already made for the quotes before the one in hand.
 
 A rule is a function ``(ctx, k) -> Decision | None`` over quote ``k`` (see ``sieves``), and
 ``Decision`` is what it decided. Also here, the readings every family of rules shares: what a
-relative pronoun stands for, and a subject that is a mere thing ("money was coming from ...").
+relative pronoun stands for, a subject that is a mere thing ("money was coming from ..."), and who a
+description or pronoun the resolver left unresolved or misread refers to in the article ("the Acme
+boss continued:", "the cardinal", "a spokesman", a chain of "he ... he said"; ``Context.speaker``).
 The subject words that name no speaker on their own ("it", "which") are
 ``lexicon.function_words.WEAK_SUBJECTS``.
 """
