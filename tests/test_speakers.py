@@ -136,6 +136,9 @@ PRONOUNS = [
 ]
 
 CARRIED_OVER = [
+    # a phrase in marks earlier in the paragraph, then a sentence about a named person: that person speaks
+    ('Tom Berger spoke at the pier. There were talks on the "harbour wars" and the budget. But Ana Torres '
+     'knows this and started a fund. "We will find the money."', "find the money", "Ana Torres"),
     # split by the attribution: the second part has the first part's speaker
     ('"We are ready," said Ana Torres. "The work starts tomorrow."', "work starts", "Ana Torres"),
     # a paragraph that is only a quote, after a quote by the same speaker
@@ -253,6 +256,61 @@ LEAD_IN_AFTER_A_QUOTE = [
     ('Ana Torres spoke first.\n\n"The pier needs work." Carl Dietz, the harbor master, said.',
      [("The pier needs work.", "Carl Dietz")]),
 ]
+
+
+# A sentence of news after a quote that ends in a full stop, running on well past its speech verb,
+# is no tag of that quote: the part with no cue of its own continues the previous speaker.
+NEWS_AFTER_A_QUOTE = [
+    ('Ana Torres spoke at the pier. She said: "We start now. "Nobody will wait for us." Work is continuing '
+     'on plans for the harbour board to pay for the new pier next year.',
+     [("We start now.", "Ana Torres"), ("Nobody will wait for us.", "Ana Torres")]),
+    ('Ana Torres spoke at the pier. She said: "We start now. "Nobody will wait for us." The Greens accuse '
+     'Mr Dietz of ignoring the fishermen on the north side of the bay.',
+     [("We start now.", "Ana Torres"), ("Nobody will wait for us.", "Ana Torres")]),
+    # negative: a short tag after the full stop still names the speaker
+    ('Ana Torres spoke first.\n\n"The pier needs work." Carl Dietz said on Friday.',
+     [("The pier needs work.", "Carl Dietz")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEWS_AFTER_A_QUOTE)
+def test_news_after_a_quote_is_not_its_tag(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker.name) for q in _run(nlp, text).quotes] == expected
+
+
+# A description or pronoun as the cue's subject: the person it refers to in the article, not the
+# description's words, nor the name nearest it. (article, words of the quote, expected speaker)
+DESCRIBED_SPEAKERS = [
+    # "the Acme boss": the person speaking before, not the description
+    ('Harbor Town manager Carl Dietz said: "We played well." The Harbor Town boss continued: "We can win it."',
+     "win it", "Carl Dietz"),
+    # a word the recogniser takes for a one-word name, always written after "the"
+    ('Carl Dietz said his side were ready. Ben Osei has recovered from injury, yet the Welshman conceded he had doubts.\n\n'
+     '"Ben is our best player," he said.', "best player", "Carl Dietz"),
+    # a pronoun after a sentence that opens with the same pronoun: the first one's person again
+    ('Ana Torres gave evidence on Monday. "I was involved throughout," she said. She denied the claim that Maria '
+     'Lindqvist had drafted the answer. "The answer was mine," she said.', "answer was mine", "Ana Torres"),
+    # "a spokesman" is someone new, not the one named with that title before
+    ('Party spokesman Tom Berger attacked the plan. "It will cost a fortune," a spokesman said.',
+     "cost a fortune", "spokesman"),
+    # ... and "he" after "a spokesman" opening the sentence before is that spokesman
+    ('Carl Dietz wants a new pier. But a spokesman said its powers were limited.\n\n'
+     '"Any proposal would be for the government," he said.', "Any proposal", "spokesman"),
+    # negative: a named subject before is what the pronoun means, as ever
+    ('Carl Dietz wants a new pier. Tom Berger said its powers were limited.\n\n'
+     '"Any proposal would be for the government," he said.', "Any proposal", "Tom Berger"),
+]
+
+
+def test_a_description_goes_to_the_one_named_after_its_word(nlp: Language) -> None:
+    # "the bishop": the one named right after that word before, whatever the recogniser made of the name
+    text = 'Bishop Tomasz Wiercinski-Kowal will speak on Sunday. The bishop used a sermon to attack the "shameful" cuts.'
+    assert speaker_of(_run(nlp, text), "shameful").endswith("Wiercinski-Kowal")
+
+
+@pytest.mark.parametrize("text, words, name", DESCRIBED_SPEAKERS)
+def test_a_description_goes_to_the_person_it_refers_to(nlp: Language, text: str, words: str, name: str) -> None:
+    assert speaker_of(_run(nlp, text), words) == name
 
 
 @pytest.mark.parametrize("text, expected", LEAD_IN_AFTER_A_QUOTE)

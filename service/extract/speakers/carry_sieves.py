@@ -146,6 +146,12 @@ def _look_back(ctx: Context, k: int) -> _Earlier | None:
             if prev is None or not prev.known:
                 return None
             same_para = layout.para_of[i] == para
+            if same_para and not crossed and ctx.partial(j) and not ctx.partial(k):
+                # a phrase in marks earlier in the paragraph, then a sentence about a named person:
+                # 'Ana spoke of "culture wars". Ruiz knows this. "We must talk."' is Ruiz speaking
+                subject = _paragraph_subject(ctx, k)
+                if subject is not None:
+                    return _Earlier(_Met.OPENER, ctx.speaker(subject, k))
             return _Earlier(_Met.SPEECH, prev.speaker, prev.cue if same_para else None, continues=j)
         if is_speech_verb(tok) and (tok.idx, tok.idx + len(tok)) in ctx.cue_owner:
             j = ctx.cue_owner[(tok.idx, tok.idx + len(tok))]

@@ -29,6 +29,7 @@ from ..people.person_words import aged, could_speak, names_no_one, plain_thing_n
 
 _INVERTED_REACH = 7  # "said" + this many tokens may hold its subject: "added another New Hampshire Democrat"
 _ASIDE_REACH = 4  # "Mr. Roe said" after a closing mark
+_TAG_WORDS = 6  # words after the verb of a tag that follows a quote ending in "." ("Ana said in a statement on Friday.")
 _CLOSE_AFTER = 6  # a cue further after the quote than this many tokens belongs to another clause
 _CLIMB_REACH = 12  # heads climbed from a quote's words to its cue, which stands a few clauses up at most; a bound
 # so that a pathological parse stays linear
@@ -80,7 +81,15 @@ class CueGrammar:
         run = self.layout.runs[k]
         if not self.layout.text[run.start:run.end].rstrip().endswith("."):
             return False
-        return any(c.dep_ == "ccomp" and c.i > verb.i and not self.layout.quoted(c) for c in verb.children)
+        if any(c.dep_ == "ccomp" and c.i > verb.i and not self.layout.quoted(c) for c in verb.children):
+            return True
+        # '... for us." Work goes on to find the money.': a sentence of its own that
+        # runs on well past its verb is news, not a tag ("Ana said.", "said Ana Ruiz, the chair.")
+        end = self.index.sentence_end(verb)
+        words = [i for i in range(verb.i + 1, end) if self.doc[i].is_alpha
+                 and self.layout.para_of[i] == self.layout.para_of[verb.i]]
+        inverted = verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].pos_ == "PROPN"
+        return not inverted and len(words) > _TAG_WORDS
 
     def parenthetical(self, verb: Token) -> Token | None:
         """A speech verb with a subject set into ``verb``'s clause: "The mayor, Lee said, had
