@@ -285,8 +285,8 @@ DESCRIBED_SPEAKERS = [
     ('Harbor Town manager Carl Dietz said: "We played well." The Harbor Town boss continued: "We can win it."',
      "win it", "Carl Dietz"),
     # a word the recogniser takes for a one-word name, always written after "the"
-    ('Carl Dietz said his side were ready. Ben Osei has recovered from injury, yet the Welshman conceded he had doubts.\n\n'
-     '"Ben is our best player," he said.', "best player", "Carl Dietz"),
+    ('Carl Dietz said his side were ready. The Welshman conceded he had doubts.\n\n'
+     '"Ben Osei is our best player," he said.', "best player", "Carl Dietz"),
     # a pronoun after a sentence that opens with the same pronoun: the first one's person again
     ('Ana Torres gave evidence on Monday. "I was involved throughout," she said. She denied the claim that Maria '
      'Lindqvist had drafted the answer. "The answer was mine," she said.', "answer was mine", "Ana Torres"),

@@ -31,7 +31,7 @@ from .phrases import phrase, pobj
 from ..records import TextSpan
 from ..quotes.sentences import Sentences
 
-# How sure it is that words were said at an event: "said in an interview", "told CNN",
+# How sure it is that words were said at an event: "said in an interview", "told KXTV",
 # "gave a speech" (DIRECT); "At a rally, she ...", "said after the meeting" (SETTING);
 # "told reporters", "sent a letter", "was blunt at the hearing" (WEAK).
 DIRECT: Final = 2
@@ -144,7 +144,7 @@ def _after_preposition(tok: Token, prep: Token, quoted: Sequence[tuple[int, int]
         return None  # nor what was said: "insisted that ... at the meeting", "said she would speak at ..."
     if p in ("in", "at") and tok.ent_type_ in PLACE_ENTS and _speaking(verb) and not _reported(verb, quoted):
         return WEAK  # "argued in Dayton, Ohio, on Monday": where, when no event is named
-    # "said on Chirper", "said Thursday on NBC's "Evening Desk"", "took to Chirper"
+    # "said on Chirper", "said Thursday on WKR's "Evening Desk"", "took to Chirper"
     if (p in ("on", "via") and _speaking(verb) or (verb.lemma_, p) == ("take", "to")) and _platform(tok, verb):
         return DIRECT
     if p in ("on", "via") and _speaking(verb) and _outlet(tok):
@@ -162,7 +162,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _told(tok: Token) -> int | None:
-    """"told CNN", "told NBC's Evening Desk", "told Fox News host Jane Roe", "told the Daily Ledger", "told
+    """"told KXTV", "told WKR's Evening Desk", "told Channel 9 host Jane Roe", "told the Daily Ledger", "told
     a news conference", "told the committee", "told Radio Riverside's Early Edition"; weakly "told reporters"."""
     if _event_noun(tok) and tok.lemma_.lower() not in WRITINGS or tok.lemma_.lower() in ASSEMBLY_NOUNS:
         return DIRECT  # not what is told: "told the story of ..."
@@ -170,7 +170,7 @@ def _told(tok: Token) -> int | None:
         # a name with an article is no person's: "told the Daily Ledger"
         if _outlet(tok) or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return DIRECT
-        # A named interviewer from an outlet: "told Fox News host Jane Roe", "told Jane Roe of CNN".
+        # A named interviewer from an outlet: "told Channel 9 host Jane Roe", "told Jane Roe of KXTV".
         if any(c.dep_ == "compound" and c.lower_ in INTERVIEWERS for c in tok.subtree) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and pobj(c).ent_type_ == "ORG"
                 for c in tok.children):
@@ -185,7 +185,7 @@ def _outlet(tok: Token) -> bool:
     """A proper name that is not a person's: an outlet, a show."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in OUTLET_ENTS:
         return False
-    # An untagged name counts when written in capitals or owned by an outlet: "NBC's "Evening Desk"".
+    # An untagged name counts when written in capitals or owned by an outlet: "WKR's "Evening Desk"".
     return tok.ent_type_ != "" or tok.is_upper or any(
         c.ent_type_ in ("ORG", "WORK_OF_ART") for c in tok.children if c.dep_ in OWNER_DEPS)
 

@@ -139,7 +139,7 @@ class Events:
 
     def _fullest(self, candidate: EventCandidate) -> EventCandidate:
         """The event, or for "the hearing" the nearest earlier "a Senate hearing on Tuesday" (for a
-        bare "CBS", the earlier "CBS Evening News")."""
+        bare "WKR", the earlier "WKR Evening News")."""
         words = candidate.span.text.split(" ")
         if len(words) > 1 and words[0].lower() not in DEFINITE_DETERMINERS:
             return candidate

@@ -3,7 +3,7 @@
 ``phrase``: the event noun with its modifiers ("a 30-minute phone interview"), its
 "with/aboard/at/in/on/of/from/by/for ..." phrases ("an interview with the Daily Ledger",
 "a rally in Dayton, Ohio"), a short "issued/released/posted <time>" clause, a show's name after
-its outlet ("CBS Evening News", "NBC's "Evening Desk""), a place hung on the verb ("told a
+its outlet ("WKR Evening News", "WKR's "Evening Desk""), a place hung on the verb ("told a
 crowd in Akron") and time words ("on Friday", "earlier Thursday"). For a verb of speaking, the
 verb and its phrases ("speaking to a farmers group in Iowa", "after meeting with the mayor"). A phrase stops at a comma
 (except inside a place's name) or a clause. Kept inside the sentence.
@@ -42,7 +42,7 @@ def phrase(tok: Token, lo: int, hi: int, text: str) -> TextSpan | None:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "ADP"):
         end -= 1
     if end < len(doc) and doc[end].text in _CLOSING and _open_mark(doc[start:end].text):
-        end += 1  # NBC's "Evening Desk", its closing mark kept
+        end += 1  # WKR's "Evening Desk", its closing mark kept
     return _span(doc, start, end, lo, hi, text)
 
 
@@ -91,7 +91,7 @@ def _right_end(tok: Token) -> int:
 
 
 def _name_end(doc: Doc, end: int) -> int:
-    """Past a show's name after its outlet: "CBS Evening News", "NBC's "Evening Desk"."""
+    """Past a show's name after its outlet: "WKR Evening News", "WKR's "Evening Desk"."""
     k = end
     while k < len(doc):
         t = doc[k]

@@ -57,7 +57,7 @@ go pound hammer target tout champion defend insist predict warn
 """.split())
 
 
-# Nouns for something said: their owner said it ("Obama's 'keep your plan' promise").
+# Nouns for something said: their owner said it ("Vale's 'keep your plan' promise").
 SPEECH_NOUNS: Final[frozenset[str]] = frozenset("""
 promise pledge vow comment remark aside quip claim statement slogan phrase line words warning
 boast taunt jab insult description catchphrase mantra refrain motto tweet question answer
@@ -75,7 +75,7 @@ UTTERANCE_NOUNS: Final[frozenset[str]] = frozenset({
     "comment", "line"})
 
 # Verbs (lemmas) with which a reporter says what someone said or did with words: the verbs an
-# event phrase hangs on ("said in an interview", "appeared on CNN", "campaigned in Ohio").
+# event phrase hangs on ("said in an interview", "appeared on KXTV", "campaigned in Ohio").
 # Not merged with SPEECH_VERBS, the cues of a quote: one list for both changes answers.
 REPORTING_VERBS: Final[frozenset[str]] = frozenset("""
 say tell express announce argue claim warn add note state write tweet post call accuse insist

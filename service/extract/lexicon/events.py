@@ -1,7 +1,7 @@
 """Event words: the nouns that name an event words were said at, the outlets and audiences they
 were said to, and the verbs and prepositions that tie words to an event.
 
-Lemmas, lower case; "event" is what the contract calls it ("said in an interview", "told CNN",
+Lemmas, lower case; "event" is what the contract calls it ("said in an interview", "told KXTV",
 "gave a speech", "on Twitter"). Which token names an event, and how sure, is ``events.candidates``'.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ AUDIENCE_NOUNS: Final[frozenset[str]] = frozenset(
 # Bodies one tells something in session, an event: "told the committee", "told parliament", "told the court".
 ASSEMBLY_NOUNS: Final[frozenset[str]] = frozenset(
     "committee subcommittee inquiry parliament court tribunal jury assembly congress senate council".split())
-# Words that title a person one is interviewed by: "told Fox News host Jane Roe".
+# Words that title a person one is interviewed by: "told Channel 9 host Jane Roe".
 INTERVIEWERS: Final[frozenset[str]] = frozenset("host anchor co-host cohost interviewer moderator correspondent reporter".split())
 # Time words right after an event: "an interview earlier Thursday", "a rally today".
 TIME_ADVERBS: Final[frozenset[str]] = frozenset("recently earlier later today yesterday tonight".split())

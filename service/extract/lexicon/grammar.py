@@ -22,7 +22,7 @@ OBJECT_DEPS: Final[frozenset[str]] = frozenset({"dobj", "pobj", "dative", "iobj"
 DIRECT_OBJECT_DEPS: Final[frozenset[str]] = frozenset({"dobj", "nsubjpass"})
 # What a naming verb names: "called it ...", "called ... 'a fraud'" (object predicate), "was called ...".
 NAMED_DEPS: Final[frozenset[str]] = frozenset({"dobj", "oprd", "nsubjpass"})
-# Whom a verb of telling tells: "told CNN", "told reporters".
+# Whom a verb of telling tells: "told KXTV", "told reporters".
 TOLD_DEPS: Final[frozenset[str]] = frozenset({"dative", "dobj"})
 # A preposition's object: a noun phrase, or a clause ("after meeting with ...").
 PREP_OBJECT_DEPS: Final[frozenset[str]] = frozenset({"pobj", "pcomp"})
@@ -111,7 +111,7 @@ AFFILIATION_ENTS: Final[frozenset[str]] = BODY_ENTS | {"LOC", "PERSON"}
 SEAT_ENTS: Final[frozenset[str]] = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # Entities a sports team goes by: a club, or a country whose side it is.
 TEAM_ENTS: Final[frozenset[str]] = frozenset({"ORG", "GPE"})
-# What an outlet or a show can be tagged, or left untagged: "told CNN", "on 'Evening Desk'".
+# What an outlet or a show can be tagged, or left untagged: "told KXTV", "on 'Evening Desk'".
 OUTLET_ENTS: Final[frozenset[str]] = frozenset({"ORG", "WORK_OF_ART", ""})
 # What a platform one posts on can be tagged, or left untagged: "said on Chirper".
 PLATFORM_ENTS: Final[frozenset[str]] = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", ""})

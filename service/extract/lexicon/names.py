@@ -72,7 +72,7 @@ GENDERED_NOUNS: Final[dict[str, str]] = {
 }
 
 # Abbreviated titles, as news style writes them before a name, and their long forms, so "Gov. Mike
-# Pence" is later "the governor"; a plural ("Sens. Roe and Doe") is written out in the singular, since
+# Lund" is later "the governor"; a plural ("Sens. Roe and Doe") is written out in the singular, since
 # a title belongs to one person. ``titles.ABBREVIATIONS`` writes the same as a role ("Senator").
 TITLE_LONG_FORMS: Final[dict[str, str]] = {
     "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",

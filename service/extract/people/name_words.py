@@ -1,7 +1,7 @@
 """Reading a name from a span of the article: the words that make it, and what it cannot be.
 
 Owns the helpers that turn a span into lower-case name words: titles, determiners and a
-trailing 's dropped ("Sen. Ted Cruz's" is "ted cruz"), tokens written together kept as one word
+trailing 's dropped ("Sen. Jo Roe's" is "jo roe"), tokens written together kept as one word
 ("O'Neill"), markup glued to a word cleared, an acronym formed ("imf"), a doubled letter written once.
 They also tell a person's name the recogniser mislabelled or cut short ("Carly Venn" as an
 organisation, "Marisol Ferrante" tagged "Ferrante") from a thing ("the 13th Amendment").

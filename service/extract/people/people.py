@@ -161,7 +161,6 @@ class People:
         self._pronouns = Pronouns(article, self)
         # surname -> gender -> how often Mr./Mrs./Ms. of that gender stands before it
         self._honored: dict[str, dict[str, int]] = {}
-        self._built = False  # until the article's own gender evidence is read (see _gender_from_names)
         # words written only in lower case or at a sentence's start; words capitalised mid-sentence
         self._casing: tuple[set[str], set[str]] | None = None
         # name words -> how many more of their mentions the recogniser labels a person than a body:
@@ -207,7 +206,6 @@ class People:
                     self.by_name(span)
         self._introduced_in_full()
         self._introduced_together()
-        self._gender_from_names()
         self._gender_from_pronouns()
         self._given_names()
         self._known_surnames()
@@ -345,15 +343,6 @@ class People:
                 person.name = name
                 self._note(person, doc[given.i:given.i + 1])
 
-    def _gender_from_names(self) -> None:
-        """The gender the given-name list gives a first name, for the people the article's own words
-        (an honorific, a gendered noun, read while building) left without one: the list is the
-        weaker evidence ("Robin" is mostly a woman's name in the list, "Mr. Robin Hale" a man)."""
-        for entity in self.entities:
-            if entity.gender is None and not entity.is_org:
-                entity.gender = first_name_gender(entity.words[0])
-        self._built = True
-
     def _gender_from_pronouns(self) -> None:
         """The gender the article itself gives a person: "Roe said his side ..." or "Roe, whose
         team ..., said she ...": a third-person pronoun later in a sentence whose subject names
@@ -486,8 +475,8 @@ class People:
         while i >= 0 and i >= span.start - 4 and (title_word(doc[i].text) or doc[i].pos_ in ("PROPN", "NOUN", "ADJ")) \
                 and not self._quoted(i) and doc[i].text[:1] not in ",(\"“”":
             g = honorific_gender(doc[i].text)
-            if g and entity.gender is None:
-                entity.gender = g
+            if g and (entity.gender is None or len(entity.words) > 1 and entity.gender == first_name_gender(entity.words[0])):
+                entity.gender = g  # an honorific outweighs the given-name list ("Mr. Robin Hale")
             if doc[i].pos_ != "PROPN" or title_word(doc[i].text) or doc[i].lower_ in TITLE_HEADS:
                 entity.titles.add(long_title(doc[i].text))  # "Bishop Ann Lee" is later "the bishop"
             if entity.gender is None and not entity.is_org:
@@ -507,16 +496,16 @@ class People:
 
     def _new(self, span: Span, words: tuple[str, ...], is_org: bool) -> Entity:
         if not is_org and len(words) >= 3 and not given_name(words[0]) \
-                and given_name(words[1]) and len(span) == len(words) and opens_line(span):
-            span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Donald Trump"
+                and given_name(words[1]) and span[1].text[:1].isupper() and len(span) == len(words) and opens_line(span):
+            span, words = span[1:], words[1:]  # a headline verb before a name: "Rip Tom Hart"
             if words in self._by_full:
                 return self._by_full[words]
-        name = span.text.title() if span.text.isupper() and not is_org else span.text  # "PENCE:" in a transcript
+        name = span.text.title() if span.text.isupper() and not is_org else span.text  # "LUND:" in a transcript
         name = trim_junk(name.strip())
         if not is_org and len(words) == 1:
             name = _peer_name(span) or name
         entity = Entity(len(self.entities), name, words, is_org)
-        if not is_org and self._built:
+        if not is_org:
             entity.gender = first_name_gender(words[0])  # also a first name alone: "Rosalind said"
         self.entities.append(entity)
         self._by_full[words] = entity
@@ -530,7 +519,7 @@ class People:
         if words in self._by_full and len(words) >= 2:
             return self._by_full[words]
         if len(words) >= 2:
-            # "Hillary Rodham Clinton" and "Hillary Clinton": same first and last word;
+            # "Ann Marie Lee" and "Ann Lee": same first and last word;
             # "Mai Lin" and "Tan Sor Mai Lin", "Security Council" and "United Nations Security Council".
             for e in self._by_last.get(words[-1], []):
                 if e.words[0] == words[0] or len(e.words) == 1 or e.words[-len(words):] == words:
@@ -682,7 +671,7 @@ class People:
     def topic(self, at: int, is_org: bool, avoid: frozenset[int] = frozenset()) -> Entity | None:
         """The person (or body) last named as the subject of a main clause before ``at``, within a
         few paragraphs: whom "the governor" or "the union" means when no title or name says.
-        A subject of a clause inside another ("hours after Trump tweeted") is passed over, and so
+        A subject of a clause inside another ("hours after Hart tweeted") is passed over, and so
         is an entity whose key is in ``avoid``."""
         i = bisect.bisect_left(self._topics, (at, -1)) - 1
         while i >= 0 and self._topics[i][0] >= at - _SALIENT_CHARS:
@@ -708,7 +697,7 @@ class People:
 
     def known_word(self, token: Token) -> Entity | None:
         """The entity a capitalised word the tagger took for no name stands for, if it is a
-        surname or name already known ("Sanders" glued to markup)."""
+        surname or name already known ("Sands" glued to markup)."""
         word = trim_junk(token.text)
         if not word[:1].isupper() or title_word(word):
             return None
@@ -723,7 +712,7 @@ class People:
         noun = head.lemma_.lower()
         is_body = noun in ORG_NOUNS
         if head.tag_ == "NNS" and not is_body:
-            return None  # "police say", "Sanders supporters": many people, not the one with that title
+            return None  # "police say", "Sands supporters": many people, not the one with that title
         # "the band leader" is no party leader: a noun before the head must fit as well
         kinds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         # "the festival" for the Harbor Film Festival: a body's name ends in the noun that says what it is

@@ -20,8 +20,8 @@ from ..lexicon.grammar import PHRASE_OPENER_POS
 from ..lexicon.punctuation import OPENING_QUOTES, SENTENCE_ENDS
 from .marks import Paragraph, Run
 
-_CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Trump told ITV ...")
-_SUBJECT_REACH = 6  # ... or one whose subject starts this close ("Mr. Daniloff, now 81, said")
+_CUE_REACH = 4  # a speech verb this close after a quote attributes it ("Hart told KXTV ...")
+_SUBJECT_REACH = 6  # ... or one whose subject starts this close ("Mr. Danvers, now 81, said")
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class Layout:
 
 
 def _attribution_after(doc: Doc, span: range) -> bool:
-    """'Trump asked.' or 'Mr. Daniloff, now 81, said by telephone.' after '"... ?"': the clause
+    """'Hart asked.' or 'Mr. Danvers, now 81, said by telephone.' after '"... ?"': the clause
     after a quote that ends its sentence still attributes it when it opens with a speech verb,
     or with the subject of one."""
     if any(is_speech_verb(doc[i]) for i in span[:_CUE_REACH]):

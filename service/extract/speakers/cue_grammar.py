@@ -37,7 +37,7 @@ _REPORT_REACH = 4  # clauses climbed from a verb to the speech verb reporting it
 _SUBJECT_REACH = 5  # the cue and the verbs above it whose subject may speak for it, within its paragraph
 _NAME_BEFORE_REACH = 4  # tokens before a cue that may name its speaker when the parse gave none: "Sen. Ana Ruiz said"
 _CONJUNCT_REACH = 3  # heads above "He said A and said B"'s second "said" where the first may stand
-_APPOSITION_REACH = 12  # tokens back from an appositive's closing comma to the name it follows: "Flynn, a top surrogate,"
+_APPOSITION_REACH = 12  # tokens back from an appositive's closing comma to the name it follows: "Dunn, a top surrogate,"
 _PARENTHESIS_REACH = 8  # tokens back from a closing parenthesis to its opening one: "(D-Ore.)"
 
 
@@ -129,7 +129,7 @@ class CueGrammar:
 
     def governor(self, k: int, test: Callable[[Token], bool]) -> Token | None:
         """The first cue up the parse from the quote's words, within the quote's frame:
-        in "Flynn said Trump was 'absolutely right' when he said ...", Flynn's "said"."""
+        in "Dunn said Hart was 'absolutely right' when he said ...", Dunn's "said"."""
         frame = self.layout.frames[k]
         for token in islice(self.doc[frame.first].ancestors, _CLIMB_REACH):
             if self.layout.quoted(token):
@@ -166,7 +166,7 @@ class CueGrammar:
 
     def same_sentence(self, token: Token, k: int) -> bool:
         """A token of the quote's own sentence that the frame left out, since another quote
-        stands between: "Gorka said it was 'absolutely clear' that Clinton faced a 'slam-dunk'"."""
+        stands between: "Orr said it was 'absolutely clear' that Lee faced a 'slam-dunk'"."""
         first = self.doc[self.layout.frames[k].first]
         return self.index.sentence_start(token) == self.index.sentence_start(first) \
             and self.layout.para_of[token.i] == self.layout.para_of[first.i]
@@ -183,7 +183,7 @@ class CueGrammar:
         return self._climbed_subject(verb, k)
 
     def _ing_on_name(self, verb: Token) -> Token | None:
-        """The name an -ing cue describes: "footage of Hillary Clinton asking, '...'", however parsed."""
+        """The name an -ing cue describes: "footage of Ann Lee asking, '...'", however parsed."""
         if verb.tag_ != "VBG":
             return None
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not self.layout.quoted(verb.head):
@@ -247,7 +247,7 @@ class CueGrammar:
                     return found
             described = self._described(v)
             if described is not None:
-                return described  # "Trump, boasting of ..."
+                return described  # "Hart, boasting of ..."
             if self.layout.quoted(v.head) or v.dep_ == "ROOT" \
                     or self.layout.para_of[v.head.i] != self.layout.para_of[verb.i]:  # a parse run on past the paragraph
                 break
@@ -264,7 +264,7 @@ class CueGrammar:
         """The speaker among ``v``'s subjects: a name set after the cue past a fronted phrase, the
         reporter of a clause whose subject is a mere thing, else the subject nearest the verb."""
         layout = self.layout
-        # a live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Trump says") is no speaker
+        # a live blog's time stamp the parser takes for a subject ("12:15 p.m. ¶ Hart says") is no speaker
         subjects = [c for c in self.index.children_with(v, SUBJECT_DEPS) if not layout.quoted(c)
                     and not _in_title(c, layout.text) and (c.ent_type_ not in TIME_ENTS or aged(c))]
         if v.i == verb.i:
@@ -310,15 +310,15 @@ class CueGrammar:
         return found[0] if found and could_speak(found[0]) else None
 
     def best_subject(self, subjects: list[Token], verb: Token) -> Token:
-        """One subject of a verb the parser gave several ("Kasich: ..." in a headline and the
-        "Gov. Kasich" before "said"): one in the verb's paragraph, not a place, nearest the verb."""
+        """One subject of a verb the parser gave several ("Kemp: ..." in a headline and the
+        "Gov. Kemp" before "said"): one in the verb's paragraph, not a place, nearest the verb."""
         if len(subjects) == 1:
             return subjects[0]
         para = self.layout.para_of[verb.i]
         return min(subjects, key=lambda s: (self.layout.para_of[s.i] != para, s.ent_type_ in PLACE_ENTS, abs(s.i - verb.i)))
 
     def adjacent_name(self, verb: Token, k: int) -> Token | None:
-        """Parse failed: the name right after the verb ("said Trump") or right before it."""
+        """Parse failed: the name right after the verb ("said Hart") or right before it."""
         doc, layout = self.doc, self.layout
         frame = layout.frames[k]
         inverted = verb.i in frame.after and (verb.i == frame.after.start
@@ -334,7 +334,7 @@ class CueGrammar:
         if i > 0 and doc[i].text == ")":
             i = _before_parenthesis(doc, i)  # "Sen. Ana Ruiz (D-Ore.) said": not "Ore."
         if i > 0 and doc[i].text == ",":
-            i = _before_apposition(doc, i)  # "Flynn, a top surrogate, said"
+            i = _before_apposition(doc, i)  # "Dunn, a top surrogate, said"
         for i in range(i, max(i - _NAME_BEFORE_REACH, -1), -1):
             if layout.quoted(doc[i]):
                 break
@@ -415,7 +415,7 @@ def _conjunct_speech(verb: Token, para_of: list[int]) -> Token | None:
 
 def _in_title(token: Token, text: str) -> bool:
     """A word right after an opening mark that is no quote of ours: a show's or a book's title
-    ("said on Fox's “Fox and Friends”"), never a speaker. ``text`` is the article's text."""
+    ("said on Channel 9's “Morning Crew”"), never a speaker. ``text`` is the article's text."""
     return token.idx > 0 and text[token.idx - 1] in "“\"‘"
 
 
@@ -447,7 +447,7 @@ def _before_parenthesis(doc: Doc, close: int) -> int:
 
 
 def _determined(noun: Token) -> bool:
-    """A singular noun with "the" or an owner: "the candidate", "Obama's spokesman"."""
+    """A singular noun with "the" or an owner: "the candidate", "Vale's spokesman"."""
     return noun.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
 
 

@@ -95,13 +95,13 @@ def _framing(ctx: Context, k: int) -> _Framing | None:
         return None
     frame = ctx.layout.frames[k]
     # climb from the quote's words to the first outside verb with a subject that can speak;
-    # copulas are passed over ("Machado was 'disgusting'", tweeted Trump)
+    # copulas are passed over ("Maddox was 'disgusting'", tweeted Hart)
     words = ctx.doc[frame.first]
     first = None
     for below, token in pairwise(chain((words,), islice(words.ancestors, _FRAMING_REACH))):
         if _named_owner(token) is not None and not ctx.layout.quoted(token) \
                 and (below.i < token.i or below.dep_ in NOUN_COMPLEMENT_DEPS):
-            # "X seized on Trump's claim that '...'": the words are the named owner's
+            # "X seized on Hart's claim that '...'": the words are the named owner's
             return _Framing(ctx.speaker(_named_owner(token), k), chars(token), owners_words=True)
         if ctx.layout.quoted(token) or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -189,8 +189,8 @@ def _thing_owner(ctx: Context, thing: Token, k: int) -> Token | None:
 def speech_noun(ctx: Context, k: int) -> Decision | None:
     """A quoted phrase that is a speech noun's own words: its owner. In order: a named owner's
     speech noun the climb from a partial quote meets before any verb frames it ("X seized on
-    Trump's claim that '...'", "Roe's claim that thousands 'cheered'"); a speech noun the phrase
-    stands in, with no verb between ("Obama's 'if you like your plan' promise"); the owner of a
+    Hart's claim that '...'", "Roe's claim that thousands 'cheered'"); a speech noun the phrase
+    stands in, with no verb between ("Vale's 'if you like your plan' promise"); the owner of a
     speech noun before the quote in its sentence ("Ana's main claim is that it is 'a fraud'")."""
     if ctx.partial(k):
         found = ctx.once(k, _framing)
@@ -280,9 +280,9 @@ def _owned_claim_above(ctx: Context, verb: Token) -> tuple[Token, Token] | None:
 
 
 def _named_owner(noun: Token) -> Token | None:
-    """The name owning a speech noun: "Trump" of "Trump's claim"."""
+    """The name owning a speech noun: "Hart" of "Hart's claim"."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
     if noun.dep_ in NAMED_DEPS and noun.head.lemma_.lower() in NAMING_VERBS:
-        return None  # "Y called Trump's remarks 'racist'": Y's word for them
+        return None  # "Y called Hart's remarks 'racist'": Y's word for them
     return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)

@@ -239,7 +239,7 @@ class Resolver:
         return self.people.named_at(tokens)
 
     def _topic_not(self, token: Token, owner: Token) -> Entity | None:
-        """"Obama's former strategist": the person the paragraph is about, when that is not Obama."""
+        """"Vale's former strategist": the person the paragraph is about, when that is not Vale."""
         topic = self.people.topic(token.idx, is_org=False)
         span = self.people.name_span(owner)
         if topic is None or span is None or self.people.by_name(span) is topic:
@@ -449,7 +449,7 @@ def _same_clause(token: Token, verb: Token) -> bool:
 
 
 def _possessed_person(token: Token) -> Token | None:
-    """The named owner in "Obama's former campaign strategist", a singular person noun."""
+    """The named owner in "Vale's former campaign strategist", a singular person noun."""
     if token.tag_ != "NN" or token.lemma_.lower() in NON_PERSON_NOUNS | UNNAMED_ROLES | PARTITIVE_NOUNS | KIN_GROUPS:
         return None
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]

@@ -72,7 +72,7 @@ class Attributor:
             and decision.speaker.entity is prev.speaker.entity
         other = prev.speaker is not None and prev.speaker.entity is not None \
             and decision.speaker.entity is not None and decision.speaker.entity is not prev.speaker.entity
-        # an open quote runs on into the next paragraph, unless that one names another speaker ("PENCE: ...")
+        # an open quote runs on into the next paragraph, unless that one names another speaker ("LUND: ...")
         multi_para = prev_run.open_end and run.paragraph > prev_run.paragraph and not other
         shared_cue = decision.cue is not None and decision.cue == prev.cue and run.paragraph == prev_run.paragraph
         if (same and shared_cue) or multi_para:

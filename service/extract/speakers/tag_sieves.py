@@ -31,7 +31,7 @@ _APPOSITION_REACH = 20  # ... when an apposition with commas of its own stands b
 
 
 def transcript(ctx: Context, k: int) -> Decision | None:
-    """A quote whose words open with a name in capitals and a colon: "PENCE: ..."."""
+    """A quote whose words open with a name in capitals and a colon: "LUND: ..."."""
     frame = ctx.layout.frames[k]
     doc = ctx.doc
     i = frame.first
@@ -46,7 +46,7 @@ def transcript(ctx: Context, k: int) -> Decision | None:
 
 def colon_lead_in(ctx: Context, k: int) -> Decision | None:
     """A colon right before the opening mark, in the same paragraph or ending the one
-    before: "Trump said:", "Ana made the following comment:", "PENCE:"."""
+    before: "Hart said:", "Ana made the following comment:", "LUND:"."""
     layout, doc = ctx.layout, ctx.doc
     frame = layout.frames[k]
     colon = (frame.before[-1] if frame.before else _previous_paragraph_end(ctx, k))
