@@ -16,7 +16,7 @@ from .config import DEFAULTS
 from .extract.records import RESOLVED_BY
 from .inputs import ID_MESSAGES, TEXT_MESSAGES, id_problem
 
-VERSION_EXAMPLE = "1.2.0"
+VERSION_EXAMPLE = "1.3.0"
 
 
 def _doc(description: str, example: Any = None, **more: Any) -> dict[str, Any]:

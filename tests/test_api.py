@@ -88,7 +88,7 @@ def test_meta_names_model_version_and_time(seed_answer, app, nlp):
     assert set(meta) == {"model", "version", "elapsed_ms"}
     assert meta["model"] == model_label(app.config["SPACY_MODEL"], nlp)
     assert meta["model"].split(" ")[0] == app.config["SPACY_MODEL"]
-    assert meta["version"] == __version__ == "1.2.0"
+    assert meta["version"] == __version__ == "1.3.0"
     assert isinstance(meta["elapsed_ms"], int) and meta["elapsed_ms"] >= 0
 
 
