@@ -43,7 +43,7 @@ def strip_name(span: Span) -> Span | None:
         return None
     if end - start == 1 and any(affiliation_word(t.text) for t in doc[span.start:start]) \
             and (title_word(doc[start].text) or doc[start].text.rstrip(".").lower() in POST_NOMINALS):
-        return None  # "Labour MP", "the British Prime Minister": a description, no name
+        return None  # "Labour MP", "the French minister": a description, no name
     return doc[start:end]
 
 
