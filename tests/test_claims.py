@@ -212,6 +212,48 @@ def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject
     assert claim.text == expected
 
 
+# A quote the reporter leads in by naming its speaker ('Ortega said: "..."') after a sentence that is
+# about something else: the speaker's own words reported earlier frame it ("Ortega insisted ...").
+# (article, the quote's words, the words naming its speaker, the sentence the claim must be)
+LEAD_IN_CLAIMS = [
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Mayor Lin Ortega insisted the new bridge would open on time."),
+    # the attribution trails the quote: the sentence just before frames it
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. "We are still on schedule," Ortega said.',
+     "We are still on schedule,", "Ortega",
+     "Heavy rain flooded the site twice in March."),
+    # the sentence just before is about the speaker
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Ortega visited the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Ortega visited the site twice in March."),
+    # the sentence just before reports someone else's words
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'The engineers warned that the rain had flooded the site. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "The engineers warned that the rain had flooded the site."),
+    # the earlier sentence names the speaker but does not report what they said
+    ("Mayor Lin Ortega visited the new bridge on Monday.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Heavy rain flooded the site twice in March."),
+]
+
+
+@pytest.mark.parametrize("text,words,subject,expected", LEAD_IN_CLAIMS)
+def test_claim_after_a_lead_in(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
+    doc = nlp(text)
+    quote = spans.quote(text, words)
+    at = text.rindex(subject, 0, quote[0]) if text.find(subject, quote[1]) < 0 else text.index(subject, quote[1])
+    claim = claim_for(doc, quote, spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor",
+                      cue_subject=(at, at + len(subject)))
+    assert claim is not None
+    assert claim.text == expected
+
+
 def test_sentences_never_cross_a_line(nlp: Language) -> None:
     text = 'The mayor spoke\nto the council. "We will win," she said.\n\nThe end'
     doc = nlp(text)
