@@ -273,6 +273,12 @@ SENTENCES = [
     ("Ortega said she found the 13th Amendment worth a film.", ["Ortega said she found the 13th Amendment worth a film."]),
     # negative: a capitalised start after a full stop is a new sentence
     ("The vote was close. Ortega won.", ["The vote was close.", "Ortega won."]),
+    # a quotation opening the next sentence after a figure or a run of capitals
+    ('Sales rose by 13%. "We are pleased," Kim said.', ["Sales rose by 13%.", '"We are pleased," Kim said.']),
+    ('The film went straight to DVD. "It sells," Kim said.',
+     ["The film went straight to DVD.", '"It sells," Kim said.']),
+    # negative: a lone initial before a quoted nickname goes on
+    ('Ortega met Thomas F. "Red" Doe at the harbour.', ['Ortega met Thomas F. "Red" Doe at the harbour.']),
 ]
 
 

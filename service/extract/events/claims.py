@@ -4,7 +4,8 @@ Owns choosing that sentence (``claim_for``; ``Claims`` reads each sentence once 
 quote's own sentence when the reporter leads it with words of their own, else the nearest earlier
 statement within two paragraphs that frames it (preferring one about the speaker where it must
 choose; past one on something else to the speaker's words reported earlier when the reporter leads
-the quote in by naming its speaker, 'Ortega said: "..."'), else the quote's own sentence; a claim is cut to ``MAX_CLAIM_CHARS`` around the quote.
+the quote in by naming its speaker, 'Ortega said: "..."'), else the quote's own sentence; a claim
+is cut to ``MAX_CLAIM_CHARS`` around the quote.
 The cases are tables in tests/test_claims.py (the length cut in tests/test_bounds.py).
 Measured on the dev data: asking every earlier sentence to be about the speaker did worse
 (reporters frame a quote with the topic sentence as often as with "X said"), and carrying a
