@@ -201,17 +201,6 @@ PRONOUN_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS)
-def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
-    doc = nlp(text)
-    quote = spans.quote(text, words)
-    at = text.index(subject, quote[1])
-    claim = claim_for(doc, quote, spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor",
-                      cue_subject=(at, at + len(subject)))
-    assert claim is not None
-    assert claim.text == expected
-
-
 # A quote the reporter leads in by naming its speaker ('Ortega said: "..."') after a sentence that is
 # about something else: the speaker's own words reported earlier frame it ("Ortega insisted ...").
 # (article, the quote's words, the words naming its speaker, the sentence the claim must be)
@@ -243,11 +232,13 @@ LEAD_IN_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("text,words,subject,expected", LEAD_IN_CLAIMS)
-def test_claim_after_a_lead_in(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
+@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS + LEAD_IN_CLAIMS)
+def test_claim_after_a_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
     doc = nlp(text)
     quote = spans.quote(text, words)
-    at = text.rindex(subject, 0, quote[0]) if text.find(subject, quote[1]) < 0 else text.index(subject, quote[1])
+    # the cue's subject after the quote ('"...," she said') or, failing that, before it ('Ortega said: "..."')
+    at = text.find(subject, quote[1])
+    at = at if at >= 0 else text.rindex(subject, 0, quote[0])
     claim = claim_for(doc, quote, spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor",
                       cue_subject=(at, at + len(subject)))
     assert claim is not None
