@@ -224,6 +224,16 @@ LEAD_IN_CLAIMS = [
      'The engineers warned that the rain had flooded the site. Ortega said: "We are still on schedule."',
      "We are still on schedule.", "Ortega",
      "The engineers warned that the rain had flooded the site."),
+    # the speaker named after an owner's word: still the one who insisted
+    ("Dana Kim's deputy Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Dana Kim's deputy Lin Ortega insisted the new bridge would open on time."),
+    # negative: the speaker only owns the subject; their deputy insisted
+    ("Lin Ortega's deputy insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Heavy rain flooded the site twice in March."),
     # the earlier sentence names the speaker but does not report what they said
     ("Mayor Lin Ortega visited the new bridge on Monday.\n\n"
      'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',

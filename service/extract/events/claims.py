@@ -117,10 +117,18 @@ class Claims:
         k = before[k]
         while k >= 0 and self.sents.paragraph[k] >= para - _PARAGRAPHS_BACK:
             if about(*self.sents.spans[k]) and any(
-                    about(tok.idx, tok.idx + len(tok.text)) and _reporting(tok) for tok in self._tokens(k)):
+                    self._said_by(verb, k, about) for verb in self._tokens(k) if _has_clause(verb)):
                 return k
             k = before[k]
         return None
+
+    def _said_by(self, verb: Token, k: int, about: _About) -> bool:
+        """The speaker is the subject of ``verb`` in sentence ``k``; where the parse gives it none (a
+        headline run into the lead makes it a verb's conjunct), the words before it in the sentence."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return any(_names(about, s) for s in subjects)
+        return about(self.sents.spans[k][0], verb.idx)
 
     def _of_someone(self, k: int, about: _About) -> bool:
         """Sentence ``k`` is about the speaker, carries a person on by a pronoun ("She said ...") or
@@ -251,17 +259,37 @@ def _antecedent(tok: Token) -> Token:
 def _covers(about: _About, tok: Token) -> bool:
     """The noun phrase ``tok`` ends is about the speaker (what follows it, "the quake, which hit Ortega's
     town", is not)."""
-    end = tok
-    for c in tok.rights:
-        if c.dep_ == "appos":  # "His creator, Dana Kim, said"
-            end = c.right_edge
+    end = _phrase_end(tok)
     return about(tok.left_edge.idx, end.idx + len(end.text))
 
 
+def _phrase_end(tok: Token) -> Token:
+    """The last word of the noun phrase ``tok`` heads, its apposition included ("His creator, Dana
+    Kim, said")."""
+    end = tok
+    for c in tok.rights:
+        if c.dep_ == "appos":
+            end = c.right_edge
+    return end
+
+
+def _names(about: _About, tok: Token) -> bool:
+    """The noun phrase ``tok`` heads names the speaker, past any owner before it ("Ortega's aide
+    Dana Kim" names Kim, not Ortega)."""
+    owners = [c for c in tok.lefts if c.dep_ == "poss"]
+    first = tok.doc[owners[-1].right_edge.i + 1] if owners else tok.left_edge
+    end = _phrase_end(tok)
+    return about(first.idx, end.idx + len(end.text))
+
+
+def _has_clause(verb: Token) -> bool:
+    """``verb`` takes a clause of what was said or thought ("insisted [the plan was sound]")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _reporting(tok: Token) -> bool:
-    """``tok`` is the subject of a verb with a clause of what was said or thought ("Ortega insisted
-    [the plan was sound]")."""
-    return tok.dep_ in SUBJECT_DEPS and any(c.dep_ == "ccomp" for c in tok.head.children)
+    """``tok`` is the subject of a verb with a clause of what was said or thought."""
+    return tok.dep_ in SUBJECT_DEPS and _has_clause(tok.head)
 
 
 def _leans_back(text: str, start: int) -> bool:
