@@ -201,11 +201,54 @@ PRONOUN_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS)
-def test_claim_after_a_pronoun_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
+# A quote the reporter leads in by naming its speaker ('Ortega said: "..."') after a sentence that is
+# about something else: the speaker's own words reported earlier frame it ("Ortega insisted ...").
+# (article, the quote's words, the words naming its speaker, the sentence the claim must be)
+LEAD_IN_CLAIMS = [
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Mayor Lin Ortega insisted the new bridge would open on time."),
+    # the attribution trails the quote: the sentence just before frames it
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. "We are still on schedule," Ortega said.',
+     "We are still on schedule,", "Ortega",
+     "Heavy rain flooded the site twice in March."),
+    # the sentence just before is about the speaker
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Ortega visited the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Ortega visited the site twice in March."),
+    # the sentence just before reports someone else's words
+    ("Mayor Lin Ortega insisted the new bridge would open on time.\n\n"
+     'The engineers warned that the rain had flooded the site. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "The engineers warned that the rain had flooded the site."),
+    # the speaker named after an owner's word: still the one who insisted
+    ("Dana Kim's deputy Lin Ortega insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Dana Kim's deputy Lin Ortega insisted the new bridge would open on time."),
+    # negative: the speaker only owns the subject; their deputy insisted
+    ("Lin Ortega's deputy insisted the new bridge would open on time.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Heavy rain flooded the site twice in March."),
+    # the earlier sentence names the speaker but does not report what they said
+    ("Mayor Lin Ortega visited the new bridge on Monday.\n\n"
+     'Heavy rain flooded the site twice in March. Ortega said: "We are still on schedule."',
+     "We are still on schedule.", "Ortega",
+     "Heavy rain flooded the site twice in March."),
+]
+
+
+@pytest.mark.parametrize("text,words,subject,expected", PRONOUN_CLAIMS + LEAD_IN_CLAIMS)
+def test_claim_after_a_cue(nlp: Language, text: str, words: str, subject: str, expected: str) -> None:
     doc = nlp(text)
     quote = spans.quote(text, words)
-    at = text.index(subject, quote[1])
+    # the cue's subject after the quote ('"...," she said') or, failing that, before it ('Ortega said: "..."')
+    at = text.find(subject, quote[1])
+    at = at if at >= 0 else text.rindex(subject, 0, quote[0])
     claim = claim_for(doc, quote, spans.runs(text), spans.mentions(text, "Ortega"), "Lin Ortega", "Mayor",
                       cue_subject=(at, at + len(subject)))
     assert claim is not None
@@ -231,6 +274,12 @@ SENTENCES = [
     ("Ortega said she found the 13th Amendment worth a film.", ["Ortega said she found the 13th Amendment worth a film."]),
     # negative: a capitalised start after a full stop is a new sentence
     ("The vote was close. Ortega won.", ["The vote was close.", "Ortega won."]),
+    # a quotation opening the next sentence after a figure or a run of capitals
+    ('Sales rose by 13%. "We are pleased," Kim said.', ["Sales rose by 13%.", '"We are pleased," Kim said.']),
+    ('The film went straight to DVD. "It sells," Kim said.',
+     ["The film went straight to DVD.", '"It sells," Kim said.']),
+    # negative: a lone initial before a quoted nickname goes on
+    ('Ortega met Thomas F. "Red" Doe at the harbour.', ['Ortega met Thomas F. "Red" Doe at the harbour.']),
 ]
 
 

@@ -22,8 +22,9 @@ from ..records import TextSpan
 
 # Characters that close what came before: a sentence start here belongs to the sentence before.
 _CLOSERS = frozenset("”’\"')]},.;:!?»")
-# End of a sentence, then an opening quotation mark that starts the next one.
-_QUOTE_OPENS_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[ \t]+(?=[“\"]\w)")
+# End of a sentence, then an opening quotation mark that starts the next one: after a word, a
+# figure ("13%."), or a run of capitals ("on DVD."), never a lone initial ('John F. "Jack" Doe').
+_QUOTE_OPENS_SENTENCE = re.compile(r"(?:(?<=[a-z0-9%)][.!?])|(?<=[A-Z]{2}[.!?]))[ \t]+(?=[“\"]\w)")
 _LAST_WORD = re.compile(r"\b([A-Za-z]+)\.$")
 
 
