@@ -185,7 +185,7 @@ class QuoteSchema(Schema):
     event = fields.Nested(SpanSchema, allow_none=True, metadata=_doc(
         "The occasion the quote came from, with its time and place words, where the article says so."))
     rule = fields.String(metadata=_doc("The attribution rule that chose the speaker.", "cue-subject"))
-    confidence = fields.Float(metadata=_doc("That rule's measured precision on the dev data, 0 to 1.", 0.94))
+    confidence = fields.Float(metadata=_doc("That rule's measured precision on the development sets, 0 to 1.", 0.94))
 
 
 class SpeakerSchema(Schema):
