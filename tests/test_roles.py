@@ -376,6 +376,13 @@ BODIES_OUTSIDE_POLITICS = [
      'scored late. "We deserved it," said Chile coach Ann Lee.', "Lee", ("coach", "Chile")),
     ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
      'scored late. "We deserved it," said fan Ann Lee.', "Lee", (None, None)),
+    # two titles joined before the name are one role, the body before them its affiliation
+    ('"This year\'s list shows real growth," said Velmor founder and director Ann Lee.', "Lee",
+     ("founder and director", "Velmor")),
+    ("Ann Pike and director Ann Lee said it grew.", "Lee", ("director", None)),
+    # a body's initials before a title, whatever the tagger made of them; two letters are a field
+    ("BIVA founder Ann Lee said the list shows real growth.", "Lee", ("founder", "BIVA")),
+    ('"It grew," said TV presenter Ann Lee.', "Lee", ("TV presenter", None)),
     # a short form of a body the article also writes in full: the full name
     ("Harbour Athletic won on Sunday. Ann Lee, the Harb Ath coach, said it was deserved.", "Lee",
      ("coach", "Harbour Athletic")),

@@ -249,8 +249,9 @@ def _entity_run(toks: list[Token], i: int) -> int:
 
 def _acronym(tok: Token) -> bool:
     """An organisation's initials before a title: "IMF chief economist", "DNC chairwoman"."""
-    return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 6 \
-        and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
+    # (three letters or more whatever the tagger made of them; two as a noun are a field: "TV", "PR")
+    return (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and len(tok) > 2) and tok.is_alpha and tok.is_upper \
+        and 2 <= len(tok) <= 6 and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
 
 
 def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str | None, int]:
