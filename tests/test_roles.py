@@ -97,6 +97,13 @@ APPOSITIVES_AND_CLAUSES = [
     # two coordinated roles: what the person is now wins over what they were
     ("Ann Lee spoke on Monday. The former governor and current Democratic nominee said the bill would fail.",
      "Lee", ("nominee", "Democratic Party")),
+    # a definite description opening the sentence, then a comma and the name: the same subject
+    ("It grew. The head of the Velmor Trust, Ann Lee said it grew.", "Lee", ("head", "Velmor Trust")),
+    ("Prices rose.\n\nThe chairman of the Bar Guild, Ann Lee QC warned there was a risk.", "Lee",
+     ("chairman", "Bar Guild")),
+    # not when something stands before it, nor when the description is another clause's
+    ("Now the head of the Velmor Trust, Ann Lee said it grew.", "Lee", (None, None)),
+    ("After the chairman of the Bar Guild resigned, Ann Lee warned there was a risk.", "Lee", (None, None)),
 ]
 
 # More of what the roles catalogue lists (roles/choice.py), one row per case not held above.

@@ -1,11 +1,13 @@
 """Role and affiliation of one speaker, from what the article itself says about them.
 
 ``Roles(article).role_and_affiliation(mentions)`` reads every place the article names or describes
-the person (a title before the name, a party-state tag, an appositive or relative clause, a
+the person (a title before the name, a definite description opening its sentence before it and a
+comma, a party-state tag, an appositive or relative clause, a
 predicate about the name or their own pronoun, a later description while they stay the topic, the
 party the article counts them among; for a description, its own words) and returns one
 (role, affiliation): the finding that says most, the earliest on a tie, with the affiliation that
-goes with it. Titles, places, parties and acronyms are written out; mentions inside quoted runs
+goes with it. Titles, places, parties and acronyms are written out, and a body's short form as the
+longer name the article also writes for it ("Harb Ath", "Harbour Athletic"); mentions inside quoted runs
 are the speaker's words, not the article's, and are skipped. The patterns live in ``around_name``,
 ``context`` and ``phrases``; the cases are tables in tests/test_roles.py. Not handled: roles only
 implied by verbs outside ``titles.ROLE_VERBS``; a description far from the name or before it

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import chain, pairwise
 from typing import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
@@ -75,11 +75,38 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None,
         # a role known only by its shape ("Rubio donor") is a last resort: any listed title said of them wins
         sure = Weight.BODY if not role or shape_title(premod) else Weight.AT_NAME
         out.append(Found(role, aff, rank, premod[0].i if premod else head.i, sure))
+    if not role:
+        out.extend(_fronted_description(doc, min(start, span.start), head))
     out.extend(_around(head))
     out.extend(_later_descriptions(index, head, pronoun, quoted))
     out.extend(_next_predicate(index, head, pronoun))
     out.extend(_party_company(index, head))
     return out
+
+
+def _fronted_description(doc: Doc, start: int, head: Token) -> list[Found]:
+    """"The chairman of the Bar Guild, Ann Lee(,) warned": a definite description of a title right
+    before the name and a comma, the two one subject (both the verb's, or one the other's appositive)."""
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1  # first names the recogniser left out of the person
+    if start < 3 or doc[start - 1].text != ",":
+        return []
+    noun = next((t for t in doc[start - 2].ancestors if t.right_edge.i == start - 2 and t.pos_ == "NOUN"), None) \
+        if doc[start - 2].right_edge.i == start - 2 and doc[start - 2].pos_ != "NOUN" else doc[start - 2]
+    if noun is None or noun.pos_ != "NOUN" or noun.right_edge.i != start - 2 or not is_title(noun.text) \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return []
+    first = noun.left_edge.i
+    while first > 0 and (doc[first - 1].is_space or doc[first - 1].is_quote):
+        first -= 1
+    if not (first == 0 or doc[first].is_sent_start or doc[first - 1].text in (".", "!", "?") or doc[first].is_space):
+        return []  # the sentence opens with the description ("Now the top prosecutor, Lee said" is a fronted aside)
+    same_subject = (noun.dep_ in SUBJECT_DEPS and head.dep_ in SUBJECT_DEPS and noun.head == head.head) \
+        or (head.dep_ == "appos" and head.head == noun) or (noun.dep_ == "appos" and noun.head == head)
+    if not same_subject:
+        return []
+    role, aff, rank = description_of(noun, any_noun=True)
+    return [Found(role, aff, rank, noun.i, Weight.AT_NAME)] if role else []
 
 
 def _party_company(index: ParseIndex, head: Token) -> list[Found]:
