@@ -390,6 +390,10 @@ BODIES_OUTSIDE_POLITICS = [
     # a body's initials before a title, whatever the tagger made of them; two letters are a field
     ("BIVA founder Ann Lee said the list shows real growth.", "Lee", ("founder", "BIVA")),
     ('"It grew," said TV presenter Ann Lee.', "Lee", ("TV presenter", None)),
+    # "based at" a body: that body; based in a place says only where
+    ("Professor Ann Lee, based at Harbour University, has spent years on it.", "Lee",
+     ("Professor", "Harbour University")),
+    ("Ann Lee, based in Leeds, has spent years on it.", "Lee", (None, None)),
     # a short form of a body the article also writes in full: the full name
     ("Harbour Athletic won on Sunday. Ann Lee, the Harb Ath coach, said it was deserved.", "Lee",
      ("coach", "Harbour Athletic")),

@@ -297,6 +297,7 @@ def _around(head: Token) -> list[Found]:
                     or named_body_noun(pobj)):  # "X of the Acme union"
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
+    out.extend(_based_at(head))
     known = _known_as(head)
     if known is not None:
         role, aff, rank = description_of(known, any_noun=True)
@@ -320,6 +321,21 @@ def _around(head: Token) -> list[Found]:
     if head.dep_ in SUBJECT_DEPS:
         verb = head.head
         out.extend(_predicate(verb))
+    return out
+
+
+def _based_at(head: Token) -> list[Found]:
+    """"X, based at Harbour University,": the body the person works from (a place only says where)."""
+    out: list[Found] = []
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_ != "base" or acl.tag_ != "VBN" or acl.i != head.i + 2:
+            continue
+        for prep in acl.children:
+            pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "with") else None
+            aff, pobj = body_phrase(pobj) if pobj is not None else (None, None)
+            if aff and pobj is not None and (pobj.ent_type_ == "ORG" or named_body_noun(pobj)) \
+                    and rank_of(aff, pobj.ent_type_) == ORG:
+                out.append(Found(None, normalise(aff, pobj.ent_type_), ORG, pobj.i, Weight.BODY))
     return out
 
 
