@@ -394,6 +394,13 @@ BODIES_OUTSIDE_POLITICS = [
     ("Professor Ann Lee, based at Harbour University, has spent years on it.", "Lee",
      ("Professor", "Harbour University")),
     ("Ann Lee, based in Leeds, has spent years on it.", "Lee", (None, None)),
+    # "Conservative" before a title is the party where the article names that party outright too;
+    # elsewhere an outlook, kept in the role
+    ("The Tories hit back. Conservative co chairman Ann Lee said the plans were a sign of abuse.", "Lee",
+     ("co chairman", "Conservative Party")),
+    ("Labour hit back. Conservative co chairman Ann Lee said the plans were a sign of abuse.", "Lee",
+     ("Conservative co chairman", None)),
+    ("Conservative economist Ann Lee said it.", "Lee", ("Conservative economist", None)),
     # a short form of a body the article also writes in full: the full name
     ("Harbour Athletic won on Sunday. Ann Lee, the Harb Ath coach, said it was deserved.", "Lee",
      ("coach", "Harbour Athletic")),
