@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from service.extract.quotes.marks import quoted_runs
 from service.extract.lexicon.parties import party_name
 from service.extract.lexicon.places import place_name
-from service.extract.roles.choice import role_and_affiliation
+from service.extract.roles.choice import longer_name, role_and_affiliation
 from service.extract.roles.phrases import ORG, split_title_run
 from service.extract.lexicon.titles import expand, is_title
 
@@ -97,6 +97,13 @@ APPOSITIVES_AND_CLAUSES = [
     # two coordinated roles: what the person is now wins over what they were
     ("Ann Lee spoke on Monday. The former governor and current Democratic nominee said the bill would fail.",
      "Lee", ("nominee", "Democratic Party")),
+    # a definite description opening the sentence, then a comma and the name: the same subject
+    ("It grew. The head of the Velmor Trust, Ann Lee said it grew.", "Lee", ("head", "Velmor Trust")),
+    ("Prices rose.\n\nThe chairman of the Bar Guild, Ann Lee QC warned there was a risk.", "Lee",
+     ("chairman", "Bar Guild")),
+    # not when something stands before it, nor when the description is another clause's
+    ("Now the head of the Velmor Trust, Ann Lee said it grew.", "Lee", (None, None)),
+    ("After the chairman of the Bar Guild resigned, Ann Lee warned there was a risk.", "Lee", (None, None)),
 ]
 
 # More of what the roles catalogue lists (roles/choice.py), one row per case not held above.
@@ -376,12 +383,55 @@ BODIES_OUTSIDE_POLITICS = [
      'scored late. "We deserved it," said Chile coach Ann Lee.', "Lee", ("coach", "Chile")),
     ('Norway hold on to win\n\nNorway beat Chile 2-1 on Saturday. Norway led early and Chile replied. Norway '
      'scored late. "We deserved it," said fan Ann Lee.', "Lee", (None, None)),
+    # two titles joined before the name are one role, the body before them its affiliation
+    ('"This year\'s list shows real growth," said Velmor founder and director Ann Lee.', "Lee",
+     ("founder and director", "Velmor")),
+    ("Ann Pike and director Ann Lee said it grew.", "Lee", ("director", None)),
+    # a body's initials before a title, whatever the tagger made of them; two letters are a field
+    ("BIVA founder Ann Lee said the list shows real growth.", "Lee", ("founder", "BIVA")),
+    ('"It grew," said TV presenter Ann Lee.', "Lee", ("TV presenter", None)),
+    # "based at" a body: that body; based in a place says only where
+    ("Professor Ann Lee, based at Harbour University, has spent years on it.", "Lee",
+     ("Professor", "Harbour University")),
+    ("Ann Lee, based in Leeds, has spent years on it.", "Lee", (None, None)),
+    # "Conservative" before a title is the party where the article names that party outright too;
+    # elsewhere an outlook, kept in the role
+    ("The Tories hit back. Conservative co chairman Ann Lee said the plans were a sign of abuse.", "Lee",
+     ("co chairman", "Conservative Party")),
+    ("Labour hit back. Conservative co chairman Ann Lee said the plans were a sign of abuse.", "Lee",
+     ("Conservative co chairman", None)),
+    ("Conservative economist Ann Lee said it.", "Lee", ("Conservative economist", None)),
+    # a short form of a body the article also writes in full: the full name
+    ("Harbour Athletic won on Sunday. Ann Lee, the Harb Ath coach, said it was deserved.", "Lee",
+     ("coach", "Harbour Athletic")),
+    ("Ann Lee, the Harb Ath coach, said it was deserved.", "Lee", ("coach", "Harb Ath")),
+    # a company said short in the headline and again, in full once: still the story's one company
+    ('Velmor aims high after fall\n\nVelmorTransit saw profits fall. Velmor said costs rose. "We will recover," '
+     'chief executive Ann Lee said.', "Lee", ("chief executive", "VelmorTransit")),
+]
+
+# A name's longer form in the article: word for word, each a shortening; or one word run into a longer one.
+LONGER_NAMES = [
+    ("Harb Ath won. Harbour Athletic lost.", "Harb Ath", "Harbour Athletic"),
+    ("Velmor rose. VelmorTransit fell.", "Velmor", "VelmorTransit"),
+    ("At The Harbour Athletic ground, Harb Ath won.", "Harb Ath", "Harbour Athletic"),
+    # not a shortening: another first letter, a plural, two longer forms, initials, the name alone
+    ("Harb Ath won. Marbour Athletic lost.", "Harb Ath", None),
+    ("The Greens said the Green vote rose.", "Green", None),
+    ("Harb Ath won. Harbour Athletic and Harbour Athletes lost.", "Harb Ath", None),
+    ("BT rose. BTech fell.", "BT", None),
+    ("Harb Ath won.", "Harb Ath", None),
 ]
 
 
 @pytest.mark.parametrize("text,word,expected", AFFILIATION_CHOICE + GUARDS + NO_AFFILIATION + BODIES_OUTSIDE_POLITICS)
 def test_which_affiliation(nlp: Language, text: str, word: str, expected: tuple) -> None:
     assert _answer(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", LONGER_NAMES)
+def test_the_article_s_longer_name(text: str, name: str, expected: str | None) -> None:
+    assert longer_name(text, name) == expected
 
 
 ROLE_CHOICE = [

@@ -19,6 +19,13 @@ PARTY_WORDS: Final[dict[str, str]] = {
     "liberal democrats": "Liberal Democrats",
 }
 
+# Words that name a party only in an article that also names that party by one of the words above
+# ("Conservative co chairman X" where the article writes "the Tories"); elsewhere an outlook
+# ("Conservative economist X").
+PARTY_WORDS_IF_NAMED: Final[dict[str, str]] = {
+    "conservative": "Conservative Party", "conservatives": "Conservative Party",
+}
+
 
 def party_name(word: str) -> str | None:
     """The party a word names ("GOP" is "Republican Party"), else None. Capitalised words only:

@@ -105,6 +105,10 @@ def premodifier(doc: Doc, name_start: int, span_start: int) -> list[Token]:
         if i == name_start - 1 and tok.lower_.rstrip(".") in NO_ROLE_HONORIFICS and tok.text[:1].isupper():
             i -= 1  # "United manager Sir Al Dunn": the title run stands before the honorific
             continue
+        if tok.lower_ in ("and", "&") and i > lo and i + 1 < name_start and is_title(doc[i - 1].text) \
+                and is_title(doc[i + 1].text):
+            i -= 1  # "founder and director": two titles of one person
+            continue
         if tok.is_alpha and tok.whitespace_ == "" and doc[i + 1].text in ("-", "‑") and i + 1 < name_start - 1:
             i -= 1  # "Under" of "Treasury Under-Secretary": the first half of a hyphened title
             continue

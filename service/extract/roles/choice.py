@@ -1,11 +1,13 @@
 """Role and affiliation of one speaker, from what the article itself says about them.
 
 ``Roles(article).role_and_affiliation(mentions)`` reads every place the article names or describes
-the person (a title before the name, a party-state tag, an appositive or relative clause, a
+the person (a title before the name, a definite description opening its sentence before it and a
+comma, a party-state tag, an appositive or relative clause, a
 predicate about the name or their own pronoun, a later description while they stay the topic, the
 party the article counts them among; for a description, its own words) and returns one
 (role, affiliation): the finding that says most, the earliest on a tie, with the affiliation that
-goes with it. Titles, places, parties and acronyms are written out; mentions inside quoted runs
+goes with it. Titles, places, parties and acronyms are written out, and a body's short form as the
+longer name the article also writes for it ("Harb Ath", "Harbour Athletic"); mentions inside quoted runs
 are the speaker's words, not the article's, and are skipped. The patterns live in ``around_name``,
 ``context`` and ``phrases``; the cases are tables in tests/test_roles.py. Not handled: roles only
 implied by verbs outside ``titles.ROLE_VERBS``; a description far from the name or before it
@@ -120,6 +122,8 @@ class Roles:
             affiliation = self._facts.acronyms.get(affiliation.upper()) or affiliation
         if affiliation is None and role is not None and _national_title(role):
             affiliation = _seat_country(self._facts)
+        if affiliation is not None and rank_of(affiliation) == ORG:
+            affiliation = longer_name(self.article.doc.text, affiliation) or affiliation
         return role, affiliation
 
 
@@ -227,6 +231,12 @@ def _topic_body(doc: Doc, quoted: Sequence[tuple[int, int]], labels: frozenset[s
             if not inside_quote(quoted, m.start()):
                 counts[name] = counts.get(name, 0) + 1
                 first.setdefault(name, m.start())
+    for name in list(counts):  # "Acme" counts for the "AcmeCorp" the article also writes
+        if (full := longer_name(doc.text, name)) is not None:
+            where = [m.start() for m in re.finditer(r"\b" + re.escape(full) + r"\b", doc.text)
+                     if not inside_quote(quoted, m.start())]
+            counts[full] = counts.pop(name) + len(where)
+            first[full] = min([first.pop(name)] + where)
     opening = next((s.end_char for k, s in enumerate(doc.sents) if k == 1), len(doc.text))  # headline, first sentence
     if labels == TEAM_ENTS:
         team = min((k for k, n in counts.items() if n >= 3 and first[k] < opening), key=first.get, default=None)
@@ -238,6 +248,33 @@ def _topic_body(doc: Doc, quoted: Sequence[tuple[int, int]], labels: frozenset[s
     if n < 3 or (len(ranked) > 1 and ranked[1][1] == n) or first[top] >= opening:
         return None
     return normalise(top, "ORG")
+
+
+def longer_name(text: str, name: str) -> str | None:
+    """The one longer name ``text`` also writes that ``name`` is a short form of, word for word: each
+    word the start of the other's and its letters in order ("Acme Intl" for "Acme International"),
+    or one word the start of a name written as one ("Acme" for "AcmeWorks"); None if none or several."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return None  # initials are the acronym table's
+    if len(words) == 1:
+        pattern = r"\b" + re.escape(name) + r"[A-Z][A-Za-z]+\b"  # "Acme" -> "AcmeWorks"
+    else:
+        pattern = r"\b" + r"\s+".join(r"[A-Z][a-z]+" for _ in words) + r"\b"
+    found = {m.group(1) for m in re.finditer(r"(?=(" + pattern + r"))", text)  # overlapping: "The Acme Intl"
+             if len(words) == 1 or all(_shortens(w, f) for w, f in zip(words, m.group(1).split()))}
+    found.discard(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def _shortens(short: str, full: str) -> bool:
+    """``short`` is ``full`` or a shortening of it: the same first letter, then its letters in order."""
+    if short == full:
+        return True
+    if len(short) >= len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full[1:].lower())
+    return all(c in rest for c in short[1:].lower())
 
 
 def _named_before(article: Article, noun: str, before: int) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import chain, pairwise
 from typing import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.function_words import PERSONAL_SUBJECTS
 from ..lexicon.grammar import BODY_ENTS, OBJECT_DEPS, REPORT_DEPS, SUBJECT_DEPS
@@ -75,11 +75,38 @@ def findings_about(index: ParseIndex, span: Span, pronoun: str | None = None,
         # a role known only by its shape ("Rubio donor") is a last resort: any listed title said of them wins
         sure = Weight.BODY if not role or shape_title(premod) else Weight.AT_NAME
         out.append(Found(role, aff, rank, premod[0].i if premod else head.i, sure))
+    if not role:
+        out.extend(_fronted_description(doc, min(start, span.start), head))
     out.extend(_around(head))
     out.extend(_later_descriptions(index, head, pronoun, quoted))
     out.extend(_next_predicate(index, head, pronoun))
     out.extend(_party_company(index, head))
     return out
+
+
+def _fronted_description(doc: Doc, start: int, head: Token) -> list[Found]:
+    """"The chairman of the Bar Guild, Ann Lee(,) warned": a definite description of a title right
+    before the name and a comma, the two one subject (both the verb's, or one the other's appositive)."""
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1  # first names the recogniser left out of the person
+    if start < 3 or doc[start - 1].text != ",":
+        return []
+    noun = next((t for t in doc[start - 2].ancestors if t.right_edge.i == start - 2 and t.pos_ == "NOUN"), None) \
+        if doc[start - 2].right_edge.i == start - 2 and doc[start - 2].pos_ != "NOUN" else doc[start - 2]
+    if noun is None or noun.pos_ != "NOUN" or noun.right_edge.i != start - 2 or not is_title(noun.text) \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return []
+    first = noun.left_edge.i
+    while first > 0 and (doc[first - 1].is_space or doc[first - 1].is_quote):
+        first -= 1
+    if not (first == 0 or doc[first].is_sent_start or doc[first - 1].text in (".", "!", "?") or doc[first].is_space):
+        return []  # the sentence opens with the description ("Now the top prosecutor, Lee said" is a fronted aside)
+    same_subject = (noun.dep_ in SUBJECT_DEPS and head.dep_ in SUBJECT_DEPS and noun.head == head.head) \
+        or (head.dep_ == "appos" and head.head == noun) or (noun.dep_ == "appos" and noun.head == head)
+    if not same_subject:
+        return []
+    role, aff, rank = description_of(noun, any_noun=True)
+    return [Found(role, aff, rank, noun.i, Weight.AT_NAME)] if role else []
 
 
 def _party_company(index: ParseIndex, head: Token) -> list[Found]:
@@ -270,6 +297,7 @@ def _around(head: Token) -> list[Found]:
                     or named_body_noun(pobj)):  # "X of the Acme union"
                 if aff:
                     out.append(Found(None, normalise(aff, pobj.ent_type_), rank_of(aff, pobj.ent_type_), pobj.i, Weight.BODY))
+    out.extend(_based_at(head))
     known = _known_as(head)
     if known is not None:
         role, aff, rank = description_of(known, any_noun=True)
@@ -293,6 +321,21 @@ def _around(head: Token) -> list[Found]:
     if head.dep_ in SUBJECT_DEPS:
         verb = head.head
         out.extend(_predicate(verb))
+    return out
+
+
+def _based_at(head: Token) -> list[Found]:
+    """"X, based at Harbour University,": the body the person works from (a place only says where)."""
+    out: list[Found] = []
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_ != "base" or acl.tag_ != "VBN" or acl.i != head.i + 2:
+            continue
+        for prep in acl.children:
+            pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "with") else None
+            aff, pobj = body_phrase(pobj) if pobj is not None else (None, None)
+            if aff and pobj is not None and (pobj.ent_type_ == "ORG" or named_body_noun(pobj)) \
+                    and rank_of(aff, pobj.ent_type_) == ORG:
+                out.append(Found(None, normalise(aff, pobj.ent_type_), ORG, pobj.i, Weight.BODY))
     return out
 
 

@@ -17,7 +17,7 @@ from ..lexicon.function_words import POSSESSIVE
 from ..lexicon.grammar import (AFFILIATION_ENTS, AREA_ENTS, BODY_MODIFIER_DEPS, COORDINATION_DEPS, DETERMINER_DEPS,
                                NUMERIC_ENTS, PREP_OBJECT_DEPS, ROLE_MODIFIER_DEPS)
 from ..lexicon.documents import DOCUMENT_NOUNS
-from ..lexicon.parties import party_name
+from ..lexicon.parties import PARTY_WORDS_IF_NAMED, party_name
 from ..lexicon.people import NAMED_BODY_NOUNS
 from ..lexicon.places import MAX_WORDS, may_start_place, place_name
 from ..lexicon.titles import (ABBREVIATIONS, AFFILIATION_PREPS, AGENT_ENDINGS, CHAMBERS, LEGISLATIVE_TITLES,
@@ -72,6 +72,15 @@ def run_title(run: list[Token]) -> Token:
     """The title word of a run before a name: its last title or abbreviated title."""
     return next((t for t in reversed(run) if is_title(t.text) or t.text.rstrip(".").lower() in ABBREVIATIONS),
                 run[-1])
+
+
+def party_named_again(tok: Token) -> str | None:
+    """The party a capitalised outlook word names ("Conservative") in an article that also names that
+    party outright, outside this word ("Tory", "the Tories"), else None."""
+    party = PARTY_WORDS_IF_NAMED.get(tok.lower_) if tok.text[:1].isupper() else None
+    if party is None:
+        return None
+    return party if any(party_name(t.text) == party for t in tok.doc if t.i != tok.i) else None
 
 
 def titleish(tok: Token) -> bool:
@@ -167,6 +176,8 @@ def _leading_affiliation(toks: list[Token]) -> tuple[int, str | None, int]:
         tok = toks[i]
         if i + 1 < n and party_name(tokens_text(toks[i:i + 2])):  # "Liberal Democrat", "Lib Dem"
             return i + 2, party_name(tokens_text(toks[i:i + 2])), PARTY
+        if i == 0 and n > 1 and (party := party_named_again(tok)):
+            return 1, party, PARTY  # "Conservative co chairman", where the article writes "the Tories"
         if party_name(tok.text):
             body = _entity_run(toks, i)
             if body > i + 1 and body < n:  # "Republican National Committee Research Director"
@@ -249,8 +260,9 @@ def _entity_run(toks: list[Token], i: int) -> int:
 
 def _acronym(tok: Token) -> bool:
     """An organisation's initials before a title: "IMF chief economist", "DNC chairwoman"."""
-    return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 6 \
-        and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
+    # (three letters or more whatever the tagger made of them; two as a noun are a field: "TV", "PR")
+    return (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and len(tok) > 2) and tok.is_alpha and tok.is_upper \
+        and 2 <= len(tok) <= 6 and tok.text not in CHAMBERS and place_name(tok.text) is None and party_name(tok.text) is None
 
 
 def description_of(head: Token, any_noun: bool = False) -> tuple[str | None, str | None, int]:
