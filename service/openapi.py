@@ -120,7 +120,7 @@ def example_answer() -> dict[str, Any]:
              "confidence": 0.94},
             {"id": "q2", **second, "kind": "direct", "continues": "q1", "speaker": ref,
              "cue": _span("said"), "claim": claim, "event": event, "rule": "carried-over",
-             "confidence": 0.93},
+             "confidence": 0.94},
         ],
         "speakers": [
             {"id": "s1", "name": "Ana Silva", "role": "Mayor", "affiliation": None,
