@@ -113,11 +113,11 @@ def test_a_group_in_apposition_is_not_the_speaker(nlp: Language, text: str, word
 # A title the parser split from the name after it ("Gov. and ... Chairman Tom Adler" read as
 # "Gov." and "Adler") stands for that name; a title with no name joined to it stays as it was.
 TITLES_BEFORE_NAMES = [
-    ('Acme Radio Vice President for sales and marketing Dana Reyes called the show "our finest hour."',
+    ('Acme Radio Vice Chair for sales and marketing Dana Reyes called the show "our finest hour."',
      "finest hour", "Dana Reyes"),
     ('"It is over," said former Ohio Gov. and Harbor Trust Chairman Tom Adler.',
      "It is over", "Tom Adler"),
-    ('Vice President Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
+    ('Vice Chair Dana Reyes spoke on Monday. "It is over," she said.', "It is over", "Dana Reyes"),
     # two titles joined by "and" before one name, read as the first title and the name coordinated
     ('"We grew this year," said Acme owner and manager Oriel Ames.', "grew this year", "Oriel Ames"),
     ('The firm will do well, "because the market is growing," according to sales and marketing adviser Oriel Ames.',

@@ -291,12 +291,12 @@ AFFILIATION_CHOICE = [
 GUARDS = [
     # what the person is reported to say about someone else is not about them
     ("Ann Pike said the 80-year-old judge's mind was gone.", "Pike", (None, None)),
-    # a party description only for the very title: "the Republican president" is no Vice President's
-    ("Vice President Ann Pike spoke. Voters cheered the Republican president on Monday.", "Pike",
-     ("Vice President", None)),
+    # a party description only for the very title: "the Labour chancellor" is no Vice Chancellor's
+    ("Vice Chancellor Ann Pike spoke. Voters cheered the Labour chancellor on Monday.", "Pike",
+     ("Vice Chancellor", None)),
     # "presumptive" qualifies the role; the party word in it is the affiliation
-    ("Presumptive Democratic presidential nominee Ann Pike spoke.", "Pike",
-     ("Presumptive presidential nominee", "Democratic Party")),
+    ("Presumptive Labour mayoral nominee Ann Pike spoke.", "Pike",
+     ("Presumptive mayoral nominee", "Labour Party")),
     # a person after "to" is no affiliation; a noun that is no title says less than one
     ("Sen. Ned Gray, a close adviser to Ann Pike, spoke. Pike agreed.", "Gray", ("Senator", None)),
     ("Sen. Ned Gray (Ore.), her Democratic rival, spoke.", "Gray", ("Senator", "Democratic Party")),

@@ -320,7 +320,7 @@ def _titled_party(article: _ArticleFacts, role: str, mentions: Sequence[Span]) -
     a party and the person's own title, when nobody else in the article is given that title before
     their name, is the person; the party it names is theirs."""
     if len(role.split()) > 1 or any(party_name(w) for w in role.split()):
-        return None  # "Vice President" is no "president"; a role that names its party has it
+        return None  # "Vice Chancellor" is no "chancellor"; a role that names its party has it
     title = role.lower()
     parties = article.party_titles.get(title, frozenset())
     if len(parties) != 1:

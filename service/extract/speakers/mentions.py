@@ -397,7 +397,7 @@ def _whose_owner(token: Token) -> Token | None:
 
 
 def _name_after_title(token: Token) -> Token:
-    """The person a title stands before when the parser split them ("Vice President for sales
+    """The person a title stands before when the parser split them ("Vice Chair for sales
     Jo Roe", "former Gov. and party Chairman Jo Roe" read as "Gov. and Roe"; "the President,
     Jo Roe,"): the name."""
     if not title_word(token.text):
