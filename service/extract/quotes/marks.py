@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
 from typing import Iterator
 
 # Longest first, so that '' is read as one mark and not two apostrophes.
@@ -195,6 +194,13 @@ def _single_runs_in(text: str, para: Paragraph) -> Iterator[Run]:
     visible_end = para.start + len(text[para.start:para.end].rstrip())
     marks = [(m.start(), role) for m in _SINGLE.finditer(text, para.start, para.end)
              if (role := _single_role(text, m.start(), para.start, visible_end)) is not None]
+    # per mark: whether a closing mark follows it before the next opening one (read backwards, once)
+    close_follows = [False] * len(marks)
+    seen_close = False
+    for k in range(len(marks) - 1, -1, -1):
+        close_follows[k] = seen_close
+        role = marks[k][1]
+        seen_close = role == "close" or (seen_close and role != "open")
     open_at: int | None = None
     for k, (i, role) in enumerate(marks):
         if open_at is None:
@@ -206,7 +212,7 @@ def _single_runs_in(text: str, para: Paragraph) -> Iterator[Run]:
                 yield _trimmed(text, open_at + 1, i, open_at_mark=open_at, close_mark=None, para=para)
                 open_at = i
             continue
-        if role == "weak" and any(r == "close" for _, r in takewhile(lambda m: m[1] != "open", marks[k + 1:])):
+        if role == "weak" and close_follows[k]:
             continue
         start, open_at = open_at + 1, None
         if text[start:i].strip():

@@ -130,12 +130,13 @@ class Roles:
 def _rank(found: list[Found], affiliation: str) -> int:
     """The rank the findings gave ``affiliation`` (a place, a party, a body), else its rank as words."""
     return min((f.rank for f in found if f.affiliation == affiliation), default=rank_of(affiliation))
+
+
 def _names_someone_next(index: ParseIndex, span: Span, own: set[str], quoted: Sequence[tuple[int, int]]) -> bool:
     """"The union's general secretary said ... "We will strike," Ann Lee told reporters.": a description
-    (no name in it) followed, in its paragraph, by a person the article names there for the
-    first time as a subject, introduces that person (the next sentences: the parse may split one at its
-    quoted words); the role it gives is not for the person it was
-    linked to."""
+    (no name in it) followed, in its paragraph, by a person the article names there for the first time
+    as a subject, introduces that person (within the next sentences: the parse may split one at its
+    quoted words); the role it gives is not for the person it was linked to."""
     if name_part(span) is not None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False
     doc = span.doc
@@ -150,7 +151,7 @@ def _names_someone_next(index: ParseIndex, span: Span, own: set[str], quoted: Se
         # the subject named: "Lord Lee told reporters", whatever the recogniser made of the name
         if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.ent_type_ in ("PERSON", "") \
                 and tok.text[:1].isupper() and tok.text not in own and not inside_quote(quoted, tok.idx) \
-                and not any(t.text == tok.text for t in doc[:tok.i]):
+                and not any(t.i < tok.i and t.text == tok.text for t in index.words(tok.lower_)):
             return True
     return False
 
